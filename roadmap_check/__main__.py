@@ -1,0 +1,3 @@
+from roadmap_check.cli import main
+
+main()

@@ -1,0 +1,81 @@
+"""The checks: each module yields findings for one family of codes from a shared Context."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from roadmap_check import dates
+from roadmap_check.findings import Finding, Fix
+from roadmap_check.matching import CitationIndex, PartyIndex, Resolution
+from roadmap_check.model import Citation, Item, Roadmap, RuleSet, Text
+from roadmap_check.triggers import TriggerIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A rule set with its matchers, built once per run (or per process)."""
+
+    ruleset: RuleSet
+    citations: CitationIndex
+    parties: PartyIndex
+    triggers: TriggerIndex
+
+    @classmethod
+    def build(cls, ruleset: RuleSet) -> Compiled:
+        return cls(ruleset, CitationIndex(ruleset), PartyIndex(ruleset), TriggerIndex(ruleset))
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """One citation of one item, resolved."""
+
+    citation: Citation
+    resolution: Resolution
+    framework: str | None
+    provision: str | None       # the provision id of the rule set, when it resolved
+    provision_text: str | None  # the provision as written
+
+
+@dataclass
+class Context:
+    roadmap: Roadmap
+    compiled: Compiled
+    as_of: dt.date
+    lang: str
+    cited: dict[int, list[Cited]] = field(default_factory=dict)  # by item index
+
+    @property
+    def ruleset(self) -> RuleSet:
+        return self.compiled.ruleset
+
+    @property
+    def path(self) -> str:
+        return self.roadmap.path
+
+    def at(self, code: str, message: str, where: Text | tuple[int, int], *,
+           item: Item | None = None, framework: str | None = None,
+           suggestion: str | None = None, fix: Fix | None = None) -> Finding:
+        line, column = (where.line, where.column) if isinstance(where, Text) else where
+        return Finding(code, message, self.path, line, column,
+                       item=item.id if item is not None and item.id_text is not None else None,
+                       framework=framework, suggestion=suggestion, fix=fix)
+
+    def period(self, value: Text | None) -> dates.Period | None:
+        if value is None:
+            return None
+        try:
+            return dates.parse(value.value)
+        except dates.DateError:
+            return None
+
+
+Check = Callable[[Context], Iterable[Finding]]
+
+
+def all_checks() -> list[Check]:
+    from roadmap_check.checks import citations, coverage, parties, schedule, structure, subjects
+
+    return [structure.check, citations.check, subjects.check, coverage.check, schedule.check,
+            parties.check]

@@ -1,0 +1,110 @@
+"""The date forms of the road-map format, each read as the period it names."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+ONGOING_WORDS = frozenset({"ongoing", "постоянно", "continuous", "permanent", "на постоянной основе"})
+
+_FORMS = re.compile(
+    r"""^(?:
+        (?P<y1>\d{4})\s*[-\u2010\u2011\u2012\u2013\u2014]\s*(?P<y2>\d{4})   # 2022-2023
+      | (?P<y>\d{4})(?:-(?:
+            (?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?                              # 2023-06, 2023-06-30
+          | [Qq](?P<q>[1-4])                                                # 2023-Q2
+          | [Hh](?P<h>[12])                                                 # 2023-H1
+        ))?
+    )$""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A date form read as the days it covers; ``ongoing`` has neither end."""
+
+    start: dt.date | None
+    end: dt.date | None
+    text: str
+
+    @property
+    def ongoing(self) -> bool:
+        return self.start is None
+
+
+class DateError(ValueError):
+    pass
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse(text: str) -> Period:
+    """Read one accepted date form; raise DateError with a reason otherwise."""
+    raw = text.strip()
+    if raw.casefold() in ONGOING_WORDS:
+        return Period(None, None, raw)
+    match = _FORMS.match(raw)
+    if not match:
+        raise DateError(f"{raw!r} is not an accepted date form")
+    groups = match.groupdict()
+    try:
+        if groups["y1"]:
+            first, last = int(groups["y1"]), int(groups["y2"])
+            if last < first:
+                raise DateError(f"the range {raw!r} ends before it starts")
+            return Period(dt.date(first, 1, 1), dt.date(last, 12, 31), raw)
+        year = int(groups["y"])
+        if groups["d"]:
+            day = dt.date(year, int(groups["m"]), int(groups["d"]))
+            return Period(day, day, raw)
+        if groups["m"]:
+            month = int(groups["m"])
+            return Period(dt.date(year, month, 1), _month_end(year, month), raw)
+        if groups["q"]:
+            quarter = int(groups["q"])
+            return Period(dt.date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter), raw)
+        if groups["h"]:
+            half = int(groups["h"])
+            return Period(dt.date(year, 6 * half - 5, 1), _month_end(year, 6 * half), raw)
+        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), raw)
+    except ValueError as exc:
+        if isinstance(exc, DateError):
+            raise
+        raise DateError(f"{raw!r} is not a real date ({exc})") from None
+
+
+_RU_QUARTER = re.compile(r"^(?:(?P<n>[1-4]|I{1,3}|IV)\s*(?:-?й\s*)?(?:кв\.?|квартал[а]?))\s*(?P<y>\d{4})", re.I)
+_EN_QUARTER = re.compile(r"^Q(?P<n>[1-4])\s*(?P<y>\d{4})$", re.I)
+_DOTTED = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")
+_YEAR_WORD = re.compile(r"^(?P<y>\d{4})\s*(?:г\.?|год[а]?|year)$", re.I)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def suggest(text: str) -> str | None:
+    """The accepted form a common other spelling means, if it is one we recognise."""
+    raw = text.strip()
+    for pattern in (_EN_QUARTER, _RU_QUARTER):
+        match = pattern.match(raw)
+        if match:
+            n = match.group("n").upper()
+            return f"{match.group('y')}-Q{_ROMAN.get(n, n)}"
+    match = _DOTTED.match(raw)
+    if match:
+        return f"{match.group('y')}-{int(match.group('m')):02d}-{int(match.group('d')):02d}"
+    match = _YEAR_WORD.match(raw)
+    if match:
+        return match.group("y")
+    return None
+
+
+def parse_date(text: str) -> dt.date:
+    """A single day (for ``roadmap.date`` and waiver ``until``); a period means its first day."""
+    period = parse(text)
+    if period.start is None:
+        raise DateError(f"{text.strip()!r} is not a date")
+    return period.start

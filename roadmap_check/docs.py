@@ -1,0 +1,83 @@
+"""``explain`` and ``frameworks``: the documentation the tool prints about itself."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from roadmap_check.errors import RoadmapCheckError
+from roadmap_check.registry import CHECKS
+
+
+@lru_cache(maxsize=1)
+def check_docs() -> dict[str, dict[str, str]]:
+    """Per-code documentation: ``doc``, ``fail`` and ``pass`` examples (YAML)."""
+    text = (resources.files("roadmap_check") / "checkdocs.yaml").read_text(encoding="utf-8")
+    data: dict[str, dict[str, str]] = yaml.safe_load(text)
+    return data
+
+
+def explain(code: str) -> str:
+    code = code.strip().upper()
+    info = CHECKS.get(code)
+    if info is None:
+        from roadmap_check.matching import closest_key
+
+        close = closest_key(code, list(CHECKS))
+        hint = f" (did you mean {close}?)" if close else ""
+        raise RoadmapCheckError(f"explain: no check {code!r}{hint}; 'roadmap-check checks' "
+                                "lists them")
+    doc = check_docs().get(code, {})
+    out = [f"{info.code} {info.name} (default severity: {info.severity.label})", "",
+           doc.get("doc", info.summary).strip(), ""]
+    for label, key in (("Fails", "fail"), ("Passes", "pass")):
+        example = doc.get(key)
+        if example:
+            out += [f"{label}:", "", *("    " + line for line in example.rstrip().splitlines()),
+                    ""]
+    return "\n".join(out)
+
+
+def frameworks_table(specs: list[str], fmt: str, lang: str, color: bool) -> str:
+    from roadmap_check import rulesets
+
+    ruleset = rulesets.load(specs)
+    required = {m for r in ruleset.requirements for m in rulesets.group_members(ruleset, r)
+                if r.framework}
+    grouped = {r.id: rulesets.group_members(ruleset, r) for r in ruleset.requirements
+               if not r.framework}
+    rows: list[dict[str, Any]] = []
+    for framework in sorted(ruleset.frameworks.values(), key=lambda f: (f.group or "", f.id)):
+        groups = [gid for gid, members in grouped.items() if framework.id in members]
+        rows.append({
+            "id": framework.id, "title": framework.title_in(lang), "group": framework.group,
+            "adopted": framework.adopted, "in_force_until": framework.in_force_until,
+            "required": framework.required or framework.id in required,
+            "required_by_group": groups, "confidence": framework.confidence,
+        })
+    if fmt == "json":
+        return json.dumps({"ruleset": ruleset.name, "sources": ruleset.sources,
+                           "frameworks": rows}, ensure_ascii=False, indent=2) + "\n"
+    if fmt != "terminal":
+        raise RoadmapCheckError(f"--format: unknown format {fmt!r} (terminal or json)")
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{ruleset.name}: {len(rows)} frameworks", title_justify="left")
+    for column in ("id", "title", "adopted", "until", "required", "confidence"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        need = "yes" if row["required"] else ("one of " + ", ".join(row["required_by_group"])
+                                              if row["required_by_group"] else "")
+        table.add_row(row["id"], row["title"], row["adopted"] or "", row["in_force_until"] or "",
+                      need, row["confidence"] or "")
+    buffer = io.StringIO()
+    Console(file=buffer, force_terminal=color, no_color=not color, width=160 if not color else None,
+            highlight=False).print(table)
+    return buffer.getvalue()

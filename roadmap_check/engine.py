@@ -1,0 +1,164 @@
+"""Runs the checks on one file: loading, rule sets, waivers, severities, selection, order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from roadmap_check import dates, rulesets
+from roadmap_check.checks import Compiled, Context, all_checks
+from roadmap_check.checks.coverage import Need, needs
+from roadmap_check.findings import Finding, Severity
+from roadmap_check.loading import build
+from roadmap_check.matching import closest_key
+from roadmap_check.model import Item, Roadmap, RuleSet, Waiver
+from roadmap_check.registry import CHECKS
+from roadmap_check.yaml_io import Loaded, load_path, load_text
+
+
+@dataclass(frozen=True)
+class Options:
+    rules: tuple[str, ...] = ()
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    today: dt.date = field(default_factory=dt.date.today)
+    min_coverage: float | None = None
+    lang: str | None = None
+
+
+@dataclass
+class FileReport:
+    path: str
+    findings: list[Finding]
+    roadmap: Roadmap | None = None
+    ruleset: RuleSet | None = None
+    needs: list[Need] = field(default_factory=list)
+    lang: str = "en"
+
+
+class Engine:
+    """Checks files; compiles each distinct choice of rule sets once."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self._compiled: dict[tuple[str, ...], Compiled] = {}
+
+    def compiled(self, specs: tuple[str, ...], base: Path) -> Compiled:
+        cache_key = (str(base), *specs) if specs else ("<default>",)
+        found = self._compiled.get(cache_key)
+        if found is None:
+            ruleset = rulesets.load(list(specs), base)
+            if self.options.min_coverage is not None:
+                ruleset.thresholds.min_coverage = self.options.min_coverage
+            found = self._compiled[cache_key] = Compiled.build(ruleset)
+        return found
+
+    def check_path(self, path: Path, display: str) -> FileReport:
+        return self.check_loaded(load_path(path, display), path.parent)
+
+    def check_text(self, text: str, display: str, base: Path) -> FileReport:
+        return self.check_loaded(load_text(text, display), base)
+
+    def check_loaded(self, loaded: Loaded, base: Path) -> FileReport:
+        findings = list(loaded.findings)
+        report = FileReport(loaded.path, findings)
+        if loaded.root is not None:
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                roadmap, structural = build(loaded.root, loaded.path, closest_key)
+                findings.extend(structural)
+                if roadmap is not None:
+                    self._run(roadmap, base, report)
+            finally:
+                if enabled:
+                    gc.enable()
+        report.findings = self._finish(report)
+        return report
+
+    def _run(self, roadmap: Roadmap, base: Path, report: FileReport) -> None:
+        specs = self.options.rules
+        if not specs and roadmap.ruleset is not None:
+            specs = (roadmap.ruleset.value,)
+        compiled = self.compiled(specs, base if not self.options.rules else Path.cwd())
+        as_of = self.options.today
+        if roadmap.date is not None:
+            try:
+                as_of = dates.parse_date(roadmap.date.value)
+            except dates.DateError:
+                pass  # RM301 reports it
+        lang = self.options.lang or (roadmap.language.value if roadmap.language and
+                                     roadmap.language.value in ("en", "ru") else "en")
+        ctx = Context(roadmap, compiled, as_of, lang)
+        for check in all_checks():
+            report.findings.extend(check(ctx))
+        report.findings.extend(_waivers(ctx, report.findings))
+        report.roadmap, report.ruleset, report.needs, report.lang = (
+            roadmap, compiled.ruleset, needs(ctx), lang)
+
+    def _finish(self, report: FileReport) -> list[Finding]:
+        overrides = report.ruleset.severity if report.ruleset else {}
+        select, ignore = self.options.select, self.options.ignore
+        out = []
+        for finding in report.findings:
+            if (select is not None and finding.code not in select) or finding.code in ignore:
+                continue
+            severity = Severity.parse(overrides[finding.code]) if finding.code in overrides \
+                else CHECKS[finding.code].severity
+            out.append(finding.with_(severity=severity) if severity != finding.severity
+                       else finding)
+        out.sort(key=Finding.sort_key)
+        return out
+
+
+def _waivers(ctx: Context, findings: list[Finding]) -> list[Finding]:
+    """Mark waived findings as suppressed (in place) and report RM401-RM403."""
+    by_item: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        if finding.item is not None:
+            by_item.setdefault(finding.item, []).append(index)
+    extra: list[Finding] = []
+    for item in ctx.roadmap.items:
+        for waiver in item.waivers:
+            extra.extend(_apply(ctx, item, waiver, findings, by_item.get(item.id, [])))
+    return extra
+
+
+def _apply(ctx: Context, item: Item, waiver: Waiver, findings: list[Finding],
+           indices: list[int]) -> list[Finding]:
+    where = (waiver.line, waiver.column)
+    if waiver.check is None:
+        return []
+    code = waiver.check.value.strip().upper()
+    if code not in CHECKS:
+        close = closest_key(code, list(CHECKS))
+        return [ctx.at("RM003", f"the waiver names {waiver.check.value!r}, which is no check code",
+                       waiver.check, item=item,
+                       suggestion=f"did you mean {close}?" if close else None)]
+    if waiver.reason is None or not waiver.reason.value.strip():
+        return [ctx.at("RM401", f"the waiver of {code} gives no reason", where, item=item,
+                       suggestion="add 'reason:' saying why the finding does not apply")]
+    if waiver.until is not None:
+        try:
+            until = dates.parse(waiver.until.value).end
+        except dates.DateError:
+            until = None
+        if until is not None and until < ctx.as_of:
+            return [ctx.at("RM402", f"the waiver of {code} expired on {waiver.until.value}; it no "
+                           "longer suppresses anything", waiver.until, item=item,
+                           suggestion="fix the finding, or renew the waiver with a new date")]
+    framework = waiver.framework.value if waiver.framework else None
+    used = False
+    for index in indices:
+        finding = findings[index]
+        if finding.code != code or (framework and finding.framework != framework):
+            continue
+        findings[index] = finding.with_(suppressed=True, suppression=waiver.reason.value)
+        used = True
+    if used:
+        return []
+    narrowed = f" for {framework}" if framework else ""
+    return [ctx.at("RM403", f"the waiver of {code}{narrowed} suppresses nothing", where, item=item,
+                   suggestion="remove the waiver")]

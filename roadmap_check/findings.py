@@ -1,0 +1,56 @@
+"""The one finding record every check yields and every reporter reads."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (error, warning or info)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace the text between two 1-based (line, column) positions with ``replacement``."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    message: str
+    path: str
+    line: int
+    column: int
+    item: str | None = None
+    framework: str | None = None
+    suggestion: str | None = None
+    fix: Fix | None = None
+    severity: Severity = Severity.ERROR
+    suppressed: bool = False
+    suppression: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def with_(self, **changes: object) -> Finding:
+        return replace(self, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,278 @@
+"""Citation, party and key resolution; the only rapidfuzz import (loaded on first miss)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from roadmap_check.model import Framework, RuleSet
+from roadmap_check.normalize import ORGANISATIONS, Key, fold, key, light, numbers_of, words_key
+
+BUILTIN_MARKERS = (
+    r"sections?", r"sec\.", r"arts?\.", r"articles?", r"parts?", r"§", r"tasks?", r"chapters?",
+    r"ch\.", r"paras?\.", r"paragraphs?", r"п\.", r"пп\.", r"пункт\w*", r"подпункт\w*",
+    r"разд\.", r"раздел\w*", r"ст\.", r"стать\w+", r"задач\w+", r"гл\.", r"глав\w+", r"ч\.",
+    r"част\w+",
+)
+_PROVISION_ID = (r"(?P<pid>(?:[IVXLC]+|\d+(?:\.\d+)*)(?:\s*\(?\s*[a-zа-я]\s*\))?"
+                 r"|\(?[a-zа-я]\))")
+_CYR_LATIN = str.maketrans("абвгдежз", "abcdefgh")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+          "x": 10, "xi": 11, "xii": 12}
+_ARABIC = {str(v): k for k, v in _ROMAN.items()}
+
+
+def _rapidfuzz() -> tuple[Any, Any]:
+    from rapidfuzz import fuzz, process
+
+    return fuzz, process
+
+
+def closest_key(name: str, options: tuple[str, ...] | list[str], cutoff: float = 70) -> str | None:
+    """The closest known key or code to a misspelt one, or None."""
+    fuzz, process = _rapidfuzz()
+    best = process.extractOne(name.casefold(), list(options), scorer=fuzz.ratio,
+                              score_cutoff=cutoff)
+    return str(best[0]) if best else None
+
+
+def provision_form(pid: str) -> set[str]:
+    """The forms under which a provision id is looked up (roman and arabic alike)."""
+    core = re.sub(r"[\s.]+$", "", pid.strip().casefold().translate(_CYR_LATIN))
+    core = re.sub(r"\s+", "", core).replace("(", "(").strip()
+    core = re.sub(r"^(\d+|[ivxlc]+)([a-h])$", r"\1(\2)", core)
+    forms = {core}
+    head = re.match(r"^([ivxlc]+|\d+)(.*)$", core)
+    if head:
+        number, rest = head.groups()
+        if number in _ROMAN:
+            forms.add(f"{_ROMAN[number]}{rest}")
+        if number in _ARABIC:
+            forms.add(f"{_ARABIC[number]}{rest}")
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    status: str                    # canonical | loose | ambiguous | unknown
+    framework: str | None = None
+    candidates: tuple[str, ...] = ()
+    provision: str | None = None   # the provision id split off the text
+    reason: str | None = None      # why a close name was rejected (numbers, organisation)
+    remainder: str = ""            # the citation text without its provision part
+
+
+class CitationIndex:
+    """Resolves citations against one rule set; every answer is cached per text."""
+
+    def __init__(self, ruleset: RuleSet) -> None:
+        self.ruleset = ruleset
+        self.frameworks = ruleset.frameworks
+        self.cutoff = ruleset.thresholds.citation_cutoff
+        self.margin = ruleset.thresholds.ambiguity_margin
+        self.canonical: dict[str, str] = {}
+        self.by_words: dict[str, set[str]] = {}
+        self.numbers: dict[str, frozenset[str]] = {}
+        self.orgs: dict[str, frozenset[str]] = {}
+        self.provisions: dict[str, dict[str, str]] = {}
+        markers = list(BUILTIN_MARKERS)
+        for framework in self.frameworks.values():
+            markers.extend(re.escape(m) for m in framework.provision_markers)
+        markers.sort(key=len, reverse=True)
+        self.marker = re.compile(
+            r"(?:^|(?<=[\s,;(]))(?P<marker>" + "|".join(markers) + r")\s*" + _PROVISION_ID
+            + r"(?=$|[\s,;.)])", re.IGNORECASE)
+        for framework in self.frameworks.values():
+            self._index(framework)
+        self._cache: dict[str, Resolution] = {}
+        self._choices: list[str] | None = None
+
+    def _index(self, framework: Framework) -> None:
+        fid = framework.id
+        for name in [fid, *framework.title.values()]:
+            self.canonical.setdefault(light(name), fid)
+        numbers: set[str] = set()
+        orgs: set[str] = set()
+        for name in framework.names():
+            k = key(name)
+            if k.words:
+                self.by_words.setdefault(k.words, set()).add(fid)
+            numbers |= numbers_of(fold(name))
+            orgs |= k.orgs
+        for value in (framework.adopted, framework.in_force_until):
+            if value:
+                numbers |= numbers_of(value)
+        for text in framework.issuer.values():
+            orgs |= key(text).orgs
+        if framework.group and framework.group in ORGANISATIONS:
+            orgs.add(ORGANISATIONS[framework.group])
+        self.numbers[fid] = frozenset(numbers)
+        self.orgs[fid] = frozenset(orgs)
+        table: dict[str, str] = {}
+        for provision in framework.provisions:
+            for name in [provision.id, *provision.aliases]:
+                pid, _ = self.split(name)
+                for form in provision_form(pid or name):
+                    table.setdefault(form, provision.id)
+        self.provisions[fid] = table
+
+    # -- provisions ---------------------------------------------------------------------
+
+    def split(self, text: str) -> tuple[str | None, str]:
+        """``"X, section IV"`` -> ("IV", "X")."""
+        matches = list(self.marker.finditer(text))
+        if not matches:
+            return None, text
+        pid = re.sub(r"\s+", "", matches[0].group("pid"))
+        for extra in matches[1:]:
+            sub = re.sub(r"[\s()]+", "", extra.group("pid"))
+            if len(sub) == 1 and sub.isalpha():
+                pid = f"{pid}({sub})"
+        rest = text
+        for match in reversed(matches):
+            rest = rest[: match.start()] + " " + rest[match.end():]
+        return pid, re.sub(r"\s+", " ", rest).strip(" ,;.")
+
+    def provision(self, framework: str, pid: str) -> str | None:
+        table = self.provisions.get(framework, {})
+        for form in provision_form(pid):
+            if form in table:
+                return table[form]
+        return None
+
+    # -- frameworks ---------------------------------------------------------------------
+
+    def resolve(self, text: str) -> Resolution:
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._cache[text] = self._resolve(text)
+        return cached
+
+    def resolve_id(self, text: str) -> Resolution:
+        """A mapping citation's ``framework:`` value: an id is canonical, else as free text."""
+        if text.strip() in self.frameworks:
+            return Resolution("canonical", text.strip(), remainder=text.strip())
+        found = self.resolve(text)
+        if found.status == "canonical":
+            return Resolution("loose", found.framework, provision=found.provision,
+                              remainder=found.remainder)
+        return found
+
+    def _agrees(self, fid: str, k: Key) -> str | None:
+        """Why the framework cannot be what the citation names, or None if it can."""
+        have = self.numbers[fid]
+        for number in k.numbers:
+            parts = [p.lstrip("0") or "0" for p in number.split(".")]
+            if (number.lstrip("0") or "0") not in have and not all(p in have for p in parts):
+                return f"it names {number}, which {fid} does not have"
+        extra = k.orgs - self.orgs[fid]
+        if extra:
+            return f"it names {', '.join(sorted(o.upper() for o in extra))}, not an issuer of {fid}"
+        return None
+
+    def _resolve(self, text: str) -> Resolution:
+        pid, rest = self.split(text)
+        fid = self.canonical.get(light(rest))
+        if fid is not None:
+            return Resolution("canonical", fid, provision=pid, remainder=rest)
+        k = key(rest)
+        reasons: dict[str, str] = {}
+        exact = []
+        for candidate in sorted(self.by_words.get(k.words, ())):
+            why = self._agrees(candidate, k)
+            if why is None:
+                exact.append(candidate)
+            else:
+                reasons[candidate] = why
+        if len(exact) == 1:
+            return Resolution("loose", exact[0], provision=pid, remainder=rest)
+        if len(exact) > 1:
+            return Resolution("ambiguous", None, tuple(exact), pid, remainder=rest)
+        return self._fuzzy(k, pid, rest, reasons)
+
+    def _fuzzy(self, k: Key, pid: str | None, rest: str, reasons: dict[str, str]) -> Resolution:
+        if not k.words:
+            return Resolution("unknown", provision=pid, remainder=rest)
+        fuzz, process = _rapidfuzz()
+        if self._choices is None:
+            self._choices = sorted(self.by_words)
+        scored: dict[str, float] = {}
+        for words, score, _ in process.extract(k.words, self._choices, scorer=fuzz.token_sort_ratio,
+                                               limit=12, score_cutoff=50):
+            for candidate in self.by_words[words]:
+                why = self._agrees(candidate, k)
+                if why is not None:
+                    reasons.setdefault(candidate, why)
+                    continue
+                scored[candidate] = max(scored.get(candidate, 0.0), float(score))
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
+        if ranked and ranked[0][1] >= self.cutoff:
+            top = ranked[0]
+            rivals = [c for c, s in ranked[1:] if s >= self.cutoff and top[1] - s <= self.margin]
+            if rivals:
+                return Resolution("ambiguous", None, (top[0], *rivals), pid, remainder=rest)
+            return Resolution("loose", top[0], provision=pid, remainder=rest)
+        close = tuple(c for c, _ in ranked[:3])
+        reason = None
+        if reasons:
+            first = sorted(reasons)[0]
+            reason = reasons[first]
+            close = (first, *[c for c in close if c != first])[:3]
+        return Resolution("unknown", None, close, pid, reason, rest)
+
+
+class PartyIndex:
+    """Known parties by normalised name; national bodies of a known state are accepted."""
+
+    def __init__(self, ruleset: RuleSet) -> None:
+        self.cutoff = ruleset.thresholds.party_cutoff
+        self.names: dict[str, str] = {}
+        self.display: dict[str, str] = {}
+        self.states: list[tuple[str, ...]] = []
+        for party in ruleset.parties:
+            for names in party.names.values():
+                for name in names:
+                    form = words_key(name)
+                    self.names.setdefault(form, party.id)
+                    self.display.setdefault(form, name)
+                    if party.kind == "state" and form:
+                        self.states.append(tuple(form.split()))
+        self._cache: dict[str, tuple[bool, str | None, bool]] = {}
+
+    def check(self, name: str) -> tuple[bool, str | None, bool]:
+        """(known, closest known name, whether that name is a safe fix) for one party."""
+        hit = self._cache.get(name)
+        if hit is None:
+            hit = self._cache[name] = self._check(name)
+        return hit
+
+    def _check(self, name: str) -> tuple[bool, str | None, bool]:
+        form = words_key(name)
+        if form in self.names:
+            return True, None, False
+        words = form.split()
+        for state in self.states:
+            n = len(state)
+            if any(tuple(words[i:i + n]) == state for i in range(len(words) - n + 1)):
+                return True, None, False
+        if not self.names or not form:
+            return False, None, False
+        fuzz, process = _rapidfuzz()
+        best = process.extract(form, list(self.names), scorer=fuzz.token_sort_ratio, limit=2,
+                               score_cutoff=60)
+        if not best:
+            return False, None, False
+        closest = self.display[best[0][0]]
+        unique = len(best) == 1 or self.names[best[1][0]] == self.names[best[0][0]] \
+            or best[1][1] < best[0][1]
+        if best[0][1] >= self.cutoff and unique:
+            return False, closest, True
+        return False, closest if best[0][1] >= 70 else None, False
+
+
+@lru_cache(maxsize=4096)
+def similarity(a: str, b: str) -> float:
+    fuzz, _ = _rapidfuzz()
+    return float(fuzz.token_sort_ratio(a, b))

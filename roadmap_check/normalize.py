@@ -1,0 +1,130 @@
+"""Text normalisation shared by citation, party and key matching.
+
+Everything here is pure string work: no third-party import, cheap enough to run on every
+citation of a large road map (results are cached by the callers).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Every kind of dash and hyphen, and every kind of quote, folded to one form.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad\ufe58\ufe63\uff0d"
+_QUOTES = "\u00ab\u00bb\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u2039\u203a\"'`\u00b4"
+_FOLD = str.maketrans({**{c: "-" for c in _DASHES}, **{c: '"' for c in _QUOTES}, "ё": "е"})
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+STOP_WORDS = frozenset(
+    """the of for in on and to a an until up period year years by with its their at as from
+    в во и на по до о об от для с со к г гг год года годы годов лет период их ее его""".split()
+)
+
+# Organisations whose naming in a citation must agree with the framework (CIS vs EAEU ...).
+ORGANISATIONS: dict[str, str] = {
+    "cis": "cis", "снг": "cis", "sng": "cis",
+    "eaeu": "eaeu", "еаэс": "eaeu", "eaes": "eaeu", "eec": "eaeu", "еэк": "eaeu",
+    "who": "who", "воз": "who",
+    "itu": "itu", "мсэ": "itu",
+    "eu": "eu", "ес": "eu",
+    "un": "un", "оон": "un",
+    "sco": "sco", "шос": "sco",
+    "csto": "csto", "одкб": "csto",
+    "unesco": "unesco", "юнеско": "unesco",
+    "brics": "brics", "брикс": "brics",
+    "oecd": "oecd", "оэср": "oecd",
+    "rcc": "rcc", "рсс": "rcc",
+    "iso": "iso", "исо": "iso",
+    "hl7": "hl7",
+    "nema": "nema",
+    "ieee": "ieee",
+}
+
+_RU_ENDINGS = sorted(
+    """ями ами ого его ому ему ыми ими ых их ой ей ий ый ая яя ое ее ую юю ом ем ам ям ах ях
+    ов ев ия ие ии ию ья ье ьи ью ой ей а я о е ы и у ю ь й""".split(),
+    key=len,
+    reverse=True,
+)
+
+
+def fold(text: str) -> str:
+    """Case, dashes, quotes, ``ё`` and white space folded; punctuation kept."""
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
+    return _SPACE.sub(" ", text).strip()
+
+
+def light(text: str) -> str:
+    """The form two spellings of one canonical citation share (case, dashes, spacing)."""
+    return re.sub(r"\s*-\s*", "-", fold(text)).strip(" .,;:")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light stemmer: Russian case endings and English plural ``s`` removed."""
+    if _CYRILLIC.search(word):
+        if len(word) <= 4:
+            return word
+        for ending in _RU_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return word[: -len(ending)]
+        return word
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def has_cyrillic(text: str) -> bool:
+    return _CYRILLIC.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """A name reduced to what identifies it: stemmed words, its numbers and organisations."""
+
+    words: str
+    numbers: frozenset[str]
+    orgs: frozenset[str]
+
+
+def numbers_of(text: str) -> frozenset[str]:
+    found: set[str] = set()
+    for match in _NUMBER.finditer(text):
+        token = match.group().replace(",", ".")
+        found.add(token.lstrip("0") or "0")
+        for part in token.split("."):
+            found.add(part.lstrip("0") or "0")
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def key(text: str) -> Key:
+    folded = fold(text)
+    numbers = frozenset(m.group().replace(",", ".") for m in _NUMBER.finditer(folded))
+    words: list[str] = []
+    orgs: set[str] = set()
+    for token in _WORD.findall(folded.replace("-", " ")):
+        if any(ch.isdigit() for ch in token):
+            letters = "".join(ch for ch in token if ch.isalpha())
+            if letters and letters not in ORGANISATIONS:
+                words.append(letters)
+            elif letters:
+                orgs.add(ORGANISATIONS[letters])
+            continue
+        if token in ORGANISATIONS:
+            orgs.add(ORGANISATIONS[token])
+        elif token not in STOP_WORDS and len(token) > 1:
+            words.append(stem(token))
+    return Key(" ".join(words), numbers, frozenset(orgs))
+
+
+def words_key(text: str) -> str:
+    """Stemmed words only: for party names, keys and titles."""
+    folded = fold(text).replace("-", " ")
+    return " ".join(stem(t) for t in _WORD.findall(folded) if t not in STOP_WORDS)

@@ -1,0 +1,50 @@
+"""The whole run's result, as reporters receive it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from roadmap_check.checks.coverage import Need
+from roadmap_check.engine import FileReport
+from roadmap_check.findings import Finding, Severity
+
+
+@dataclass
+class Report:
+    files: list[FileReport]
+    fail_on: Severity | None   # None: never fail
+
+    @property
+    def findings(self) -> list[Finding]:
+        out = [f for report in self.files for f in report.findings]
+        out.sort(key=Finding.sort_key)
+        return out
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for r in self.files for f in r.findings
+                   if f.severity == severity and not f.suppressed)
+
+    @property
+    def suppressed(self) -> int:
+        return sum(1 for r in self.files for f in r.findings if f.suppressed)
+
+    @property
+    def fixable(self) -> int:
+        return sum(1 for r in self.files for f in r.findings if f.fix and not f.suppressed)
+
+    @property
+    def needs(self) -> list[Need]:
+        return [n for r in self.files for n in r.needs]
+
+    def coverage(self) -> tuple[int, int]:
+        found = self.needs
+        return sum(n.covered for n in found), len(found)
+
+    @property
+    def exit_code(self) -> int:
+        if self.fail_on is None:
+            return 0
+        threshold = self.fail_on
+        failing = any(f.severity >= threshold and not f.suppressed
+                      for r in self.files for f in r.findings)
+        return 1 if failing else 0

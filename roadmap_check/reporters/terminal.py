@@ -1,0 +1,106 @@
+"""The terminal report: findings grouped by file and item, then a summary.
+
+The text is built once and written in one call; colour (rich) only on a terminal without
+NO_COLOR, and the plain text is stable for scripts and tests.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from roadmap_check.findings import Finding, Severity
+from roadmap_check.registry import CHECKS
+from roadmap_check.report import Report
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
+
+
+def _escape(text: str, color: bool) -> str:
+    if not color:
+        return text
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _style(text: str, style: str, color: bool) -> str:
+    return f"[{style}]{text}[/{style}]" if color else text
+
+
+def _finding(finding: Finding, color: bool) -> list[str]:
+    where = f"{finding.line}:{finding.column}".rjust(8)
+    label = finding.severity.label.ljust(7)
+    if finding.suppressed:
+        label = "waived".ljust(7)
+    label = _style(label, "dim" if finding.suppressed else _STYLE[finding.severity], color)
+    name = CHECKS[finding.code].name
+    code = _style(f"{finding.code} {name}", "bold" if not finding.suppressed else "dim", color)
+    lines = [f"  {where}  {label}  {code}  {_escape(finding.message, color)}"]
+    pad = " " * 21
+    if finding.suppressed:
+        lines.append(f"{pad}waived: {_escape(finding.suppression or '', color)}")
+    elif finding.suggestion:
+        fixable = " (fixable)" if finding.fix else ""
+        lines.append(f"{pad}{_style('hint:', 'green', color)} "
+                     f"{_escape(finding.suggestion, color)}{fixable}")
+    return lines
+
+
+def render(report: Report, color: bool) -> str:
+    lines: list[str] = []
+    for file in sorted(report.files, key=lambda f: f.path):
+        if not file.findings:
+            continue
+        lines.append(_style(_escape(file.path, color), "bold underline", color))
+        ordered = sorted(file.findings, key=lambda f: (f.item is not None, f.sort_key()))
+        for item, group in groupby(ordered, key=lambda f: f.item):
+            heading = f"item {item}" if item is not None else "document"
+            lines.append(" " + _style(_escape(heading, color), "bold", color))
+            for finding in sorted(group, key=Finding.sort_key):
+                lines.extend(_finding(finding, color))
+        lines.append("")
+    lines.extend(_summary(report, color))
+    text = "\n".join(lines) + "\n"
+    return to_ansi(text) if color else text
+
+
+def _summary(report: Report, color: bool) -> list[str]:
+    errors, warnings, info = (report.count(s) for s in
+                              (Severity.ERROR, Severity.WARNING, Severity.INFO))
+    parts = [_style(_plural(errors, "error"), _STYLE[Severity.ERROR] if errors else "green", color),
+             _style(_plural(warnings, "warning"), _STYLE[Severity.WARNING] if warnings else "green",
+                    color),
+             _plural(info, "info")]
+    if report.suppressed:
+        parts.append(f"{report.suppressed} waived")
+    files = _plural(len(report.files), "file")
+    line = f"{', '.join(parts)} in {files}"
+    if report.fixable:
+        line += f"; {report.fixable} fixable with 'roadmap-check fix'"
+    out = [line]
+    covered, required = report.coverage()
+    if required:
+        share = covered / required
+        text = f"coverage of required frameworks: {covered} of {required} ({share:.0%})"
+        missing = [n.id if n.kind != "group" else f"{n.id} (any of {', '.join(n.members)})"
+                   for n in report.needs if not n.covered]
+        if missing:
+            text += "; uncovered: " + ", ".join(sorted(set(missing)))
+        out.append(_style(_escape(text, color), "green" if covered == required else "yellow",
+                          color))
+    return out
+
+
+def to_ansi(markup: str) -> str:
+    """Rich markup rendered to terminal escape codes, in one pass."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, force_terminal=True, highlight=False, soft_wrap=True).print(markup, end="")
+    return buffer.getvalue()

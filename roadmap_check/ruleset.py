@@ -1,0 +1,325 @@
+"""Rule sets: built-in lookup, ``extends`` layering, validation with file, line and key."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from roadmap_check import dates
+from roadmap_check.errors import RoadmapCheckError, RuleSetError
+from roadmap_check.model import (
+    Framework, Party, Provision, Requirement, RuleSet, Thresholds, Where,
+)
+from roadmap_check.normalize import fold
+from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, load_path, pos
+
+DEFAULT_RULESET = "cis-telemedicine"
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
+NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9\-]*$")
+CONFIDENCE = ("seen", "partial", "inferred", "unknown")
+PARTY_KINDS = ("state", "body")
+TRIGGER_PATTERN = re.compile(r"^[^\W_*?][\w.*?'’\- ]*$")
+
+TOP_KEYS = ("ruleset", "frameworks", "requirements", "parties", "severity", "thresholds")
+HEADER_KEYS = ("name", "title", "description", "version", "extends")
+FRAMEWORK_KEYS = ("id", "kind", "group", "title", "short", "aliases", "issuer", "adopted",
+                  "in_force_until", "supersedes", "superseded_by", "successor_note", "amended_by",
+                  "required", "confidence", "provenance", "source", "notes", "triggers",
+                  "provision_markers", "provisions_complete", "provisions")
+PROVISION_KEYS = ("id", "title", "aliases", "required", "confidence", "triggers", "notes")
+REQUIREMENT_KEYS = ("id", "framework", "provision", "any_of", "at_least", "title")
+PARTY_KEYS = ("id", "kind", "names")
+THRESHOLD_KEYS = ("citation_cutoff", "party_cutoff", "ambiguity_margin", "near_duplicate",
+                  "min_coverage")
+LANGS = ("en", "ru")
+
+
+class Data:
+    """A mapping read from a rule set, remembering where each key stands."""
+
+    def __init__(self, node: MappingNode, path: str, where: str) -> None:
+        self.node = node
+        self.path = path
+        self.where = where
+        self.values: dict[str, Node] = {}
+        self.keys: dict[str, ScalarNode] = {}
+        for key, value in node.value:
+            if isinstance(key, ScalarNode):
+                self.values[key.value] = value
+                self.keys[key.value] = key
+
+    def at(self, key: str | None = None) -> Where:
+        node = self.keys.get(key) if key else None
+        line, column = pos(node if node is not None else self.node)
+        return Where(self.path, line, column)
+
+
+class Loader:
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self._suggest: Any = None
+
+    def problem(self, where: Where, key: str, message: str) -> None:
+        self.problems.append(f"{where.path}:{where.line}:{where.column}: {key}: {message}")
+
+    # -- reading values -----------------------------------------------------------------
+
+    def known(self, data: Data, allowed: tuple[str, ...]) -> None:
+        from roadmap_check.matching import closest_key
+
+        for name in data.keys:
+            if name not in allowed:
+                close = closest_key(name, allowed)
+                hint = f" (did you mean {close!r}?)" if close else ""
+                self.problem(data.at(name), f"{data.where}.{name}", f"unknown key{hint}")
+
+    def text(self, data: Data, key: str, required: bool = False) -> str | None:
+        node = data.values.get(key)
+        if node is None:
+            if required:
+                self.problem(data.at(), f"{data.where}.{key}", "is required")
+            return None
+        if isinstance(node, ScalarNode) and node.value != "" and node.tag != "tag:yaml.org,2002:null":
+            return str(node.value)
+        self.problem(data.at(key), f"{data.where}.{key}", "must be a non-empty text value")
+        return None
+
+    def flag(self, data: Data, key: str, default: bool) -> bool:
+        node = data.values.get(key)
+        if node is None:
+            return default
+        if isinstance(node, ScalarNode) and node.value in ("true", "false", "True", "False"):
+            return node.value.lower() == "true"
+        self.problem(data.at(key), f"{data.where}.{key}", "must be true or false")
+        return default
+
+    def number(self, data: Data, key: str, low: float, high: float) -> float | None:
+        node = data.values.get(key)
+        if node is None:
+            return None
+        try:
+            value = float(node.value) if isinstance(node, ScalarNode) else None
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            self.problem(data.at(key), f"{data.where}.{key}", f"must be a number from {low:g} "
+                         f"to {high:g}")
+            return None
+        return value
+
+    def texts(self, data: Data, key: str) -> list[str]:
+        node = data.values.get(key)
+        if node is None:
+            return []
+        if isinstance(node, ScalarNode) and node.value:
+            return [str(node.value)]
+        if isinstance(node, SequenceNode) and all(
+                isinstance(n, ScalarNode) and n.value for n in node.value):
+            return [str(n.value) for n in node.value]
+        self.problem(data.at(key), f"{data.where}.{key}", "must be a text or a list of texts")
+        return []
+
+    def mapping(self, data: Data, key: str) -> Data | None:
+        node = data.values.get(key)
+        if node is None:
+            return None
+        if isinstance(node, MappingNode):
+            return Data(node, data.path, f"{data.where}.{key}")
+        self.problem(data.at(key), f"{data.where}.{key}", "must be a mapping")
+        return None
+
+    def by_lang(self, data: Data, key: str, many: bool) -> dict[str, Any]:
+        """``{en: ..., ru: ...}``; a bare value counts as English."""
+        node = data.values.get(key)
+        if node is None:
+            return {}
+        if not isinstance(node, MappingNode):
+            values = self.texts(data, key)
+            return {"en": values if many else (values[0] if values else "")} if values else {}
+        inner = Data(node, data.path, f"{data.where}.{key}")
+        self.known(inner, LANGS)
+        out: dict[str, Any] = {}
+        for lang in LANGS:
+            if lang in inner.values:
+                if many:
+                    out[lang] = self.texts(inner, lang)
+                else:
+                    value = self.text(inner, lang)
+                    if value:
+                        out[lang] = value
+        return out
+
+    def items(self, data: Data, key: str) -> list[Data]:
+        node = data.values.get(key)
+        if node is None:
+            return []
+        if not isinstance(node, SequenceNode):
+            self.problem(data.at(key), f"{data.where}.{key}", "must be a list")
+            return []
+        out = []
+        for index, element in enumerate(node.value):
+            if isinstance(element, MappingNode):
+                out.append(Data(element, data.path, f"{data.where}.{key}[{index}]"))
+            else:
+                line, column = pos(element)
+                self.problem(Where(data.path, line, column), f"{data.where}.{key}[{index}]",
+                             "must be a mapping")
+        return out
+
+    def date(self, data: Data, key: str) -> str | None:
+        value = self.text(data, key)
+        if value is None:
+            return None
+        try:
+            dates.parse(value)
+        except dates.DateError as exc:
+            self.problem(data.at(key), f"{data.where}.{key}", str(exc))
+            return None
+        return value
+
+    def choice(self, data: Data, key: str, allowed: tuple[str, ...]) -> str | None:
+        value = self.text(data, key)
+        if value is not None and value not in allowed:
+            self.problem(data.at(key), f"{data.where}.{key}",
+                         f"{value!r} is none of {', '.join(allowed)}")
+            return None
+        return value
+
+    # -- the parts of a rule set -------------------------------------------------------
+
+    def triggers(self, data: Data) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = self.by_lang(data, "triggers", many=True)
+        for lang, terms in found.items():
+            for term in terms:
+                if not TRIGGER_PATTERN.match(term) or "**" in term:
+                    self.problem(data.at("triggers"), f"{data.where}.triggers.{lang}",
+                                 f"bad trigger pattern {term!r}: words of letters, digits, '.', "
+                                 "'-', with '*' or '?' inside or at the end of a word")
+        return found
+
+    def framework(self, data: Data) -> Framework | None:
+        self.known(data, FRAMEWORK_KEYS)
+        ident = self.text(data, "id", required=True)
+        if ident is not None and not ID_PATTERN.match(ident):
+            self.problem(data.at("id"), f"{data.where}.id",
+                         f"{ident!r} is not a valid id (lower case letters, digits, '.', '-')")
+        title = self.by_lang(data, "title", many=False)
+        if "en" not in title:
+            self.problem(data.at("title"), f"{data.where}.title.en", "is required")
+        if ident is None:
+            return None
+        confidence = self.choice(data, "confidence", CONFIDENCE)
+        provenance: dict[str, str] = {}
+        prov = self.mapping(data, "provenance")
+        if prov is not None:
+            for name in prov.keys:
+                value = self.choice(prov, name, CONFIDENCE)
+                if value:
+                    provenance[name] = value
+        provisions: list[Provision] = []
+        seen: set[str] = set()
+        for entry in self.items(data, "provisions"):
+            self.known(entry, PROVISION_KEYS)
+            pid = self.text(entry, "id", required=True)
+            if pid is None:
+                continue
+            if pid in seen:
+                self.problem(entry.at("id"), f"{entry.where}.id", f"provision {pid!r} repeats")
+            seen.add(pid)
+            provisions.append(Provision(
+                pid, self.by_lang(entry, "title", many=False), self.texts(entry, "aliases"),
+                self.flag(entry, "required", False), entry.at("id"),
+                self.choice(entry, "confidence", CONFIDENCE), self.triggers(entry)))
+        amended = []
+        for entry in self.items(data, "amended_by"):
+            amended.append({lang: str(entry.values[lang].value) for lang in LANGS
+                            if isinstance(entry.values.get(lang), ScalarNode)})
+        return Framework(
+            id=ident, title=title, where=data.at("id"),
+            kind=self.text(data, "kind"), group=self.text(data, "group"),
+            short=self.by_lang(data, "short", many=True),
+            aliases=self.by_lang(data, "aliases", many=True),
+            issuer=self.by_lang(data, "issuer", many=False),
+            adopted=self.date(data, "adopted"), in_force_until=self.date(data, "in_force_until"),
+            supersedes=self.texts(data, "supersedes"),
+            superseded_by=self.text(data, "superseded_by"),
+            successor_note=self.by_lang(data, "successor_note", many=False),
+            amended_by=amended, required=self.flag(data, "required", False),
+            confidence=confidence, provenance=provenance, source=self.texts(data, "source"),
+            notes=self.text(data, "notes"), triggers=self.triggers(data),
+            provision_markers=self.texts(data, "provision_markers"),
+            provisions_complete=self.flag(data, "provisions_complete", True),
+            provisions=provisions)
+
+    def requirement(self, data: Data, index: int) -> Requirement | None:
+        self.known(data, REQUIREMENT_KEYS)
+        framework = self.text(data, "framework")
+        any_node = data.values.get("any_of")
+        group = None
+        any_of: list[str] = []
+        if isinstance(any_node, MappingNode):
+            inner = Data(any_node, data.path, f"{data.where}.any_of")
+            self.known(inner, ("group",))
+            group = self.text(inner, "group", required=True)
+        elif any_node is not None:
+            any_of = self.texts(data, "any_of")
+        if (framework is None) == (group is None and not any_of):
+            self.problem(data.at(), data.where, "needs either 'framework' or 'any_of'")
+            return None
+        at_least = self.number(data, "at_least", 1, 1000)
+        ident = self.text(data, "id") or framework or f"requirement-{index + 1}"
+        return Requirement(ident, data.at("framework" if framework else "any_of"), framework,
+                           self.text(data, "provision"), any_of, group,
+                           int(at_least or 1), self.by_lang(data, "title", many=False))
+
+    def party(self, data: Data) -> Party | None:
+        self.known(data, PARTY_KEYS)
+        ident = self.text(data, "id", required=True)
+        kind = self.choice(data, "kind", PARTY_KINDS) or "body"
+        names = self.by_lang(data, "names", many=True)
+        if not any(names.values()):
+            self.problem(data.at(), f"{data.where}.names", "is required")
+        return Party(ident, kind, names, data.at("id")) if ident else None
+
+    def read(self, path: Path, display: str) -> tuple[Data | None, list[str]]:
+        loaded = load_path(path, display)
+        for finding in loaded.findings:
+            self.problems.append(f"{display}:{finding.line}:{finding.column}: {finding.message}")
+        if loaded.root is None:
+            return None, []
+        if not isinstance(loaded.root, MappingNode):
+            self.problem(Where(display, 1, 1), "(top)", "a rule set is a mapping")
+            return None, []
+        data = Data(loaded.root, display, "")
+        self.known(data, TOP_KEYS)
+        header = self.mapping(data, "ruleset")
+        if header is None:
+            self.problem(data.at(), "ruleset", "is required")
+            return data, []
+        header.where = "ruleset"
+        self.known(header, HEADER_KEYS)
+        name = self.text(header, "name", required=True)
+        if name and not NAME_PATTERN.match(name):
+            self.problem(header.at("name"), "ruleset.name", f"{name!r} is not a valid name")
+        return data, self.texts(header, "extends")
+
+
+def builtin_names() -> list[str]:
+    folder = resources.files("roadmap_check.rules")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def _locate(spec: str, base: Path) -> tuple[Path, str]:
+    if spec in builtin_names():
+        with resources.as_file(resources.files("roadmap_check.rules") / f"{spec}.yaml") as path:
+            return path, f"<built-in {spec}>"
+    candidate = (base / spec).expanduser()
+    if candidate.is_file():
+        return candidate, str(candidate if not candidate.is_relative_to(Path.cwd())
+                              else candidate.relative_to(Path.cwd()))
+    if spec.endswith((".yaml", ".yml")) or "/" in spec:
+        raise RoadmapCheckError(f"{spec}: no such rule-set file")
+    raise RoadmapCheckError(f"{spec}: no built-in rule set of that name "
+                            f"(built-in: {', '.join(builtin_names())})")

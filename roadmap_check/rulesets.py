@@ -1,0 +1,147 @@
+"""Load rule sets: follow ``extends``, layer them, and validate the whole once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from roadmap_check.errors import RoadmapCheckError, RuleSetError
+from roadmap_check.findings import Severity
+from roadmap_check.model import Framework, Requirement, RuleSet, Thresholds
+from roadmap_check.ruleset import DEFAULT_RULESET, THRESHOLD_KEYS, Data, Loader, _locate
+
+_PUNCT = re.compile(r"[^\w\s]+")
+
+
+def load(specs: list[str], base: Path | None = None) -> RuleSet:
+    """Layer the named rule sets (built-in names or paths) in order; raise RuleSetError."""
+    loader = Loader()
+    ruleset = RuleSet(name="", sources=[])
+    chain: list[str] = []
+    for spec in specs or [DEFAULT_RULESET]:
+        _layer(loader, ruleset, spec, base or Path.cwd(), chain)
+    if not loader.problems:
+        _cross_check(loader, ruleset)
+    if loader.problems:
+        raise RuleSetError(loader.problems)
+    return ruleset
+
+
+def _layer(loader: Loader, ruleset: RuleSet, spec: str, base: Path, chain: list[str]) -> None:
+    path, display = _locate(spec, base)
+    ident = str(path.resolve())
+    if ident in chain:
+        raise RoadmapCheckError(f"{display}: 'extends' makes a cycle through {spec}")
+    if display in ruleset.sources:
+        return
+    data, extends = loader.read(path, display)
+    if data is None:
+        return
+    chain.append(ident)
+    for parent in extends:
+        _layer(loader, ruleset, parent, path.parent, chain)
+    chain.pop()
+    _apply(loader, ruleset, data)
+    ruleset.sources.append(display)
+
+
+def _apply(loader: Loader, ruleset: RuleSet, data: Data) -> None:
+    header = loader.mapping(data, "ruleset")
+    if header is not None:
+        header.where = "ruleset"
+        ruleset.name = loader.text(header, "name") or ruleset.name
+        ruleset.title = loader.text(header, "title") or ruleset.title
+        ruleset.version = loader.text(header, "version") or ruleset.version
+    own: set[str] = set()
+    for entry in loader.items(data, "frameworks"):
+        framework = loader.framework(entry)
+        if framework is None:
+            continue
+        if framework.id in own:
+            loader.problem(entry.at("id"), f"{entry.where}.id",
+                           f"framework {framework.id!r} is defined twice in this file")
+        own.add(framework.id)
+        ruleset.frameworks[framework.id] = framework
+    for index, entry in enumerate(loader.items(data, "requirements")):
+        requirement = loader.requirement(entry, index)
+        if requirement is not None:
+            ruleset.requirements = [r for r in ruleset.requirements if r.id != requirement.id]
+            ruleset.requirements.append(requirement)
+    for entry in loader.items(data, "parties"):
+        party = loader.party(entry)
+        if party is not None:
+            ruleset.parties = [p for p in ruleset.parties if p.id != party.id] + [party]
+    severity = loader.mapping(data, "severity")
+    if severity is not None:
+        from roadmap_check.registry import CHECKS
+
+        for code in severity.keys:
+            value = loader.text(severity, code)
+            if code not in CHECKS:
+                loader.problem(severity.at(code), f"severity.{code}", "no such check code")
+            elif value is not None:
+                try:
+                    Severity.parse(value)
+                    ruleset.severity[code] = value.lower()
+                except ValueError as exc:
+                    loader.problem(severity.at(code), f"severity.{code}", str(exc))
+    thresholds = loader.mapping(data, "thresholds")
+    if thresholds is not None:
+        loader.known(thresholds, THRESHOLD_KEYS)
+        for name in THRESHOLD_KEYS:
+            high = 1.0 if name == "min_coverage" else 100.0
+            value = loader.number(thresholds, name, 0.0, high)
+            if value is not None:
+                setattr(ruleset.thresholds, name, value)
+
+
+def name_form(name: str) -> str:
+    """The form two names must not share across frameworks."""
+    return " ".join(_PUNCT.sub(" ", name.casefold().replace("ё", "е")).split())
+
+
+def _cross_check(loader: Loader, ruleset: RuleSet) -> None:
+    frameworks = ruleset.frameworks
+    owner: dict[str, Framework] = {}
+    for framework in frameworks.values():
+        for ref in [*framework.supersedes, framework.superseded_by]:
+            if ref is not None and ref not in frameworks:
+                loader.problem(framework.where, f"frameworks[{framework.id}]",
+                               f"supersedes/superseded_by names {ref!r}, which no framework has")
+        for name in set(name_form(n) for n in framework.names()):
+            other = owner.get(name)
+            if other is not None and other.id != framework.id:
+                loader.problem(framework.where, f"frameworks[{framework.id}]",
+                               f"the name {name!r} is also a name of {other.id!r} "
+                               f"({other.where.path}:{other.where.line}); a name must point at "
+                               "one framework")
+            owner[name] = framework
+    groups = {f.group for f in frameworks.values() if f.group}
+    for requirement in ruleset.requirements:
+        _check_requirement(loader, ruleset, requirement, groups)
+
+
+def _check_requirement(loader: Loader, ruleset: RuleSet, requirement: Requirement,
+                       groups: set[str | None]) -> None:
+    where = requirement.where
+    key = f"requirements[{requirement.id}]"
+    for ref in ([requirement.framework] if requirement.framework else requirement.any_of):
+        framework = ruleset.frameworks.get(ref)
+        if framework is None:
+            loader.problem(where, key, f"names the framework {ref!r}, which no framework has")
+        elif requirement.provision and not any(
+                p.id == requirement.provision for p in framework.provisions):
+            loader.problem(where, key, f"{ref!r} has no provision {requirement.provision!r}")
+    if requirement.group is not None and requirement.group not in groups:
+        loader.problem(where, key, f"no framework is in the group {requirement.group!r}")
+
+
+def group_members(ruleset: RuleSet, requirement: Requirement) -> list[str]:
+    if requirement.framework:
+        return [requirement.framework]
+    if requirement.group:
+        return sorted(f.id for f in ruleset.frameworks.values() if f.group == requirement.group)
+    return list(requirement.any_of)
+
+
+__all__ = ["Thresholds", "group_members", "load", "name_form"]

@@ -1,0 +1,258 @@
+"""The only PyYAML import: read a file and compose it into nodes that keep their positions.
+
+Nothing is ever constructed: a road map is read as a node graph, so no tag can run code.
+Problems with the text itself come back as findings (RM001, RM002, RM003, RM007), never as
+exceptions; only a file that cannot be read at all raises.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gc
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from roadmap_check.errors import RoadmapCheckError
+from roadmap_check.findings import Finding
+
+__all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "Loaded", "load_path", "load_text"]
+
+try:
+    _Loader: type = yaml.CSafeLoader
+    HAS_LIBYAML = True
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+    HAS_LIBYAML = False
+
+_CORE = "tag:yaml.org,2002:"
+STANDARD_TAGS = frozenset(
+    _CORE + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary",
+                 "merge", "value", "omap", "pairs", "set")
+)
+MERGE_TAG = _CORE + "merge"
+MAX_EXPANDED_NODES = 2_000_000
+MAX_DEPTH = 500
+
+
+@dataclass
+class Loaded:
+    """A composed document (or None) and what was wrong with the text."""
+
+    path: str
+    text: str
+    root: Node | None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def pos(node: Node) -> tuple[int, int]:
+    """1-based line and column of a node."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, Finding | None]:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RoadmapCheckError(f"{display}: no such file") from None
+    except IsADirectoryError:
+        raise RoadmapCheckError(f"{display}: is a directory, not a road-map file") from None
+    except OSError as exc:
+        raise RoadmapCheckError(f"{display}: cannot be read ({exc.strerror})") from None
+    return decode(data, display)
+
+
+def decode(data: bytes, display: str) -> tuple[str | None, Finding | None]:
+    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                      (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        if data.startswith(bom):
+            return None, Finding("RM001", f"the file is encoded as {name}; save it as UTF-8",
+                                 display, 1, 1, suggestion="save the file as UTF-8")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        hint = "; it looks like Windows-1251" if _looks_cp1251(data) else ""
+        return None, Finding(
+            "RM001", f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}){hint}",
+            display, line, column, suggestion="save the file as UTF-8")
+
+
+def _looks_cp1251(data: bytes) -> bool:
+    high = sum(1 for b in data[:4096] if b >= 0xC0)
+    return high > 8
+
+
+def load_path(path: Path, display: str) -> Loaded:
+    text, problem = read_text(path, display)
+    if text is None:
+        return Loaded(display, "", None, [problem] if problem else [])
+    return load_text(text, display)
+
+
+def load_text(text: str, display: str) -> Loaded:
+    loaded = Loaded(display, text, None)
+    if not text.strip():
+        loaded.findings.append(Finding("RM001", "the file is empty", display, 1, 1))
+        return loaded
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        loaded.findings.append(Finding("RM001", "the file contains a NUL character; it is not text",
+                                       display, line, column))
+        return loaded
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        loaded.root = _compose(text, display, loaded.findings)
+        if loaded.root is not None and not _inspect(loaded.root, display, loaded.findings):
+            loaded.root = None
+    finally:
+        if enabled:
+            gc.enable()
+    return loaded
+
+
+def _compose(text: str, display: str, findings: list[Finding]) -> Node | None:
+    loader = _Loader(text)
+    try:
+        root = loader.get_node() if loader.check_node() else None
+        if loader.check_node():
+            extra = loader.get_node()
+            line, column = pos(extra) if extra is not None else (1, 1)
+            findings.append(Finding(
+                "RM003", "the file holds more than one YAML document; one road map a file",
+                display, line, column, suggestion="split the documents into separate files"))
+        return root
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        if exc.context and exc.problem:
+            what = f"{' '.join(exc.context.split())}: {what}"
+        findings.append(Finding("RM001", f"invalid YAML: {what}", display, line, column))
+        return None
+    except yaml.YAMLError as exc:
+        findings.append(Finding("RM001", f"invalid YAML: {' '.join(str(exc).split())}",
+                                display, 1, 1))
+        return None
+    except RecursionError:
+        findings.append(Finding("RM001", "invalid YAML: nested too deeply to read", display, 1, 1))
+        return None
+    finally:
+        loader.dispose()
+
+
+def _inspect(root: Node, display: str, findings: list[Finding]) -> bool:
+    """Tags, nesting depth, alias cycles and expansion, without recursion.
+
+    Returns False when the document must not be walked (RM007 for the whole file).
+    """
+    seen: dict[int, int] = {}  # node id -> 0 while being visited, then its expanded size
+    stack: list[tuple[Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        ident = id(node)
+        if done:
+            size = 1
+            for child in _children(node):
+                size += seen[id(child)]
+            seen[ident] = size
+            if size > MAX_EXPANDED_NODES:
+                line, column = pos(root)
+                findings.append(Finding(
+                    "RM007", f"anchors and aliases expand past {MAX_EXPANDED_NODES:,} nodes "
+                    "(a 'billion laughs' document); the file is not read further",
+                    display, line, column))
+                return False
+            continue
+        if ident in seen:
+            if seen[ident] == 0:
+                line, column = pos(node)
+                findings.append(Finding("RM007", "an alias refers to a node that contains it "
+                                        "(a recursive anchor); the file is not read further",
+                                        display, line, column))
+                return False
+            continue
+        if depth > MAX_DEPTH:
+            line, column = pos(node)
+            findings.append(Finding("RM007", f"nesting deeper than {MAX_DEPTH} levels; "
+                                    "the file is not read further", display, line, column))
+            return False
+        if node.tag not in STANDARD_TAGS:
+            line, column = pos(node)
+            findings.append(Finding(
+                "RM007", f"the non-standard tag {node.tag!r} is not allowed in a road map",
+                display, line, column, suggestion="remove the tag; road maps hold plain data"))
+            return False
+        if isinstance(node, MappingNode) and len(node.value) > 1:
+            _duplicate_keys(node, display, findings)
+        seen[ident] = 0
+        stack.append((node, depth, True))
+        for child in _children(node):
+            stack.append((child, depth + 1, False))
+    return True
+
+
+def _duplicate_keys(node: MappingNode, display: str, findings: list[Finding]) -> None:
+    first: dict[str, Node] = {}
+    for key, _ in node.value:
+        if not isinstance(key, ScalarNode) or key.tag == MERGE_TAG:
+            continue
+        earlier = first.get(key.value)
+        if earlier is None:
+            first[key.value] = key
+            continue
+        line, column = pos(key)
+        findings.append(Finding(
+            "RM002", f"the key {key.value!r} appears again (first on line {pos(earlier)[0]}); "
+            "YAML keeps only the last value, silently", display, line, column,
+            suggestion="merge the two entries or remove one"))
+
+
+def _children(node: Node) -> Iterator[Node]:
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            yield key
+            yield value
+    elif isinstance(node, SequenceNode):
+        yield from node.value
+
+
+def mapping_pairs(node: MappingNode) -> list[tuple[ScalarNode | Node, Node]]:
+    """Key/value pairs with ``<<`` merges applied (explicit keys win over merged ones)."""
+    pairs: list[tuple[Node, Node]] = []
+    merged: list[tuple[Node, Node]] = []
+    for key, value in node.value:
+        if key.tag == MERGE_TAG:
+            sources = value.value if isinstance(value, SequenceNode) else [value]
+            for source in sources:
+                if isinstance(source, MappingNode):
+                    merged.extend(mapping_pairs(source))
+        else:
+            pairs.append((key, value))
+    if merged:
+        explicit = {k.value for k, _ in pairs if isinstance(k, ScalarNode)}
+        pairs = [p for p in merged if not (isinstance(p[0], ScalarNode) and p[0].value in explicit)] + pairs
+    return pairs
+
+
+def libyaml_warning() -> str | None:
+    if HAS_LIBYAML:
+        return None
+    return ("warning: PyYAML was built without libyaml; reading is about 20x slower "
+            "(reinstall PyYAML with libyaml)")
+
+
+def print_warning(message: str) -> None:
+    print(message, file=sys.stderr)
