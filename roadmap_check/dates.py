@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ONGOING_WORDS = frozenset({"ongoing", "постоянно", "continuous", "permanent", "на постоянной основе"})
 
@@ -43,6 +44,7 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+@lru_cache(maxsize=4096)
 def parse(text: str) -> Period:
     """Read one accepted date form; raise DateError with a reason otherwise."""
     raw = text.strip()
@@ -78,7 +80,8 @@ def parse(text: str) -> Period:
         raise DateError(f"{raw!r} is not a real date ({exc})") from None
 
 
-_RU_QUARTER = re.compile(r"^(?:(?P<n>[1-4]|I{1,3}|IV)\s*(?:-?й\s*)?(?:кв\.?|квартал[а]?))\s*(?P<y>\d{4})", re.I)
+_RU_QUARTER = re.compile(
+    r"^(?:(?P<n>[1-4]|I{1,3}|IV)\s*(?:-?й\s*)?(?:кв\.?|квартал[а]?))\s*(?P<y>\d{4})", re.I)
 _EN_QUARTER = re.compile(r"^Q(?P<n>[1-4])\s*(?P<y>\d{4})$", re.I)
 _DOTTED = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")
 _YEAR_WORD = re.compile(r"^(?P<y>\d{4})\s*(?:г\.?|год[а]?|year)$", re.I)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 from dataclasses import dataclass, field
@@ -85,10 +86,8 @@ class Engine:
         compiled = self.compiled(specs, base if not self.options.rules else Path.cwd())
         as_of = self.options.today
         if roadmap.date is not None:
-            try:
+            with contextlib.suppress(dates.DateError):  # RM301 reports it
                 as_of = dates.parse_date(roadmap.date.value)
-            except dates.DateError:
-                pass  # RM301 reports it
         lang = self.options.lang or (roadmap.language.value if roadmap.language and
                                      roadmap.language.value in ("en", "ru") else "en")
         ctx = Context(roadmap, compiled, as_of, lang)
@@ -107,7 +106,7 @@ class Engine:
                 continue
             severity = Severity.parse(overrides[finding.code]) if finding.code in overrides \
                 else CHECKS[finding.code].severity
-            out.append(finding.with_(severity=severity) if severity != finding.severity
+            out.append(finding._replace(severity=severity) if severity != finding.severity
                        else finding)
         out.sort(key=Finding.sort_key)
         return out
@@ -155,7 +154,7 @@ def _apply(ctx: Context, item: Item, waiver: Waiver, findings: list[Finding],
         finding = findings[index]
         if finding.code != code or (framework and finding.framework != framework):
             continue
-        findings[index] = finding.with_(suppressed=True, suppression=waiver.reason.value)
+        findings[index] = finding._replace(suppressed=True, suppression=waiver.reason.value)
         used = True
     if used:
         return []

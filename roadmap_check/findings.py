@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -23,8 +23,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {text!r} (error, warning or info)") from None
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """Replace the text between two 1-based (line, column) positions with ``replacement``."""
 
     line: int
@@ -34,8 +33,9 @@ class Fix:
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
+    """One problem at one place. Immutable; a tuple, because large road maps have many."""
+
     code: str
     message: str
     path: str
@@ -51,6 +51,3 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
-
-    def with_(self, **changes: object) -> Finding:
-        return replace(self, **changes)  # type: ignore[arg-type]

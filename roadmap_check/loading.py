@@ -10,7 +10,15 @@ from collections.abc import Callable
 
 from roadmap_check.findings import Finding
 from roadmap_check.model import Citation, Item, Roadmap, Text, Waiver
-from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, mapping_pairs, pos
+from roadmap_check.yaml_io import (
+    MERGE_TAG,
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    mapping_pairs,
+    pos,
+)
 
 TOP_KEYS = ("roadmap", "items")
 ROADMAP_KEYS = ("id", "title", "version", "status", "date", "period", "language", "ruleset",
@@ -57,6 +65,8 @@ class Builder:
     def pairs(self, node: MappingNode, known: tuple[str, ...], where: str,
               item: str | None = None) -> dict[str, tuple[ScalarNode, Node]]:
         out: dict[str, tuple[ScalarNode, Node]] = {}
+        if len(node.value) > 1:
+            self.duplicates(node, item)
         for key, value in mapping_pairs(node):
             if not isinstance(key, ScalarNode):
                 self.add("RM003", f"a key in {where} is {self.kind(key)}; keys must be plain names",
@@ -71,6 +81,17 @@ class Builder:
                 continue
             out[name] = (key, value)
         return out
+
+    def duplicates(self, node: MappingNode, item: str | None) -> None:
+        first: dict[str, Node] = {}
+        for key, _ in node.value:
+            if not isinstance(key, ScalarNode) or key.tag == MERGE_TAG:
+                continue
+            earlier = first.setdefault(key.value, key)
+            if earlier is not key:
+                self.add("RM002", f"the key {key.value!r} appears again (first on line "
+                         f"{pos(earlier)[0]}); YAML keeps only the last value, silently", key,
+                         item=item, suggestion="merge the two entries or remove one")
 
     def string(self, entry: tuple[ScalarNode, Node] | None, what: str,
                item: str | None = None) -> Text | None:
@@ -91,7 +112,7 @@ class Builder:
         """A value or a list of values (``responsible: X`` or ``responsible: [X, Y]``)."""
         if entry is None:
             return []
-        key, node = entry
+        node = entry[1]
         if isinstance(node, ScalarNode):
             if node.tag == _CORE + "null":
                 return []
@@ -203,7 +224,7 @@ class Builder:
         return item
 
     def citations(self, entry: tuple[ScalarNode, Node], item: str | None) -> list[Citation]:
-        key, node = entry
+        node = entry[1]
         if isinstance(node, ScalarNode):
             return [] if node.tag == _CORE + "null" else [Citation(text(node))]
         if not isinstance(node, SequenceNode):
@@ -236,7 +257,7 @@ class Builder:
         return self.string(entry, "the waiver's reason", item)
 
     def waivers(self, entry: tuple[ScalarNode, Node], item: str | None) -> list[Waiver]:
-        key, node = entry
+        node = entry[1]
         if not isinstance(node, SequenceNode):
             if not (isinstance(node, ScalarNode) and node.tag == _CORE + "null"):
                 self.add("RM003", "waivers must be a list", node, item=item)

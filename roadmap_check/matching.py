@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from roadmap_check.model import Framework, RuleSet
@@ -272,7 +271,7 @@ class PartyIndex:
         return False, closest if best[0][1] >= 70 else None, False
 
 
-@lru_cache(maxsize=4096)
 def similarity(a: str, b: str) -> float:
-    fuzz, _ = _rapidfuzz()
-    return float(fuzz.token_sort_ratio(a, b))
+    from rapidfuzz.fuzz import token_sort_ratio
+
+    return float(token_sort_ratio(a, b))

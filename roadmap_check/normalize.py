@@ -22,8 +22,10 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 STOP_WORDS = frozenset(
-    """the of for in on and to a an until up period year years by with its their at as from
-    в во и на по до о об от для с со к г гг год года годы годов лет период их ее его""".split()
+    ["the", "of", "for", "in", "on", "and", "to", "a", "an", "until", "up", "period", "year",
+     "years", "by", "with", "its", "their", "at", "as", "from", "в", "во", "и", "на", "по",
+     "до", "о", "об", "от", "для", "с", "со", "к", "г", "гг", "год", "года", "годы", "годов",
+     "лет", "период", "их", "ее", "его"]
 )
 
 # Organisations whose naming in a citation must agree with the framework (CIS vs EAEU ...).
@@ -47,8 +49,10 @@ ORGANISATIONS: dict[str, str] = {
 }
 
 _RU_ENDINGS = sorted(
-    """ями ами ого его ому ему ыми ими ых их ой ей ий ый ая яя ое ее ую юю ом ем ам ям ах ях
-    ов ев ия ие ии ию ья ье ьи ью ой ей а я о е ы и у ю ь й""".split(),
+    ["ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ой", "ей", "ий",
+     "ый", "ая", "яя", "ое", "ее", "ую", "юю", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев",
+     "ия", "ие", "ии", "ию", "ья", "ье", "ьи", "ью", "ой", "ей", "а", "я", "о", "е", "ы", "и",
+     "у", "ю", "ь", "й"],
     key=len,
     reverse=True,
 )
@@ -121,6 +125,8 @@ def key(text: str) -> Key:
             orgs.add(ORGANISATIONS[token])
         elif token not in STOP_WORDS and len(token) > 1:
             words.append(stem(token))
+    if not words:  # "ISO 13606": the organisation is all the name has besides numbers
+        words = sorted(orgs)
     return Key(" ".join(words), numbers, frozenset(orgs))
 
 

@@ -20,7 +20,7 @@ class CheckInfo:
     summary: str
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CHECKS: dict[str, CheckInfo] = {c.code: c for c in (
     CheckInfo("RM001", "yaml-syntax", E, "the file is not valid YAML, not UTF-8, or empty"),
@@ -32,13 +32,13 @@ CHECKS: dict[str, CheckInfo] = {c.code: c for c in (
     CheckInfo("RM007", "unsafe-yaml", E, "non-standard tags, or aliases that expand past a limit"),
     CheckInfo("RM101", "no-citation", E, "an item cites nothing"),
     CheckInfo("RM102", "unknown-framework", E, "a citation resolves to no framework of the rule set"),
-    CheckInfo("RM103", "ambiguous-citation", W, "a citation matches two or more frameworks equally well"),
-    CheckInfo("RM104", "unknown-provision", E, "the cited provision does not exist in that framework"),
-    CheckInfo("RM105", "non-canonical-citation", I, "resolved only through an alias, a typo or a loose form"),
-    CheckInfo("RM106", "expired-framework", W, "the cited framework stops being in force before the item is due"),
+    CheckInfo("RM103", "ambiguous-citation", W, "a citation matches two or more frameworks"),
+    CheckInfo("RM104", "unknown-provision", E, "the cited provision does not exist"),
+    CheckInfo("RM105", "non-canonical-citation", INFO, "resolved only via an alias, typo or loose form"),
+    CheckInfo("RM106", "expired-framework", W, "the cited framework expires before the item is due"),
     CheckInfo("RM107", "not-yet-in-force", W, "the cited framework is adopted after the road map's date"),
-    CheckInfo("RM108", "duplicate-citation", I, "the same framework and provision cited twice in one item"),
-    CheckInfo("RM201", "missing-citation", W, "the item touches a framework's subject but does not cite it"),
+    CheckInfo("RM108", "duplicate-citation", INFO, "one framework and provision cited twice in an item"),
+    CheckInfo("RM201", "missing-citation", W, "the item touches a framework's subject, uncited"),
     CheckInfo("RM202", "uncovered-framework", E, "a required framework is cited by no item"),
     CheckInfo("RM203", "uncovered-provision", W, "a required provision is cited by no item"),
     CheckInfo("RM204", "coverage-below-minimum", E, "the covered share of requirements is below the minimum"),
@@ -53,7 +53,7 @@ CHECKS: dict[str, CheckInfo] = {c.code: c for c in (
     CheckInfo("RM309", "near-duplicate-item", W, "two items have nearly the same title"),
     CheckInfo("RM401", "waiver-without-reason", E, "a waiver has no reason"),
     CheckInfo("RM402", "expired-waiver", W, "a waiver's until has passed"),
-    CheckInfo("RM403", "unused-waiver", I, "a waiver suppresses nothing"),
+    CheckInfo("RM403", "unused-waiver", INFO, "a waiver suppresses nothing"),
 )}
 
 

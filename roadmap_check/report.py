@@ -14,11 +14,13 @@ class Report:
     files: list[FileReport]
     fail_on: Severity | None   # None: never fail
 
+    def __post_init__(self) -> None:
+        self.files.sort(key=lambda f: f.path)
+
     @property
     def findings(self) -> list[Finding]:
-        out = [f for report in self.files for f in report.findings]
-        out.sort(key=Finding.sort_key)
-        return out
+        """Every finding, sorted by path, line, column, code (files are in path order)."""
+        return [f for report in self.files for f in report.findings]
 
     def count(self, severity: Severity) -> int:
         return sum(1 for r in self.files for f in r.findings

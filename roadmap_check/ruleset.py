@@ -8,11 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_check import dates
-from roadmap_check.errors import RoadmapCheckError, RuleSetError
+from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.model import (
-    Framework, Party, Provision, Requirement, RuleSet, Thresholds, Where,
+    Framework,
+    Party,
+    Provision,
+    Requirement,
+    Where,
 )
-from roadmap_check.normalize import fold
 from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, load_path, pos
 
 DEFAULT_RULESET = "cis-telemedicine"
@@ -91,7 +94,7 @@ class Loader:
         if node is None:
             return default
         if isinstance(node, ScalarNode) and node.value in ("true", "false", "True", "False"):
-            return node.value.lower() == "true"
+            return bool(node.value.lower() == "true")
         self.problem(data.at(key), f"{data.where}.{key}", "must be true or false")
         return default
 

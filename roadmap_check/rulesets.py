@@ -76,13 +76,13 @@ def _apply(loader: Loader, ruleset: RuleSet, data: Data) -> None:
         from roadmap_check.registry import CHECKS
 
         for code in severity.keys:
-            value = loader.text(severity, code)
+            level = loader.text(severity, code)
             if code not in CHECKS:
                 loader.problem(severity.at(code), f"severity.{code}", "no such check code")
-            elif value is not None:
+            elif level is not None:
                 try:
-                    Severity.parse(value)
-                    ruleset.severity[code] = value.lower()
+                    Severity.parse(level)
+                    ruleset.severity[code] = level.lower()
                 except ValueError as exc:
                     loader.problem(severity.at(code), f"severity.{code}", str(exc))
     thresholds = loader.mapping(data, "thresholds")
@@ -122,7 +122,7 @@ def _cross_check(loader: Loader, ruleset: RuleSet) -> None:
 
 
 def _check_requirement(loader: Loader, ruleset: RuleSet, requirement: Requirement,
-                       groups: set[str | None]) -> None:
+                       groups: set[str]) -> None:
     where = requirement.where
     key = f"requirements[{requirement.id}]"
     for ref in ([requirement.framework] if requirement.framework else requirement.any_of):

@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.findings import Finding
 
-__all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "Loaded", "load_path", "load_text"]
+__all__ = ["Loaded", "MappingNode", "Node", "ScalarNode", "SequenceNode", "load_path", "load_text"]
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -37,7 +37,6 @@ STANDARD_TAGS = frozenset(
 )
 MERGE_TAG = _CORE + "merge"
 MAX_EXPANDED_NODES = 2_000_000
-MAX_DEPTH = 500
 
 
 @dataclass
@@ -115,7 +114,11 @@ def load_text(text: str, display: str) -> Loaded:
     gc.disable()
     try:
         loaded.root = _compose(text, display, loaded.findings)
-        if loaded.root is not None and not _inspect(loaded.root, display, loaded.findings):
+        # Without '!' no explicit tag, and without '&' no anchor, can be in the text: the
+        # graph is then a plain tree of standard nodes and needs no inspection.
+        needs_look = "!" in text or "&" in text
+        if loaded.root is not None and needs_look and \
+                not _inspect(loaded.root, display, loaded.findings):
             loaded.root = None
     finally:
         if enabled:
@@ -154,14 +157,14 @@ def _compose(text: str, display: str, findings: list[Finding]) -> Node | None:
 
 
 def _inspect(root: Node, display: str, findings: list[Finding]) -> bool:
-    """Tags, nesting depth, alias cycles and expansion, without recursion.
+    """Tags, alias cycles and alias expansion, without recursion.
 
     Returns False when the document must not be walked (RM007 for the whole file).
     """
     seen: dict[int, int] = {}  # node id -> 0 while being visited, then its expanded size
-    stack: list[tuple[Node, int, bool]] = [(root, 1, False)]
+    stack: list[tuple[Node, bool]] = [(root, False)]
     while stack:
-        node, depth, done = stack.pop()
+        node, done = stack.pop()
         ident = id(node)
         if done:
             size = 1
@@ -184,40 +187,17 @@ def _inspect(root: Node, display: str, findings: list[Finding]) -> bool:
                                         display, line, column))
                 return False
             continue
-        if depth > MAX_DEPTH:
-            line, column = pos(node)
-            findings.append(Finding("RM007", f"nesting deeper than {MAX_DEPTH} levels; "
-                                    "the file is not read further", display, line, column))
-            return False
         if node.tag not in STANDARD_TAGS:
             line, column = pos(node)
             findings.append(Finding(
                 "RM007", f"the non-standard tag {node.tag!r} is not allowed in a road map",
                 display, line, column, suggestion="remove the tag; road maps hold plain data"))
             return False
-        if isinstance(node, MappingNode) and len(node.value) > 1:
-            _duplicate_keys(node, display, findings)
         seen[ident] = 0
-        stack.append((node, depth, True))
+        stack.append((node, True))
         for child in _children(node):
-            stack.append((child, depth + 1, False))
+            stack.append((child, False))
     return True
-
-
-def _duplicate_keys(node: MappingNode, display: str, findings: list[Finding]) -> None:
-    first: dict[str, Node] = {}
-    for key, _ in node.value:
-        if not isinstance(key, ScalarNode) or key.tag == MERGE_TAG:
-            continue
-        earlier = first.get(key.value)
-        if earlier is None:
-            first[key.value] = key
-            continue
-        line, column = pos(key)
-        findings.append(Finding(
-            "RM002", f"the key {key.value!r} appears again (first on line {pos(earlier)[0]}); "
-            "YAML keeps only the last value, silently", display, line, column,
-            suggestion="merge the two entries or remove one"))
 
 
 def _children(node: Node) -> Iterator[Node]:

@@ -52,7 +52,7 @@ def needs(ctx: Context) -> list[Need]:
         members = tuple(group_members(ruleset, requirement))
         if requirement.provision:
             fid = members[0]
-            hit = (fid,) if (fid, requirement.provision) in provisions else ()
+            hit: tuple[str, ...] = (fid,) if (fid, requirement.provision) in provisions else ()
             out.append(Need(requirement.id, "provision", members, requirement.provision, 1, hit,
                             requirement.where))
         else:
@@ -62,9 +62,10 @@ def needs(ctx: Context) -> list[Need]:
                             requirement.where))
     known = {n.members[0] for n in out if n.kind == "framework"}
     for text in ctx.roadmap.requires:
-        fid = text.value if text.value in ruleset.frameworks else \
+        found = text.value if text.value in ruleset.frameworks else \
             ctx.compiled.citations.resolve(text.value).framework
-        if fid and fid not in known:
+        if found and found not in known:
+            fid = found
             known.add(fid)
             out.append(Need(fid, "framework", (fid,), None, 1,
                             (fid,) if fid in cited else (), None))

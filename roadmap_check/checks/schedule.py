@@ -92,7 +92,7 @@ def _cycles(ctx: Context, ids: dict[str, Item]) -> Iterator[Finding]:
                 stack.append((node, edge + 1))
                 nxt = deps[edge]
                 if state.get(nxt) == 1:
-                    cycle = path[path.index(nxt):] + [nxt]
+                    cycle = [*path[path.index(nxt):], nxt]
                     item = ids[nxt]
                     where = next(d for d in ids[cycle[-2]].depends_on if d.value == nxt)
                     yield ctx.at("RM306", "items depend on each other in a cycle: "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from roadmap_check.checks import Context
@@ -10,8 +10,7 @@ from roadmap_check.findings import Finding
 from roadmap_check.model import Item
 from roadmap_check.normalize import words_key
 
-_COMMON_WORD_SHARE = 0.05   # a word in more titles than this tells nothing about duplicates
-_MAX_BUCKET = 50
+_MAX_BUCKET = 40  # a word in more titles than this tells nothing about duplicates
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -32,8 +31,8 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _near_duplicates(ctx: Context) -> Iterator[Finding]:
     """Pairs of titles at least ``near_duplicate`` alike, without comparing every pair.
 
-    Titles are compared only when they share an uncommon word, so the cost stays close to
-    linear in the number of items.
+    Identical titles (after normalisation) are always found. Otherwise two titles are compared
+    only when they share most of their uncommon words, so the cost stays close to linear.
     """
     titled = [(item, words_key(item.title.value)) for item in ctx.roadmap.items if item.title]
     if len(titled) < 2:
@@ -41,30 +40,36 @@ def _near_duplicates(ctx: Context) -> Iterator[Finding]:
     from roadmap_check.matching import similarity
 
     limit = ctx.ruleset.thresholds.near_duplicate
+    words = [set(form.split()) for _, form in titled]
     by_word: dict[str, list[int]] = defaultdict(list)
-    for index, (_, form) in enumerate(titled):
-        for word in set(form.split()):
+    for index, bag in enumerate(words):
+        for word in bag:
             by_word[word].append(index)
-    common = max(_MAX_BUCKET, int(len(titled) * _COMMON_WORD_SHARE))
-    reported: set[int] = set()
+    first_of: dict[str, int] = {}
     for index, (item, form) in enumerate(titled):
         if not form:
             continue
-        candidates: set[int] = set()
-        for word in set(form.split()):
+        earlier = first_of.setdefault(form, index)
+        if earlier != index:
+            yield _report(ctx, item, titled[earlier][0], 100.0)
+            continue
+        shared: Counter[int] = Counter()
+        for word in words[index]:
             bucket = by_word[word]
-            if len(bucket) <= common:
-                candidates.update(j for j in bucket if j < index)
-        for j in sorted(candidates):
-            other, other_form = titled[j]
-            if j in reported or index in reported:
-                continue
-            score = 100.0 if form == other_form else similarity(form, other_form)
-            if score >= limit:
-                reported.add(index)
-                assert item.title is not None
-                yield ctx.at("RM309", f"the title is nearly the same as that of item "
-                             f"{other.id!r} (line {other.line}, {score:.0f}% alike)",
-                             item.title, item=item,
-                             suggestion="merge the two items, or say in the title how they differ")
+            if len(bucket) <= _MAX_BUCKET:
+                shared.update(j for j in bucket if j < index)
+        need = max(2, int(len(words[index]) * 0.6))
+        for j, count in shared.most_common(5):
+            if count < need:
                 break
+            score = similarity(form, titled[j][1])
+            if score >= limit:
+                yield _report(ctx, item, titled[j][0], score)
+                break
+
+
+def _report(ctx: Context, item: Item, other: Item, score: float) -> Finding:
+    assert item.title is not None
+    return ctx.at("RM309", f"the title is nearly the same as that of item {other.id!r} "
+                  f"(line {other.line}, {score:.0f}% alike)", item.title, item=item,
+                  suggestion="merge the two items, or say in the title how they differ")

@@ -75,4 +75,17 @@ def render(report: Report) -> str:
         },
         "files": files,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return _dump(document)
+
+
+def _dump(document: dict[str, Any]) -> str:
+    """Indented JSON with one finding a line: readable, diffable, and fast for many findings."""
+    parts = []
+    for name, value in document.items():
+        if name == "findings" and value:
+            rows = ",\n".join("    " + json.dumps(f, ensure_ascii=False) for f in value)
+            text = "[\n" + rows + "\n  ]"
+        else:
+            text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        parts.append(f"  {json.dumps(name)}: {text}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"

@@ -1,0 +1,204 @@
+"""Generate a realistic road-map YAML draft (FORMAT.md) of N items for benchmarking.
+
+Usage: python benchmarks/generate.py N OUT.yaml [--seed S] [--lang mixed|en|ru]
+
+The YAML is written by hand (string building), not with yaml.dump, so that 50,000 items
+take seconds. Output is deterministic for a given N, seed and language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+from pathlib import Path
+
+import vocab as v  # sibling module: benchmarks/ is on sys.path
+
+ESC = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def q(text: str) -> str:
+    """Return text as a YAML double-quoted scalar."""
+    if any(c in text for c in ESC):
+        text = "".join(ESC.get(c, c) for c in text)
+    return f'"{text}"'
+
+
+def flow(items: list[str]) -> str:
+    return "[" + ", ".join(q(x) for x in items) + "]"
+
+
+def cite(rng: random.Random) -> str:
+    r = rng.random()
+    if r < 0.03:
+        return q(rng.choice(v.WRONG))
+    if r < 0.07:
+        return rng.choice(v.MAPPINGS)
+    text, kind = rng.choice(v.CITES)
+    if " – " in text and rng.random() < 0.5:
+        text = text.replace(" – ", rng.choice(v.DASHES))
+    if rng.random() < 0.1:
+        wrap = rng.choice(("«{}»", "“{}”", '"{}"'))
+        text = text.lower() if rng.random() < 0.5 else wrap.format(text)
+    if kind and rng.random() < 0.45:
+        if kind == "sec":
+            text += rng.choice((", section I", ", sec. I", " section I", ", part I"))
+        elif kind == "razd":
+            text += rng.choice((", разд. I", ", раздел I"))
+        elif kind == "art":
+            text += rng.choice((", Art. 6", ", article 6", ", art. 1", " Article 6"))
+        elif kind == "st":
+            text = rng.choice(("ст. 6 ", "статья 1 ", "ст. 1 ")) + text
+        else:
+            text += rng.choice((", strategic objective 2", ", SO1", ", SO3"))
+    return q(text)
+
+
+def sentence(rng: random.Random, ru: bool) -> str:
+    if ru:
+        subj, verb, obj, purp, opener, extra = (
+            v.RU_SUBJ, v.RU_VERB, v.RU_OBJ, v.RU_PURP, v.RU_OPEN, v.RU_EXTRA)
+    else:
+        subj, verb, obj, purp, opener, extra = (
+            v.EN_SUBJ, v.EN_VERB, v.EN_OBJ, v.EN_PURP, v.EN_OPEN, v.EN_EXTRA)
+    r = rng.random()
+    if r < 0.3:
+        return rng.choice(extra)
+    core = f"{rng.choice(subj)} {rng.choice(verb)} {rng.choice(obj)} {rng.choice(purp)}"
+    sep = " " if ru else ", "  # Russian takes no comma after a short adverbial opener
+    return f"{rng.choice(opener)}{sep}{core[0].lower()}{core[1:]}." if r < 0.6 else core + "."
+
+
+def describe(rng: random.Random, ru: bool) -> str:
+    """80-150 words; Russian items stay nearer 80 (Cyrillic takes two bytes a letter)."""
+    hi = rng.randint(81, 90) if ru else rng.randint(88, 130)
+    words, out = 0, []
+    for attempt in range(60):
+        s = sentence(rng, ru)
+        n = s.count(" ") + 1
+        if words + n > hi and attempt < 59:
+            if words >= 80:
+                break
+            continue
+        out.append(s)
+        words += n
+    return " ".join(out)
+
+
+# Date forms: (text, first month index, last month index); month index 0 = 2022-01.
+def date_form(rng: random.Random, m: int, day_end: bool) -> tuple[str, int, int]:
+    y, mo, base = 2022 + m // 12, m % 12 + 1, 12 * (m // 12)
+    k = rng.random()
+    if k < 0.3:
+        qn = (mo - 1) // 3
+        return f"{y}-Q{qn + 1}", base + 3 * qn, base + 3 * qn + 2
+    if k < 0.55:
+        return f"{y}-{mo:02d}", m, m
+    if k < 0.7:
+        h = (mo - 1) // 6
+        return f"{y}-H{h + 1}", base + 6 * h, base + 6 * h + 5
+    if k < 0.82:
+        return str(y), base, base + 11
+    last = (31, 29 if y % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[mo - 1]
+    return f"{y}-{mo:02d}-{last if day_end else 1:02d}", m, m
+
+
+def dates(rng: random.Random) -> tuple[str, str]:
+    """A start and a deadline inside 2022-2025; the start's period ends before the deadline's."""
+    s = rng.randrange(0, 44)
+    d = s + rng.randrange(0, min(24, 48 - s))
+    dl, _, d_end = date_form(rng, d, True)
+    st, _, s_end = date_form(rng, s, False)
+    if s_end > d_end or (dl.count("-") == 2 and s_end >= d):
+        st = f"{2022 + s // 12}-{s % 12 + 1:02d}-01"
+    if rng.random() < 0.15:
+        st, dl = q(st), q(dl)
+    return st, dl
+
+
+def title(rng: random.Random, ru: bool, used: set[tuple[object, ...]]) -> str:
+    """verb + modifier + object + qualifier (region; topic or stage).
+
+    `used` holds every earlier title's key with one part blanked out, so that (while the
+    combinations last) no two titles differ in a single part only: no near-duplicates.
+    """
+    lists = ((v.RU_TVERB, v.RU_MOD, v.RU_TOBJ, v.RU_QUAL, v.RU_REG, v.RU_TAIL) if ru
+             else (v.EN_TVERB, v.EN_MOD, v.EN_TOBJ, v.EN_QUAL, v.EN_REG, v.EN_TAIL))
+    for _ in range(40):
+        key = tuple(rng.randrange(len(x)) for x in lists)
+        masks = [(ru, k, *key[:k], *key[k + 1:]) for k in range(len(key))]
+        if not any(m in used for m in masks):
+            break
+    used.update(masks)
+    verb, mod, obj, qual, reg, tail = (x[i] for x, i in zip(lists, key, strict=True))
+    return f"{verb} {mod} {obj} {qual} ({reg}; {tail})"
+
+
+def generate(n: int, seed: int = 1, lang: str = "mixed") -> str:
+    rng = random.Random(seed)
+    per = max(4, math.ceil(math.sqrt(n)))
+    out = ["# Synthetic road-map draft for benchmarking roadmap-check (benchmarks/generate.py)\n"
+           "roadmap:\n  id: cis-telemedicine-roadmap\n"
+           '  title: "Road map for the development of cross-border telemedicine interaction'
+           ' of the CIS member states"\n  version: "0.3"\n  status: draft\n  date: 2021-09-09\n'
+           "  period: 2022-2025\n" + (f"  language: {lang}\n" if lang != "mixed" else "")
+           + "items:\n"]
+    ids: list[str] = []
+    titles: set[str] = set()
+    used: set[tuple[object, ...]] = set()
+    for i in range(n):
+        sec, num = i // per + 1, i % per + 1
+        iid = f"{sec}.{num}"
+        ru = lang == "ru" or (lang == "mixed" and rng.random() < 0.5)
+        t = title(rng, ru, used)
+        if t in titles:
+            t = f"{t[:-1]}, {iid})"
+        titles.add(t)
+        sect = v.RU_SECT if ru else v.EN_SECT
+        lines = [f"  - id: {q(iid)}", f"    title: {q(t)}",
+                 f"    section: {q(f'{sec}. ' + sect[(sec - 1) % len(sect)])}",
+                 f"    description: {q(describe(rng, ru))}"]
+        resp = rng.sample(v.PARTIES, rng.choice((1, 1, 2)))
+        lines.append(f"    responsible: {q(resp[0])}" if len(resp) == 1 and rng.random() < 0.5
+                     else f"    responsible: {flow(resp)}")
+        if rng.random() < 0.4:
+            lines.append(f"    participants: {flow(rng.sample(v.PARTIES, rng.randint(1, 3)))}")
+        st, dl = dates(rng)
+        if rng.random() < 0.8:
+            lines.append(f"    start: {st}")
+        lines.append(f"    deadline: {dl}")
+        lines.append(f"    outcome: {q(rng.choice(v.RU_OUT if ru else v.EN_OUT))}")
+        lines.append("    indicators:")
+        for tmpl in rng.sample(v.RU_IND if ru else v.EN_IND, rng.choice((1, 1, 2, 2, 3))):
+            ind = tmpl.format(n=rng.randint(10, 5000), p=rng.randint(30, 100),
+                              h=rng.randint(2, 72), k=rng.randint(2, 9))
+            lines.append(f"      - {q(ind)}")
+        window = ids[-30:]
+        ndep = min(len(window), rng.choice((0, 0, 1, 1, 2)))
+        if ndep:
+            lines.append(f"    depends_on: {flow(rng.sample(window, ndep))}")
+        lines.append("    cites:")
+        lines.extend(f"      - {cite(rng)}" for _ in range(rng.randint(1, 3)))
+        out.append("\n".join(lines) + "\n")
+        ids.append(iid)
+    return "".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("n", type=int, help="number of items")
+    ap.add_argument("out", type=Path, help="output YAML file")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--lang", choices=("mixed", "en", "ru"), default="mixed")
+    a = ap.parse_args(argv)
+    if a.n < 0:
+        ap.error("N must be >= 0")
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(generate(a.n, a.seed, a.lang), encoding="utf-8", newline="\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
