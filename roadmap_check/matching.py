@@ -177,35 +177,37 @@ class CitationIndex:
         if fid is not None:
             return Resolution("canonical", fid, provision=pid, remainder=rest)
         k = key(rest)
-        reasons: dict[str, str] = {}
+        rejected: dict[str, tuple[float, str]] = {}
         exact = []
         for candidate in sorted(self.by_words.get(k.words, ())):
             why = self._agrees(candidate, k)
             if why is None:
                 exact.append(candidate)
             else:
-                reasons[candidate] = why
+                rejected[candidate] = (100.0, why)
         if len(exact) == 1:
             return Resolution("loose", exact[0], provision=pid, remainder=rest)
         if len(exact) > 1:
             return Resolution("ambiguous", None, tuple(exact), pid, remainder=rest)
-        return self._fuzzy(k, pid, rest, reasons)
+        return self._fuzzy(k, pid, rest, rejected)
 
-    def _fuzzy(self, k: Key, pid: str | None, rest: str, reasons: dict[str, str]) -> Resolution:
-        if not k.words:
-            return Resolution("unknown", provision=pid, remainder=rest)
-        fuzz, process = _rapidfuzz()
-        if self._choices is None:
-            self._choices = sorted(self.by_words)
+    def _fuzzy(self, k: Key, pid: str | None, rest: str,
+               rejected: dict[str, tuple[float, str]]) -> Resolution:
         scored: dict[str, float] = {}
-        for words, score, _ in process.extract(k.words, self._choices, scorer=fuzz.token_sort_ratio,
-                                               limit=12, score_cutoff=50):
-            for candidate in self.by_words[words]:
-                why = self._agrees(candidate, k)
-                if why is not None:
-                    reasons.setdefault(candidate, why)
-                    continue
-                scored[candidate] = max(scored.get(candidate, 0.0), float(score))
+        if k.words:
+            fuzz, process = _rapidfuzz()
+            if self._choices is None:
+                self._choices = sorted(self.by_words)
+            for words, score, _ in process.extract(k.words, self._choices,
+                                                   scorer=fuzz.token_sort_ratio, limit=12,
+                                                   score_cutoff=50):
+                for candidate in self.by_words[words]:
+                    why = self._agrees(candidate, k)
+                    if why is not None:
+                        if float(score) > rejected.get(candidate, (0.0, ""))[0]:
+                            rejected[candidate] = (float(score), why)
+                        continue
+                    scored[candidate] = max(scored.get(candidate, 0.0), float(score))
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
         if ranked and ranked[0][1] >= self.cutoff:
             top = ranked[0]
@@ -213,13 +215,29 @@ class CitationIndex:
             if rivals:
                 return Resolution("ambiguous", None, (top[0], *rivals), pid, remainder=rest)
             return Resolution("loose", top[0], provision=pid, remainder=rest)
-        close = tuple(c for c, _ in ranked[:3])
-        reason = None
-        if reasons:
-            first = sorted(reasons)[0]
-            reason = reasons[first]
-            close = (first, *[c for c in close if c != first])[:3]
-        return Resolution("unknown", None, close, pid, reason, rest)
+        partial = self._partial(k)
+        if len(partial) == 1:
+            return Resolution("loose", partial[0], provision=pid, remainder=rest)
+        if len(partial) > 1:
+            return Resolution("ambiguous", None, tuple(partial[:4]), pid, remainder=rest)
+        # Unknown: the closest names, a name rejected for its numbers or issuer among them.
+        pool = {c: (s, None) for c, s in ranked}
+        for candidate, (score, why) in rejected.items():
+            if score >= pool.get(candidate, (0.0, None))[0]:
+                pool[candidate] = (score, why)
+        best = sorted(pool.items(), key=lambda kv: (-kv[1][0], kv[0]))[:3]
+        reason = best[0][1][1] if best and best[0][1][0] >= self.cutoff else None
+        return Resolution("unknown", None, tuple(c for c, _ in best), pid, reason, rest)
+
+
+    def _partial(self, k: Key) -> list[str]:
+        """Frameworks one of whose names holds every word of a shortened citation."""
+        words = set(k.words.split())
+        if len(words) < 3:
+            return []
+        found = {fid for names, fids in self.by_words.items() if words <= set(names.split())
+                 for fid in fids if self._agrees(fid, k) is None}
+        return sorted(found)
 
 
 class PartyIndex:

@@ -309,15 +309,25 @@ class Loader:
         return data, self.texts(header, "extends")
 
 
+def _builtin_folder() -> Path:
+    """Installed: the ``roadmap_check.rules`` package; from a source tree: ``rules/``."""
+    try:
+        folder = resources.files("roadmap_check.rules")
+        if folder.is_dir():
+            return Path(str(folder))
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
 def builtin_names() -> list[str]:
-    folder = resources.files("roadmap_check.rules")
+    folder = _builtin_folder()
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
 
 
 def _locate(spec: str, base: Path) -> tuple[Path, str]:
     if spec in builtin_names():
-        with resources.as_file(resources.files("roadmap_check.rules") / f"{spec}.yaml") as path:
-            return path, f"<built-in {spec}>"
+        return _builtin_folder() / f"{spec}.yaml", f"<built-in {spec}>"
     candidate = (base / spec).expanduser()
     if candidate.is_file():
         return candidate, str(candidate if not candidate.is_relative_to(Path.cwd())
