@@ -221,7 +221,7 @@ class CitationIndex:
         if len(partial) > 1:
             return Resolution("ambiguous", None, tuple(partial[:4]), pid, remainder=rest)
         # Unknown: the closest names, a name rejected for its numbers or issuer among them.
-        pool = {c: (s, None) for c, s in ranked}
+        pool: dict[str, tuple[float, str | None]] = {c: (s, None) for c, s in ranked}
         for candidate, (score, why) in rejected.items():
             if score >= pool.get(candidate, (0.0, None))[0]:
                 pool[candidate] = (score, why)
