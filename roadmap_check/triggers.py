@@ -84,11 +84,27 @@ class TriggerIndex:
                             owners.setdefault(atoms, set()).add(framework.id)
                             written.setdefault(atoms, term)
         self.terms = [Term(written[a], frozenset(owners[a])) for a in owners]
-        self._singles = [re.compile("".join(a)) for a in owners]
+        self._atoms = list(owners)
+        self._singles: dict[int, re.Pattern[str]] = {}  # compiled on first need
+        self._by_first: dict[str, list[int]] = {}
+        for index, atoms in enumerate(self._atoms):
+            self._by_first.setdefault(atoms[0], []).append(index)
         self.pattern: re.Pattern[str] | None = None
         if owners:
             self.pattern = re.compile(r"(?<!\w)" + _trie_pattern(list(owners)) + r"(?!\w)")
         self._cache: dict[str, tuple[int, ...]] = {}
+
+    def _identify(self, phrase: str) -> tuple[int, ...]:
+        """Which terms a matched phrase is an instance of (more than one when shared)."""
+        candidates = self._by_first.get(re.escape(phrase[0]), [])
+        found = []
+        for index in candidates:
+            single = self._singles.get(index)
+            if single is None:
+                single = self._singles[index] = re.compile("".join(self._atoms[index]))
+            if single.fullmatch(phrase):
+                found.append(index)
+        return tuple(found)
 
     def find(self, text: str) -> list[Term]:
         """The distinct terms found in a text, in order of first appearance."""
@@ -100,8 +116,7 @@ class TriggerIndex:
             phrase = match.group()
             ids = self._cache.get(phrase)
             if ids is None:
-                ids = self._cache[phrase] = tuple(
-                    i for i, single in enumerate(self._singles) if single.fullmatch(phrase))
+                ids = self._cache[phrase] = self._identify(phrase)
             for i in ids:
                 found[i] = None
         return [self.terms[i] for i in found]
