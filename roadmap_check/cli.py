@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -107,15 +108,22 @@ def check(
     reports = [engine.check_path(path, str(path)) for path in paths]
     report = Report(reports, None if fail_on == "never" else Severity.parse(fail_on))
     color = fmt == "terminal" and output is None and _color()
-    text = REPORTERS[fmt](report, color)
-    if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise RoadmapCheckError(f"{output}: cannot write ({exc.strerror})") from None
+    chunks = REPORTERS[fmt](report, color)
+    if output is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
     else:
-        sys.stdout.write(text)
+        _write(output, chunks)
     raise typer.Exit(report.exit_code)
+
+
+def _write(output: Path, chunks: Iterable[str]) -> None:
+    try:
+        with output.open("w", encoding="utf-8") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+    except OSError as exc:
+        raise RoadmapCheckError(f"{output}: cannot write ({exc.strerror})") from None
 
 
 @app.command()

@@ -70,6 +70,7 @@ class Engine:
             gc.disable()
             try:
                 roadmap, structural = build(loaded.root, loaded.path, closest_key)
+                loaded.root = None  # the model keeps what it needs; free the node graph
                 findings.extend(structural)
                 if roadmap is not None:
                     self._run(roadmap, base, report)

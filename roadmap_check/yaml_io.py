@@ -44,7 +44,6 @@ class Loaded:
     """A composed document (or None) and what was wrong with the text."""
 
     path: str
-    text: str
     root: Node | None
     findings: list[Finding] = field(default_factory=list)
 
@@ -56,7 +55,7 @@ def pos(node: Node) -> tuple[int, int]:
 
 def read_text(path: Path, display: str) -> tuple[str | None, Finding | None]:
     try:
-        data = path.read_bytes()
+        data = path.read_bytes()  # decoded, then dropped: only the text stays in memory
     except FileNotFoundError:
         raise RoadmapCheckError(f"{display}: no such file") from None
     except IsADirectoryError:
@@ -94,12 +93,12 @@ def _looks_cp1251(data: bytes) -> bool:
 def load_path(path: Path, display: str) -> Loaded:
     text, problem = read_text(path, display)
     if text is None:
-        return Loaded(display, "", None, [problem] if problem else [])
+        return Loaded(display, None, [problem] if problem else [])
     return load_text(text, display)
 
 
 def load_text(text: str, display: str) -> Loaded:
-    loaded = Loaded(display, text, None)
+    loaded = Loaded(display, None)
     if not text.strip():
         loaded.findings.append(Finding("RM001", "the file is empty", display, 1, 1))
         return loaded

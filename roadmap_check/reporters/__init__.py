@@ -1,21 +1,24 @@
-"""Output formats. Only this package knows them; each reporter renders the whole Report."""
+"""Output formats. Only this package knows them; each reporter renders the whole Report.
+
+A reporter yields the text in chunks, so a large report is written as it is made.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from roadmap_check.report import Report
 
-Reporter = Callable[[Report, bool], str]
+Reporter = Callable[[Report, bool], Iterable[str]]
 
 
-def _terminal(report: Report, color: bool) -> str:
+def _terminal(report: Report, color: bool) -> Iterable[str]:
     from roadmap_check.reporters.terminal import render
 
     return render(report, color)
 
 
-def _json(report: Report, color: bool) -> str:
+def _json(report: Report, color: bool) -> Iterable[str]:
     from roadmap_check.reporters.json import render
 
     return render(report)

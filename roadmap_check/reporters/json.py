@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from json.encoder import encode_basestring as _encode
 from typing import Any
 
 from roadmap_check import __version__
@@ -47,9 +49,9 @@ def _coverage(needs: list[Need]) -> dict[str, Any]:
             "share": round(covered / len(needs), 4) if needs else 1.0}
 
 
-def render(report: Report) -> str:
+def render(report: Report) -> Iterator[str]:
     files = []
-    for file in sorted(report.files, key=lambda f: f.path):
+    for file in report.files:
         coverage = _coverage(file.needs)
         coverage["requirements"] = [need_dict(n) for n in file.needs]
         files.append({
@@ -59,33 +61,46 @@ def render(report: Report) -> str:
             "as_of": file.roadmap.date.value if file.roadmap and file.roadmap.date else None,
             "coverage": coverage,
         })
-    document = {
-        "version": FORMAT_VERSION,
-        "tool": {"name": "roadmap-check", "version": __version__},
-        "findings": [finding_dict(f) for f in report.findings],
-        "summary": {
-            "files": len(report.files),
-            "errors": report.count(Severity.ERROR),
-            "warnings": report.count(Severity.WARNING),
-            "info": report.count(Severity.INFO),
-            "suppressed": report.suppressed,
-            "fixable": report.fixable,
-            "coverage": _coverage(report.needs),
-            "exit_code": report.exit_code,
-        },
-        "files": files,
+    summary = {
+        "files": len(report.files),
+        "errors": report.count(Severity.ERROR),
+        "warnings": report.count(Severity.WARNING),
+        "info": report.count(Severity.INFO),
+        "suppressed": report.suppressed,
+        "fixable": report.fixable,
+        "coverage": _coverage(report.needs),
+        "exit_code": report.exit_code,
     }
-    return _dump(document)
+    tool = json.dumps({"name": "roadmap-check", "version": __version__})
+    yield f'{{\n  "version": "{FORMAT_VERSION}",\n  "tool": {tool},\n  "findings": ['
+
+    findings = report.findings
+    for start in range(0, len(findings), 2000):
+        chunk = findings[start:start + 2000]
+        yield ("," if start else "") + ",".join("\n    " + finding_json(f) for f in chunk)
+    yield ("\n  ]" if findings else "]") + ",\n  \"summary\": " + _indent(summary) + \
+        ",\n  \"files\": " + _indent(files) + "\n}\n"
 
 
-def _dump(document: dict[str, Any]) -> str:
-    """Indented JSON with one finding a line: readable, diffable, and fast for many findings."""
-    parts = []
-    for name, value in document.items():
-        if name == "findings" and value:
-            rows = ",\n".join("    " + json.dumps(f, ensure_ascii=False) for f in value)
-            text = "[\n" + rows + "\n  ]"
-        else:
-            text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-        parts.append(f"  {json.dumps(name)}: {text}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+def _indent(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+def _s(value: str | None) -> str:
+    return "null" if value is None else _encode(value)
+
+
+def finding_json(finding: Finding) -> str:
+    """One finding as compact JSON (the same keys and order as finding_dict), built fast."""
+    fix = finding.fix
+    fix_text = "null" if fix is None else (
+        f'{{"line": {fix.line}, "column": {fix.column}, "end_line": {fix.end_line}, '
+        f'"end_column": {fix.end_column}, "replacement": {_encode(fix.replacement)}}}')
+    return (f'{{"code": "{finding.code}", "name": "{CHECKS[finding.code].name}", '
+            f'"severity": "{finding.severity.label}", "message": {_encode(finding.message)}, '
+            f'"path": {_encode(finding.path)}, "line": {finding.line}, '
+            f'"column": {finding.column}, "item": {_s(finding.item)}, '
+            f'"framework": {_s(finding.framework)}, '
+            f'"suppressed": {"true" if finding.suppressed else "false"}, '
+            f'"suppression": {_s(finding.suppression)}, "suggestion": {_s(finding.suggestion)}, '
+            f'"fix": {fix_text}}}')

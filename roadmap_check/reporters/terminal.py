@@ -6,6 +6,7 @@ NO_COLOR, and the plain text is stable for scripts and tests.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
 
 from roadmap_check.findings import Finding, Severity
@@ -50,7 +51,7 @@ def _finding(finding: Finding, color: bool) -> list[str]:
     return lines
 
 
-def render(report: Report, color: bool) -> str:
+def render(report: Report, color: bool) -> Iterator[str]:
     lines: list[str] = []
     for file in sorted(report.files, key=lambda f: f.path):
         if not file.findings:
@@ -65,7 +66,7 @@ def render(report: Report, color: bool) -> str:
         lines.append("")
     lines.extend(_summary(report, color))
     text = "\n".join(lines) + "\n"
-    return to_ansi(text) if color else text
+    yield to_ansi(text) if color else text
 
 
 def _summary(report: Report, color: bool) -> list[str]:
