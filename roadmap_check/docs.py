@@ -14,10 +14,11 @@ from roadmap_check.registry import CHECKS
 
 
 @lru_cache(maxsize=1)
-def check_docs() -> dict[str, dict[str, str]]:
-    """Per-code documentation: ``doc``, ``fail`` and ``pass`` examples (YAML)."""
+def check_docs() -> dict[str, dict[str, Any]]:
+    """Per-code documentation: ``doc``, ``fail`` and ``pass`` examples (YAML), and for checks
+    that need them, the ``rules`` (a rule set) and ``args`` (options) the examples run with."""
     text = (resources.files("roadmap_check") / "checkdocs.yaml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, str]] = yaml.safe_load(text)
+    data: dict[str, dict[str, Any]] = yaml.safe_load(text)
     return data
 
 
@@ -31,9 +32,14 @@ def explain(code: str) -> str:
         hint = f" (did you mean {close}?)" if close else ""
         raise RoadmapCheckError(f"explain: no check {code!r}{hint}; 'roadmap-check checks' "
                                 "lists them")
-    doc = check_docs().get(code, {})
+    doc: dict[str, Any] = check_docs().get(code, {})
     out = [f"{info.code} {info.name} (default severity: {info.severity.label})", "",
-           doc.get("doc", info.summary).strip(), ""]
+           str(doc.get("doc", info.summary)).strip(), ""]
+    if doc.get("rules"):
+        out += ["With this rule set (--rules FILE):", "",
+                *("    " + line for line in str(doc["rules"]).rstrip().splitlines()), ""]
+    if doc.get("args"):
+        out += [f"With the options: {' '.join(doc['args'])}", ""]
     for label, key in (("Fails", "fail"), ("Passes", "pass")):
         example = doc.get(key)
         if example:

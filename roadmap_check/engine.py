@@ -91,7 +91,7 @@ class Engine:
                 as_of = dates.parse_date(roadmap.date.value)
         lang = self.options.lang or (roadmap.language.value if roadmap.language and
                                      roadmap.language.value in ("en", "ru") else "en")
-        ctx = Context(roadmap, compiled, as_of, lang)
+        ctx = Context(roadmap, compiled, as_of, lang, today=self.options.today)
         for check in all_checks():
             report.findings.extend(check(ctx))
         report.findings.extend(_waivers(ctx, report.findings))
@@ -145,11 +145,18 @@ def _apply(ctx: Context, item: Item, waiver: Waiver, findings: list[Finding],
             until = dates.parse(waiver.until.value).end
         except dates.DateError:
             until = None
-        if until is not None and until < ctx.as_of:
+        if until is not None and until < ctx.today:
             return [ctx.at("RM402", f"the waiver of {code} expired on {waiver.until.value}; it no "
                            "longer suppresses anything", waiver.until, item=item,
                            suggestion="fix the finding, or renew the waiver with a new date")]
-    framework = waiver.framework.value if waiver.framework else None
+    framework = None
+    if waiver.framework is not None:
+        framework = ctx.compiled.citations.resolve_id(waiver.framework.value).framework
+        if framework is None:
+            return [ctx.at("RM102", f"the waiver names the framework {waiver.framework.value!r}, "
+                           "which matches no framework of the rule set", waiver.framework,
+                           item=item, suggestion="use a framework id from 'roadmap-check "
+                           "frameworks'")]
     used = False
     for index in indices:
         finding = findings[index]

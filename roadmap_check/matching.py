@@ -16,7 +16,7 @@ BUILTIN_MARKERS = (
     r"част\w+",
 )
 _PROVISION_ID = (r"(?P<pid>(?:[IVXLC]+|\d+(?:\.\d+)*)(?:\s*\(?\s*[a-zа-я]\s*\))?"
-                 r"|\(?[a-zа-я]\))")
+                 r"|\(?[a-zа-я]\)|[«\"'][a-zа-я][»\"'])")
 _CYR_LATIN = str.maketrans("абвгдежз", "abcdefgh")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
           "x": 10, "xi": 11, "xii": 12}
@@ -126,7 +126,7 @@ class CitationIndex:
             return None, text
         pid = re.sub(r"\s+", "", matches[0].group("pid"))
         for extra in matches[1:]:
-            sub = re.sub(r"[\s()]+", "", extra.group("pid"))
+            sub = re.sub(r"[\s()«»\"']+", "", extra.group("pid"))
             if len(sub) == 1 and sub.isalpha():
                 pid = f"{pid}({sub})"
         rest = text
@@ -269,24 +269,22 @@ class PartyIndex:
         form = words_key(name)
         if form in self.names:
             return True, None, False
-        words = form.split()
-        for state in self.states:
-            n = len(state)
-            if any(tuple(words[i:i + n]) == state for i in range(len(words) - n + 1)):
-                return True, None, False
         if not self.names or not form:
             return False, None, False
         fuzz, process = _rapidfuzz()
         best = process.extract(form, list(self.names), scorer=fuzz.token_sort_ratio, limit=2,
                                score_cutoff=60)
-        if not best:
-            return False, None, False
-        closest = self.display[best[0][0]]
-        unique = len(best) == 1 or self.names[best[1][0]] == self.names[best[0][0]] \
-            or best[1][1] < best[0][1]
-        if best[0][1] >= self.cutoff and unique:
-            return False, closest, True
-        return False, closest if best[0][1] >= 70 else None, False
+        closest = self.display[best[0][0]] if best else None
+        if best and best[0][1] >= self.cutoff:  # a misspelt known party, not a body of its own
+            unique = len(best) == 1 or self.names[best[1][0]] == self.names[best[0][0]] \
+                or best[1][1] < best[0][1]
+            return False, closest, unique
+        words = form.split()
+        for state in self.states:  # a national body: "Ministry of Health of Belarus"
+            n = len(state)
+            if any(tuple(words[i:i + n]) == state for i in range(len(words) - n + 1)):
+                return True, None, False
+        return False, closest if best and best[0][1] >= 70 else None, False
 
 
 def similarity(a: str, b: str) -> float:

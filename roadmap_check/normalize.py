@@ -48,6 +48,20 @@ ORGANISATIONS: dict[str, str] = {
     "ieee": "ieee",
 }
 
+# Organisations written out in full, read as their abbreviation.
+_SPELLED_OUT = [(re.compile(pattern), abbreviation) for pattern, abbreviation in (
+    (r"содружеств\w* независим\w* государств\w*", "снг"),
+    (r"commonwealth of independent states", "cis"),
+    (r"евразийск\w* экономическ\w* (?:союз|сообществ)\w*", "еаэс"),
+    (r"eurasian economic (?:union|community|commission)", "eaeu"),
+    (r"всемирн\w* организаци\w* здравоохранени\w*", "воз"),
+    (r"world health organi[sz]ation", "who"),
+    (r"международн\w* союз\w* электросвяз\w*", "мсэ"),
+    (r"international telecommunication union", "itu"),
+    (r"европейск\w* союз\w*", "ес"),
+    (r"european union", "eu"),
+)]
+
 _RU_ENDINGS = sorted(
     ["ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ой", "ей", "ий",
      "ый", "ая", "яя", "ое", "ее", "ую", "юю", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев",
@@ -110,6 +124,9 @@ def numbers_of(text: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def key(text: str) -> Key:
     folded = fold(text)
+    for pattern, abbreviation in _SPELLED_OUT:
+        if pattern.search(folded):
+            folded = pattern.sub(abbreviation, folded)
     numbers = frozenset(m.group().replace(",", ".") for m in _NUMBER.finditer(folded))
     words: list[str] = []
     orgs: set[str] = set()

@@ -51,6 +51,7 @@ CHECKS: dict[str, CheckInfo] = {c.code: c for c in (
     CheckInfo("RM307", "dependency-order", W, "an item is due before an item it depends on"),
     CheckInfo("RM308", "past-deadline", W, "a draft has an item due before the road map's date"),
     CheckInfo("RM309", "near-duplicate-item", W, "two items have nearly the same title"),
+    CheckInfo("RM310", "ongoing-item", INFO, "an item is ongoing: it has no deadline to check"),
     CheckInfo("RM401", "waiver-without-reason", E, "a waiver has no reason"),
     CheckInfo("RM402", "expired-waiver", W, "a waiver's until has passed"),
     CheckInfo("RM403", "unused-waiver", INFO, "a waiver suppresses nothing"),

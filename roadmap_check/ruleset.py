@@ -272,9 +272,13 @@ class Loader:
             self.problem(data.at(), data.where, "needs either 'framework' or 'any_of'")
             return None
         at_least = self.number(data, "at_least", 1, 1000)
-        ident = self.text(data, "id") or framework or f"requirement-{index + 1}"
+        provision = self.text(data, "provision")
+        default = f"{framework}/{provision}" if framework and provision else framework
+        if default is None:
+            default = f"any-of-{group}" if group else f"requirement-{index + 1}"
+        ident = self.text(data, "id") or default
         return Requirement(ident, data.at("framework" if framework else "any_of"), framework,
-                           self.text(data, "provision"), any_of, group,
+                           provision, any_of, group,
                            int(at_least or 1), self.by_lang(data, "title", many=False))
 
     def party(self, data: Data) -> Party | None:

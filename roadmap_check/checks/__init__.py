@@ -42,8 +42,9 @@ class Cited:
 class Context:
     roadmap: Roadmap
     compiled: Compiled
-    as_of: dt.date
+    as_of: dt.date               # the road map's date: what its content is judged against
     lang: str
+    today: dt.date = field(default_factory=dt.date.today)  # the run's date: waiver expiry
     cited: dict[int, list[Cited]] = field(default_factory=dict)  # by item index
 
     @property

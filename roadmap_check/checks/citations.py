@@ -109,9 +109,9 @@ def _non_canonical(ctx: Context, item: Item, entry: Cited, framework: Framework)
     else:
         lang = "ru" if has_cyrillic(raw.value) else "en"
         canonical = _title(framework, lang)
-        match = ctx.compiled.citations.marker.search(raw.value)
-        if match:
-            canonical = f"{canonical}, {match.group(0).strip()}"
+        markers = [m.group(0).strip() for m in ctx.compiled.citations.marker.finditer(raw.value)]
+        if markers:
+            canonical = ", ".join([canonical, *markers])
     return ctx.at("RM105", f"{raw.value!r} is read as {framework.id}, through an alias or a "
                   "loose spelling", raw, item=item, framework=framework.id,
                   suggestion=f"write {canonical!r}", fix=replace_fix(raw, canonical))

@@ -37,6 +37,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         for waiver in item.waivers:
             yield from _date(ctx, waiver.until, "the waiver's until", item)
         start, due = ctx.period(item.start), ctx.period(item.deadline)
+        if due is not None and due.ongoing and item.deadline is not None:
+            yield ctx.at("RM310", f"the item is {item.deadline.value}: it has no deadline, so "
+                         "the period, order and expiry checks cannot judge it", item.deadline,
+                         item=item, suggestion="give a deadline if the action has an end")
         if period is not None and period.start and period.end:
             for text, value in ((item.start, start), (item.deadline, due)):
                 if text is not None and value is not None and value.start is not None and \
