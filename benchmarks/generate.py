@@ -118,22 +118,39 @@ def dates(rng: random.Random) -> tuple[str, str]:
     return st, dl
 
 
-def title(rng: random.Random, ru: bool, used: set[tuple[object, ...]]) -> str:
-    """verb + modifier + object + qualifier (region; topic or stage).
+P = 17  # title parts are the 6 values of a degree-3 polynomial over GF(17): see Titles
 
-    `used` holds every earlier title's key with one part blanked out, so that (while the
-    combinations last) no two titles differ in a single part only: no near-duplicates.
+
+class Titles:
+    """Unique titles: verb + modifier + object + qualifier (region or scope; topic or stage).
+
+    The six parts of a title are a Reed-Solomon codeword, so two titles of one language share
+    at most 3 of the 6 parts and are never near-duplicates (up to 17**4 = 83,521 titles per
+    language; beyond that parts are random and the item id is appended).
     """
-    lists = ((v.RU_TVERB, v.RU_MOD, v.RU_TOBJ, v.RU_QUAL, v.RU_REG, v.RU_TAIL) if ru
-             else (v.EN_TVERB, v.EN_MOD, v.EN_TOBJ, v.EN_QUAL, v.EN_REG, v.EN_TAIL))
-    for _ in range(40):
-        key = tuple(rng.randrange(len(x)) for x in lists)
-        masks = [(ru, k, *key[:k], *key[k + 1:]) for k in range(len(key))]
-        if not any(m in used for m in masks):
-            break
-    used.update(masks)
-    verb, mod, obj, qual, reg, tail = (x[i] for x, i in zip(lists, key, strict=True))
-    return f"{verb} {mod} {obj} {qual} ({reg}; {tail})"
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.order: dict[bool, list[int]] = {}
+        self.maps: dict[bool, list[list[int]]] = {}
+
+    def make(self, ru: bool, iid: str) -> str:
+        lists = ((v.RU_TVERB, v.RU_MOD, v.RU_TOBJ, v.RU_QUAL, v.RU_REG, v.RU_TAIL) if ru
+                 else (v.EN_TVERB, v.EN_MOD, v.EN_TOBJ, v.EN_QUAL, v.EN_REG, v.EN_TAIL))
+        if ru not in self.order:
+            self.order[ru] = list(range(P**4))
+            self.rng.shuffle(self.order[ru])
+            self.maps[ru] = [self.rng.sample(range(len(x)), P) for x in lists]
+        order, maps = self.order[ru], self.maps[ru]
+        coded = bool(order)
+        if coded:
+            c = order.pop()
+            coef = (c % P, c // P % P, c // P**2 % P, c // P**3)
+            key = [maps[x][sum(a * x**m for m, a in enumerate(coef)) % P] for x in range(6)]
+        else:
+            key = [self.rng.randrange(len(x)) for x in lists]
+        verb, mod, obj, qual, reg, tail = (x[i] for x, i in zip(lists, key, strict=True))
+        return f"{verb} {mod} {obj} {qual} ({reg}; {tail}{'' if coded else ', ' + iid})"
 
 
 def generate(n: int, seed: int = 1, lang: str = "mixed") -> str:
@@ -146,16 +163,12 @@ def generate(n: int, seed: int = 1, lang: str = "mixed") -> str:
            "  period: 2022-2025\n" + (f"  language: {lang}\n" if lang != "mixed" else "")
            + "items:\n"]
     ids: list[str] = []
-    titles: set[str] = set()
-    used: set[tuple[object, ...]] = set()
+    titles = Titles(rng)
     for i in range(n):
         sec, num = i // per + 1, i % per + 1
         iid = f"{sec}.{num}"
         ru = lang == "ru" or (lang == "mixed" and rng.random() < 0.5)
-        t = title(rng, ru, used)
-        if t in titles:
-            t = f"{t[:-1]}, {iid})"
-        titles.add(t)
+        t = titles.make(ru, iid)
         sect = v.RU_SECT if ru else v.EN_SECT
         lines = [f"  - id: {q(iid)}", f"    title: {q(t)}",
                  f"    section: {q(f'{sec}. ' + sect[(sec - 1) % len(sect)])}",

@@ -104,54 +104,6 @@ RU_EXTRA = _s("""
 спецификации согласуются с рекомендациями МСЭ-Т H.810.|Расходы несет каждая сторона в рамках
 национального бюджета.|Утверждению документов предшествует совместная экспертиза.
 """)
-EN_TVERB = _s("""
-Develop|Agree
-on|Prepare|Approve|Pilot|Harmonise|Define|Deploy|Evaluate|Update|Publish|Introduce|Test|Document|Review
-""")
-RU_TVERB = _s("""
-Разработка|Согласование|Подготовка|Утверждение|Апробация|Гармонизация|Определение|Внедрение|Оценка|Актуализация|Публикация|Тестирование|Документирование
-""")
-RU_TOBJ = _s("""
-требований к защите персональных данных|бизнес-процессов трансграничных телеконсультаций|
-перечней заболеваний для телеконсультаций|профилей HL7 FHIR|правил обмена изображениями DICOM|
-таблиц соответствия классификаторов МКБ-11|требований информационной безопасности|
-программ обучения персонала|архитектурных решений телемедицинских систем|
-форм медицинских документов|справочников нормативно-справочной информации|
-процедур информированного согласия|правил хранения электронных медицинских записей|
-регламентов реагирования на инциденты|каталогов услуг дистанционного мониторинга|
-схем аутентификации медицинских работников|методик оценки качества телеконсультаций|
-терминологических сервисов|соглашений об уровне обслуживания|защищенных каналов обмена сообщениями
-""")
-EN_TOBJ = _s("""
-requirements for personal data protection|business processes for cross-border teleconsultations|
-lists of diseases for teleconsultations|HL7 FHIR profiles|DICOM image exchange rules|
-ICD-11 mapping tables|information security requirements|staff training programmes|
-telemedicine system architectures|medical document formats|normative-reference registers|
-informed consent procedures|electronic health record storage rules|incident response procedures|
-remote monitoring service catalogues|health professional authentication schemes|
-teleconsultation quality methodologies|terminology services|operator service-level agreements|
-secure messaging channels
-""")
-EN_QUAL = _s("""
-for oncology|for paediatric care|for cardiology|for emergency care|for rural clinics|for
-maternal health|for tuberculosis care|for mental health services|for radiology|for
-rehabilitation|for chronic disease monitoring|for laboratory results|for pharmacy services|for
-neonatal care|for infectious diseases
-""")
-RU_QUAL = _s("""
-в онкологии|в педиатрии|в кардиологии|для экстренной помощи|для сельских медицинских
-организаций|в охране материнства|для противотуберкулезной помощи|в психиатрии|в лучевой
-диагностике|в медицинской реабилитации|для мониторинга хронических заболеваний|для лабораторных
-исследований|в лекарственном обеспечении|в неонатологии|для инфекционных болезней
-""")
-EN_REG = _s("""
-Armenia|Azerbaijan|Belarus|Kazakhstan|Kyrgyzstan|Moldova|Russia|Tajikistan|Uzbekistan|Central
-Asian pilot|Eastern partnership pilot|Caucasus pilot
-""")
-RU_REG = _s("""
-Армения|Азербайджан|Беларусь|Казахстан|Кыргызстан|Молдова|Россия|Таджикистан|Узбекистан|центральноазиатский
-пилот|пилот в Закавказье
-""")
 EN_SECT = _s("""
 Legal framework|Data protection and information security|Clinical content and
 classifications|Technical interoperability|Human resources and training|Pilot
@@ -220,21 +172,78 @@ Strategy of the EAEU on digital health until 2028|Концепция цифро�
 MAPPINGS = ['{framework: cis-infosec-2030, provision: "I"}', "{framework: cis-infosec-2030}",
             '{framework: "HL7 FHIR"}', '{framework: GSDH, provision: "SO2"}']
 DASHES = (" – ", "-", " - ", " — ", "–")
+
+# Title parts: every list has at least 17 entries (see generate.title).
+EN_TVERB = _s("""
+Develop|Agree on|Prepare|Approve|Pilot|Harmonise|Define|Deploy|Evaluate|Update|Publish|Introduce|
+Test|Document|Review|Validate|Consolidate|Operationalise|Standardise
+""")
+RU_TVERB = _s("""
+Разработка|Согласование|Подготовка|Утверждение|Апробация|Гармонизация|Определение|Внедрение|
+Оценка|Актуализация|Публикация|Тестирование|Документирование|Валидация|Консолидация|
+Стандартизация|Сопровождение|Мониторинг применения
+""")
 EN_MOD = _s("""
 national|joint|interim|harmonised|baseline|extended|revised|regional|minimum|detailed|model|
-common
+common|cross-border|bilateral|multilingual|standardised|provisional|interoperable
 """)
 RU_MOD = _s("""
 национальных|совместных|временных|гармонизированных|базовых|расширенных|пересмотренных|
-региональных|минимальных|детализированных|типовых|общих
+региональных|минимальных|детализированных|типовых|общих|трансграничных|двусторонних|
+многоязычных|стандартизированных|предварительных|совместимых
 """)
-EN_TOPIC = _s("""
+EN_TOBJ = _s("""
+requirements for personal data protection|business processes for teleconsultations|
+lists of diseases for teleconsultations|HL7 FHIR profiles|DICOM image exchange rules|
+ICD-11 mapping tables|information security requirements|staff training programmes|
+telemedicine system architectures|medical document formats|normative-reference registers|
+informed consent procedures|electronic health record storage rules|incident response procedures|
+remote monitoring service catalogues|health professional authentication schemes|
+teleconsultation quality methodologies|terminology services|operator service-level agreements|
+secure messaging channels
+""")
+RU_TOBJ = _s("""
+требований к защите персональных данных|бизнес-процессов телеконсультаций|
+перечней заболеваний для телеконсультаций|профилей HL7 FHIR|правил обмена изображениями DICOM|
+таблиц соответствия классификаторов МКБ-11|требований информационной безопасности|
+программ обучения персонала|архитектурных решений телемедицинских систем|
+форм медицинских документов|справочников нормативно-справочной информации|
+процедур информированного согласия|правил хранения электронных медицинских записей|
+регламентов реагирования на инциденты|каталогов услуг дистанционного мониторинга|
+схем аутентификации медицинских работников|методик оценки качества телеконсультаций|
+терминологических сервисов|соглашений об уровне обслуживания|защищенных каналов обмена сообщениями
+""")
+EN_QUAL = _s("""
+for oncology|for paediatric care|for cardiology|for emergency care|for rural clinics|
+for maternal health|for tuberculosis care|for mental health services|for radiology|
+for rehabilitation|for chronic disease monitoring|for laboratory results|for pharmacy services|
+for neonatal care|for infectious diseases|for palliative care|for ophthalmology|for dermatology
+""")
+RU_QUAL = _s("""
+в онкологии|в педиатрии|в кардиологии|для экстренной помощи|для сельских медицинских организаций|
+в охране материнства|для противотуберкулезной помощи|в психиатрии|в лучевой диагностике|
+в медицинской реабилитации|для мониторинга хронических заболеваний|для лабораторных исследований|
+в лекарственном обеспечении|в неонатологии|для инфекционных болезней|в паллиативной помощи|
+в офтальмологии|в дерматологии
+""")
+EN_REG = _s("""
+Armenia|Azerbaijan|Belarus|Kazakhstan|Kyrgyzstan|Moldova|Russia|Tajikistan|Uzbekistan|
+Central Asian pilot|Caucasus pilot|Belarus–Russia corridor|Kazakhstan–Kyrgyzstan corridor|
+capital-city hospitals|border regions|national reference centres|district hospitals
+""")
+RU_REG = _s("""
+Армения|Азербайджан|Беларусь|Казахстан|Кыргызстан|Молдова|Россия|Таджикистан|Узбекистан|
+центральноазиатский пилот|пилот в Закавказье|коридор Беларусь – Россия|
+коридор Казахстан – Кыргызстан|столичные клиники|приграничные регионы|
+национальные референс-центры|районные больницы
+""")
+EN_TAIL = _s("""
 legal review|pilot rollout|technical design|user acceptance|procurement|staff training|
-security audit|go-live|evaluation|scaling up
+security audit|go-live|evaluation|scaling up|public consultation|data migration|stage 1|stage 2|
+stage 3|stage 4|stage 5
 """)
-RU_TOPIC = _s("""
+RU_TAIL = _s("""
 правовая экспертиза|пилотное внедрение|техническое проектирование|приемочные испытания|закупки|
-обучение персонала|аудит безопасности|ввод в эксплуатацию|оценка результатов|тиражирование
+обучение персонала|аудит безопасности|ввод в эксплуатацию|оценка результатов|тиражирование|
+общественное обсуждение|миграция данных|этап 1|этап 2|этап 3|этап 4|этап 5
 """)
-EN_TAIL = EN_TOPIC + [f"stage {i}" for i in range(1, 10)]
-RU_TAIL = RU_TOPIC + [f"этап {i}" for i in range(1, 10)]
