@@ -127,6 +127,47 @@ def _write(output: Path, chunks: Iterable[str]) -> None:
 
 
 @app.command()
+def fix(
+    paths: Annotated[list[Path], typer.Argument(help="Road-map files to fix in place.",
+                                                show_default=False)],
+    rules: Annotated[list[str] | None, typer.Option(
+        "--rules", "-r", help="Rule set: a built-in name or a path (repeatable).")] = None,
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="Print a unified diff of the fixes and write nothing (exit 1 if any).")]
+    = False,
+) -> None:
+    """Apply the safe fixes: canonical citations (RM105), a close party name (RM304),
+    quoted numeric ids (RM006), dates in another spelling (RM301). Only those spans change."""
+    from roadmap_check import fixing
+    from roadmap_check.engine import Engine, Options
+
+    engine = Engine(Options(rules=tuple(rules or ()), select=fixing.SAFE))
+    pending = False
+    for path in paths:
+        original, text = fixing.read(path)
+        bom = text.startswith("\ufeff")
+        body = text[1:] if bom else text
+        fixed, applied = body, []
+        for _ in range(3):  # a fix can uncover another (e.g. after an overlap); converge
+            report = engine.check_text(fixed, str(path), path.parent)
+            fixed, done = fixing.apply(fixed, report.findings)
+            applied += done
+            if not done:
+                break
+        outcome = fixing.Outcome(path, text, ("\ufeff" if bom else "") + fixed, applied)
+        if diff:
+            sys.stdout.write(outcome.diff())
+            pending |= outcome.changed
+        elif outcome.changed:
+            fixing.write(path, original, outcome.after)
+        codes = sorted({f.code for f in applied})
+        verb = "would fix" if diff else "fixed"
+        print(f"{path}: {verb} {len(applied)} finding{'s' if len(applied) != 1 else ''}"
+              + (f" ({', '.join(codes)})" if codes else ""), file=sys.stderr)
+    raise typer.Exit(1 if pending else 0)
+
+
+@app.command()
 def explain(code: Annotated[str, typer.Argument(help="A check code, e.g. RM201.")]) -> None:
     """Print a check's documentation, with a failing and a passing example."""
     from roadmap_check.docs import explain as render

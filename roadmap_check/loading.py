@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from roadmap_check.findings import Finding
+from roadmap_check.findings import Finding, Fix
 from roadmap_check.model import Citation, Item, Roadmap, Text, Waiver
 from roadmap_check.yaml_io import (
     MERGE_TAG,
@@ -50,10 +50,11 @@ class Builder:
         self._suggest_key = suggest_key
 
     def add(self, code: str, message: str, node: Node | tuple[int, int], *,
-            item: str | None = None, suggestion: str | None = None) -> None:
+            item: str | None = None, suggestion: str | None = None,
+            fix: Fix | None = None) -> None:
         line, column = node if isinstance(node, tuple) else pos(node)
         self.findings.append(Finding(code, message, self.path, line, column, item=item,
-                                     suggestion=suggestion))
+                                     suggestion=suggestion, fix=fix))
 
     # -- shapes -------------------------------------------------------------------------
 
@@ -198,7 +199,9 @@ class Builder:
             if id_node.tag in _NUMERIC:
                 self.add("RM006", f"the id {id_text.value} is not quoted, so YAML reads it as the "
                          f"number {_as_number(id_text.value)}", id_node, item=item_id,
-                         suggestion=f"quote it: id: \"{id_text.value}\"")
+                         suggestion=f"quote it: id: \"{id_text.value}\"",
+                         fix=Fix(id_text.line, id_text.column, id_text.end_line,
+                                 id_text.end_column, f'"{id_text.value}"'))
         for name in REQUIRED_ITEM_KEYS:
             if name not in fields:
                 self.add("RM003", f"the item has no {name!r}", node, item=item_id)
