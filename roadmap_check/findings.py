@@ -48,6 +48,7 @@ class Finding(NamedTuple):
     severity: Severity = Severity.ERROR
     suppressed: bool = False
     suppression: str | None = None
+    key: str | None = None  # what in its item the finding is about (a citation, a party ...)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)

@@ -53,8 +53,9 @@ class Builder:
             item: str | None = None, suggestion: str | None = None,
             fix: Fix | None = None) -> None:
         line, column = node if isinstance(node, tuple) else pos(node)
+        key = node.value if isinstance(node, ScalarNode) else None
         self.findings.append(Finding(code, message, self.path, line, column, item=item,
-                                     suggestion=suggestion, fix=fix))
+                                     suggestion=suggestion, fix=fix, key=key))
 
     # -- shapes -------------------------------------------------------------------------
 

@@ -57,11 +57,17 @@ class Context:
 
     def at(self, code: str, message: str, where: Text | tuple[int, int], *,
            item: Item | None = None, framework: str | None = None,
-           suggestion: str | None = None, fix: Fix | None = None) -> Finding:
-        line, column = (where.line, where.column) if isinstance(where, Text) else where
+           suggestion: str | None = None, fix: Fix | None = None,
+           key: str | None = None) -> Finding:
+        """A finding at a value (whose text becomes its key) or at a position."""
+        if isinstance(where, Text):
+            line, column = where.line, where.column
+            key = where.value if key is None else key
+        else:
+            line, column = where
         return Finding(code, message, self.path, line, column,
                        item=item.id if item is not None and item.id_text is not None else None,
-                       framework=framework, suggestion=suggestion, fix=fix)
+                       framework=framework, suggestion=suggestion, fix=fix, key=key)
 
     def period(self, value: Text | None) -> dates.Period | None:
         if value is None:
