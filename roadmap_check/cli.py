@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-import os
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -24,8 +21,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-FORMATS = ("terminal", "json")
-FAIL_ON = ("error", "warning", "info", "never")
 
 
 def _version(value: bool) -> None:
@@ -42,33 +37,26 @@ def _root(
     """roadmap-check: is every road-map action grounded in the frameworks it must follow?"""
 
 
-def _codes(spec: str | None, option: str) -> frozenset[str] | None:
-    if spec is None:
-        return None
-    from roadmap_check.registry import resolve_codes
-
-    try:
-        return frozenset(resolve_codes(spec))
-    except ValueError as exc:
-        raise RoadmapCheckError(f"{option}: {exc}") from None
-
-
-def _color() -> bool:
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and \
-        os.environ.get("TERM") != "dumb"
-
-
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Road-map files (YAML).", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(
+        help="Road-map files, folders (walked for YAML files with a 'roadmap:' key), or - for "
+        "standard input.", show_default=False)],
     rules: Annotated[list[str] | None, typer.Option(
         "--rules", "-r", help="Rule set: a built-in name or a path. Repeat to layer several. "
-        "Default: the road map's 'ruleset', else cis-telemedicine.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f",
-                                     help="Output format: terminal or json.")] = "terminal",
-    fail_on: Annotated[str, typer.Option(
-        "--fail-on", help="Exit 1 when a finding is at or above this severity: error, "
-        "warning, info or never.")] = "error",
+        "Default: the config's, else the road map's 'ruleset', else cis-telemedicine.")] = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="Output format: terminal, json, sarif, github, junit, gitlab "
+        "(default terminal).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the report to this file instead of standard output.")]
+    = None,
+    output_formats: Annotated[list[str] | None, typer.Option(
+        "--output-format", help="Also write FORMAT=FILE (repeatable), e.g. sarif=report.sarif.")]
+    = None,
+    fail_on: Annotated[str | None, typer.Option(
+        "--fail-on", help="Exit 1 when a finding is at or above this severity: error "
+        "(default), warning, info or never.")] = None,
     select: Annotated[str | None, typer.Option(
         "--select", help="Only these checks: codes or prefixes, comma-separated (RM1,RM201).")]
     = None,
@@ -77,53 +65,76 @@ def check(
     min_coverage: Annotated[float | None, typer.Option(
         "--min-coverage", min=0.0, max=1.0,
         help="RM204 when the covered share of requirements is below this (0-1).")] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the report to this file instead of standard output.")]
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", help="Skip files and folders matching this glob (repeatable).")] = None,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", help="Check files in N processes (0: one per core).")] = 1,
+    stdin_filename: Annotated[str | None, typer.Option(
+        "--stdin-filename", help="The path to report for a road map read from standard input.")]
     = None,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", help="Report only findings not recorded in this baseline file, and the "
+        "entries of it that no longer occur.")] = None,
+    write_baseline: Annotated[Path | None, typer.Option(
+        "--write-baseline", help="Record the current findings in this baseline file.")] = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", help="The config file (default: roadmap-check.toml or pyproject.toml's "
+        "[tool.roadmap-check], found upward from here).")] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Framework titles in messages: en or ru (default: the road map's "
+        "language).")] = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Check road maps and report findings with file, line and column."""
-    from roadmap_check.engine import Engine, Options
-    from roadmap_check.findings import Severity
-    from roadmap_check.report import Report
-    from roadmap_check.reporters import REPORTERS
-    from roadmap_check.yaml_io import libyaml_warning
+    from roadmap_check.command import CheckArgs, run
 
-    if fmt not in REPORTERS:
-        raise RoadmapCheckError(f"--format: unknown format {fmt!r} (one of {', '.join(REPORTERS)})")
-    if fail_on not in FAIL_ON:
-        raise RoadmapCheckError(f"--fail-on: {fail_on!r} is none of {', '.join(FAIL_ON)}")
-    # A run builds millions of small objects and no cycles worth collecting; the collector's
-    # passes over the node graph would cost more than the whole check (measured: ~3x).
-    gc.disable()
-    warning = libyaml_warning()
-    if warning:
-        print(f"roadmap-check: {warning}", file=sys.stderr)
-    options = Options(rules=tuple(rules or ()), select=_codes(select, "--select"),
-                      ignore=_codes(ignore, "--ignore") or frozenset(),
-                      min_coverage=min_coverage)
-    engine = Engine(options)
-    for path in paths:
-        if not path.exists():
-            raise RoadmapCheckError(f"{path}: no such file")
-    reports = [engine.check_path(path, str(path)) for path in paths]
-    report = Report(reports, None if fail_on == "never" else Severity.parse(fail_on))
-    color = fmt == "terminal" and output is None and _color()
-    chunks = REPORTERS[fmt](report, color)
-    if output is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-    else:
-        _write(output, chunks)
-    raise typer.Exit(report.exit_code)
+    code = run(CheckArgs(
+        paths=paths, config=config, rules=rules, fmt=fmt, output=output,
+        output_formats=output_formats or [], fail_on=fail_on, select=select, ignore=ignore,
+        min_coverage=min_coverage, exclude=exclude or [], jobs=jobs,
+        stdin_filename=stdin_filename, baseline=baseline, write_baseline=write_baseline,
+        quiet=quiet, lang=lang))
+    raise typer.Exit(code)
 
 
-def _write(output: Path, chunks: Iterable[str]) -> None:
-    try:
-        with output.open("w", encoding="utf-8") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-    except OSError as exc:
-        raise RoadmapCheckError(f"{output}: cannot write ({exc.strerror})") from None
+@app.command("config")
+def show_config(
+    config: Annotated[Path | None, typer.Option("--config", help="The config file to read.")]
+    = None,
+) -> None:
+    """Print the effective configuration and where each value comes from."""
+    from roadmap_check import config as configuration
+
+    path = config if config is not None else configuration.discover(Path.cwd())
+    sys.stdout.write(configuration.describe(configuration.load(path)))
+
+
+rules_app = typer.Typer(help="Work with rule sets.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("validate")
+def validate_rules(
+    paths: Annotated[list[str], typer.Argument(help="Rule-set files (or built-in names).",
+                                               show_default=False)],
+) -> None:
+    """Validate rule sets: every problem at once, each with file, line and key."""
+    from roadmap_check import rulesets
+    from roadmap_check.errors import RuleSetError
+
+    bad = False
+    for spec in paths:
+        try:
+            ruleset = rulesets.load([spec])
+        except RuleSetError as exc:
+            bad = True
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            continue
+        print(f"{spec}: valid ({len(ruleset.frameworks)} frameworks, "
+              f"{len(ruleset.requirements)} requirements, {len(ruleset.parties)} parties)")
+    raise typer.Exit(2 if bad else 0)
 
 
 @app.command()
@@ -183,9 +194,10 @@ def frameworks(
     lang: Annotated[str, typer.Option("--lang", help="Titles in en or ru.")] = "en",
 ) -> None:
     """List the rule set's frameworks: id, title, horizon, required."""
+    from roadmap_check.command import color_wanted
     from roadmap_check.docs import frameworks_table
 
-    sys.stdout.write(frameworks_table(list(rules or ()), fmt, lang, _color()))
+    sys.stdout.write(frameworks_table(list(rules or ()), fmt, lang, color_wanted()))
 
 
 @app.command()

@@ -38,6 +38,9 @@ def explain(code: str) -> str:
     if doc.get("rules"):
         out += ["With this rule set (--rules FILE):", "",
                 *("    " + line for line in str(doc["rules"]).rstrip().splitlines()), ""]
+    if doc.get("baseline"):
+        out += ["The failing example runs with this baseline (--baseline FILE):", "",
+                *("    " + line for line in str(doc["baseline"]).rstrip().splitlines()), ""]
     if doc.get("args"):
         out += [f"With the options: {' '.join(doc['args'])}", ""]
     for label, key in (("Fails", "fail"), ("Passes", "pass")):

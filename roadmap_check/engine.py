@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fnmatch
 import gc
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from roadmap_check.loading import build
 from roadmap_check.matching import closest_key
 from roadmap_check.model import Item, Roadmap, RuleSet, Waiver
 from roadmap_check.registry import CHECKS
+from roadmap_check.suppressions import apply as apply_suppressions
 from roadmap_check.yaml_io import Loaded, load_path, load_text
 
 
@@ -27,6 +29,8 @@ class Options:
     today: dt.date = field(default_factory=dt.date.today)
     min_coverage: float | None = None
     lang: str | None = None
+    severity: tuple[tuple[str, str], ...] = ()             # code -> level, over the rule set's
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # glob -> codes
 
 
 @dataclass
@@ -37,6 +41,7 @@ class FileReport:
     ruleset: RuleSet | None = None
     needs: list[Need] = field(default_factory=list)
     lang: str = "en"
+    ruleset_name: str | None = None  # kept when the rule set itself is dropped (workers)
 
 
 class Engine:
@@ -77,6 +82,11 @@ class Engine:
             finally:
                 if enabled:
                     gc.enable()
+        if loaded.suppressions:
+            id_lines = {item.id: item.id_text.line for item in
+                        (report.roadmap.items if report.roadmap else []) if item.id_text}
+            findings.extend(apply_suppressions(findings, loaded.suppressions, id_lines,
+                                               loaded.path))
         report.findings = self._finish(report)
         return report
 
@@ -97,10 +107,16 @@ class Engine:
         report.findings.extend(_waivers(ctx, report.findings))
         report.roadmap, report.ruleset, report.needs, report.lang = (
             roadmap, compiled.ruleset, needs(ctx), lang)
+        report.ruleset_name = compiled.ruleset.name
 
     def _finish(self, report: FileReport) -> list[Finding]:
-        overrides = report.ruleset.severity if report.ruleset else {}
+        overrides = dict(report.ruleset.severity) if report.ruleset else {}
+        overrides.update(self.options.severity)
         select, ignore = self.options.select, self.options.ignore
+        posix = Path(report.path).as_posix()
+        for glob, codes in self.options.per_file_ignores:
+            if fnmatch.fnmatch(posix, glob) or fnmatch.fnmatch(Path(posix).name, glob):
+                ignore = ignore | codes
         out = []
         for finding in report.findings:
             if (select is not None and finding.code not in select) or finding.code in ignore:

@@ -55,6 +55,9 @@ CHECKS: dict[str, CheckInfo] = {c.code: c for c in (
     CheckInfo("RM401", "waiver-without-reason", E, "a waiver has no reason"),
     CheckInfo("RM402", "expired-waiver", W, "a waiver's until has passed"),
     CheckInfo("RM403", "unused-waiver", INFO, "a waiver suppresses nothing"),
+    CheckInfo("RM404", "suppression-without-reason", W, "an inline suppression gives no reason"),
+    CheckInfo("RM405", "unused-suppression", INFO, "an inline suppression suppresses nothing"),
+    CheckInfo("RM406", "stale-baseline-entry", INFO, "a baseline entry no longer occurs"),
 )}
 
 

@@ -19,6 +19,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.findings import Finding
+from roadmap_check.suppressions import Suppression
+from roadmap_check.suppressions import parse as parse_suppressions
 
 __all__ = ["Loaded", "MappingNode", "Node", "ScalarNode", "SequenceNode", "load_path", "load_text"]
 
@@ -46,6 +48,7 @@ class Loaded:
     path: str
     root: Node | None
     findings: list[Finding] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
 
 
 def pos(node: Node) -> tuple[int, int]:
@@ -98,7 +101,7 @@ def load_path(path: Path, display: str) -> Loaded:
 
 
 def load_text(text: str, display: str) -> Loaded:
-    loaded = Loaded(display, None)
+    loaded = Loaded(display, None, suppressions=parse_suppressions(text))
     if not text.strip():
         loaded.findings.append(Finding("RM001", "the file is empty", display, 1, 1))
         return loaded

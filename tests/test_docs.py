@@ -2,33 +2,36 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
+from roadmap_check.command import CheckArgs, run
 from roadmap_check.docs import check_docs, explain
-from roadmap_check.engine import Engine, Options
 from roadmap_check.registry import CHECKS
 
 DOCS = check_docs()
 
 
-def _codes(tmp_path: Path, code: str, kind: str) -> list[str]:
+def _codes(tmp_path: Path, code: str, kind: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Run an example through the whole ``check`` pipeline (config, baseline, report)."""
+    monkeypatch.chdir(tmp_path)
     entry = DOCS[code]
-    rules: tuple[str, ...] = ()
-    if entry.get("rules"):
-        path = tmp_path / "rules.yaml"
-        path.write_text(entry["rules"], encoding="utf-8")
-        rules = (str(path),)
-    args = entry.get("args") or []
-    min_coverage = float(args[args.index("--min-coverage") + 1]) if "--min-coverage" in args \
-        else None
     draft = tmp_path / f"{code}-{kind}.yaml"
     draft.write_text(entry[kind], encoding="utf-8")
-    engine = Engine(Options(rules=rules, min_coverage=min_coverage, today=dt.date(2026, 11, 26)))
-    report = engine.check_path(draft, draft.name)
-    return [f.code for f in report.findings]
+    args = CheckArgs(paths=[draft], fmt="json", output=tmp_path / "out.json", fail_on="never")
+    if entry.get("rules"):
+        (tmp_path / "rules.yaml").write_text(entry["rules"], encoding="utf-8")
+        args.rules = [str(tmp_path / "rules.yaml")]
+    extra = entry.get("args") or []
+    if "--min-coverage" in extra:
+        args.min_coverage = float(extra[extra.index("--min-coverage") + 1])
+    if entry.get("baseline") and kind == "fail":
+        args.baseline = tmp_path / "baseline.txt"
+        args.baseline.write_text(entry["baseline"].replace("DRAFT", draft.name), encoding="utf-8")
+    assert run(args) == 0
+    return [f["code"] for f in json.loads(args.output.read_text(encoding="utf-8"))["findings"]]
 
 
 def test_every_check_is_documented_with_both_examples() -> None:
@@ -39,13 +42,15 @@ def test_every_check_is_documented_with_both_examples() -> None:
 
 
 @pytest.mark.parametrize("code", sorted(CHECKS))
-def test_failing_example_fires_the_check(tmp_path: Path, code: str) -> None:
-    assert code in _codes(tmp_path, code, "fail")
+def test_failing_example_fires_the_check(tmp_path: Path, code: str,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    assert code in _codes(tmp_path, code, "fail", monkeypatch)
 
 
 @pytest.mark.parametrize("code", sorted(CHECKS))
-def test_passing_example_does_not(tmp_path: Path, code: str) -> None:
-    assert code not in _codes(tmp_path, code, "pass")
+def test_passing_example_does_not(tmp_path: Path, code: str,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    assert code not in _codes(tmp_path, code, "pass", monkeypatch)
 
 
 def test_explain_prints_the_doc_and_both_examples() -> None:

@@ -57,7 +57,7 @@ def render(report: Report) -> Iterator[str]:
         files.append({
             "path": file.path,
             "roadmap": file.roadmap.id.value if file.roadmap and file.roadmap.id else None,
-            "ruleset": file.ruleset.name if file.ruleset else None,
+            "ruleset": file.ruleset_name,
             "as_of": file.roadmap.date.value if file.roadmap and file.roadmap.date else None,
             "coverage": coverage,
         })

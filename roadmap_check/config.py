@@ -1,0 +1,180 @@
+"""The configuration file: ``roadmap-check.toml`` or ``[tool.roadmap-check]`` in pyproject.toml.
+
+Found upward from the working directory (``--config PATH`` overrides), validated as a whole:
+an unknown key or a bad value stops the run (exit 2) naming the file, the line and the key.
+Every effective value remembers where it came from, for ``roadmap-check config``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from roadmap_check.errors import RoadmapCheckError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+FILE_NAME = "roadmap-check.toml"
+FAIL_ON = ("error", "warning", "info", "never")
+LEVELS = ("error", "warning", "info")
+LANGS = ("en", "ru")
+
+DEFAULTS: dict[str, Any] = {
+    "rules": [], "fail-on": "error", "select": None, "ignore": [], "min-coverage": None,
+    "language": None, "exclude": [], "format": "terminal", "severity": {},
+    "per-file-ignores": {},
+}
+
+
+@dataclass
+class Setting:
+    value: Any
+    source: str  # "default", "command line", or "path:line"
+
+
+@dataclass
+class Config:
+    path: Path | None
+    settings: dict[str, Setting] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.settings[name].value
+
+    def override(self, name: str, value: Any) -> None:
+        """A command-line value; None means the option was not given."""
+        if value is not None:
+            self.settings[name] = Setting(value, "command line")
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest roadmap-check.toml, or pyproject.toml with a [tool.roadmap-check] table."""
+    for folder in (start, *start.parents):
+        candidate = folder / FILE_NAME
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                text = pyproject.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            if re.search(r"^\s*\[tool\.roadmap-check(?:\.[\w-]+)?\]", text, re.MULTILINE):
+                return pyproject
+    return None
+
+
+def _line(text: str, key: str) -> int:
+    match = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def load(path: Path | None) -> Config:
+    config = Config(path, {name: Setting(value, "default") for name, value in DEFAULTS.items()})
+    if path is None:
+        return config
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except FileNotFoundError:
+        raise RoadmapCheckError(f"{path}: no such config file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RoadmapCheckError(f"{path}: cannot be read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RoadmapCheckError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("roadmap-check", {})
+    for key, value in data.items():
+        where = f"{path}:{_line(text, key)}"
+        if key not in DEFAULTS:
+            from roadmap_check.matching import closest_key
+
+            close = closest_key(key.replace("_", "-"), list(DEFAULTS))
+            hint = f" (did you mean {close!r}?)" if close else ""
+            raise RoadmapCheckError(f"{where}: unknown key {key!r}{hint}")
+        config.settings[key] = Setting(_validate(key, value, where, path.parent), where)
+    return config
+
+
+def _fail(where: str, key: str, message: str) -> RoadmapCheckError:
+    return RoadmapCheckError(f"{where}: {key}: {message}")
+
+
+def _strings(key: str, value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise _fail(where, key, "must be a string or a list of strings")
+
+
+def _codes(key: str, value: Any, where: str) -> list[str]:
+    from roadmap_check.registry import resolve_codes
+
+    codes = _strings(key, value, where)
+    try:
+        resolve_codes(",".join(codes))
+    except ValueError as exc:
+        raise _fail(where, key, str(exc)) from None
+    return codes
+
+
+def _validate(key: str, value: Any, where: str, base: Path) -> Any:
+    if key == "rules":
+        return [str(base / spec) if spec.endswith((".yaml", ".yml")) or "/" in spec else spec
+                for spec in _strings(key, value, where)]
+    if key in ("select", "ignore"):
+        return _codes(key, value, where)
+    if key == "exclude":
+        return _strings(key, value, where)
+    if key in ("fail-on", "language", "format"):
+        allowed = {"fail-on": FAIL_ON, "language": LANGS, "format": None}[key]
+        if not isinstance(value, str) or (allowed and value not in allowed):
+            raise _fail(where, key, f"must be one of {', '.join(allowed or ('a format name',))}")
+        return value
+    if key == "min-coverage":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise _fail(where, key, "must be a number from 0 to 1")
+        return float(value)
+    if key == "severity":
+        if not isinstance(value, dict):
+            raise _fail(where, key, "must be a table of CODE = \"error\" | \"warning\" | \"info\"")
+        from roadmap_check.registry import CHECKS
+
+        for code, level in value.items():
+            if code not in CHECKS:
+                raise _fail(where, f"severity.{code}", "no such check code")
+            if level not in LEVELS:
+                raise _fail(where, f"severity.{code}", f"must be one of {', '.join(LEVELS)}")
+        return dict(value)
+    if key == "per-file-ignores":
+        if not isinstance(value, dict):
+            raise _fail(where, key, "must be a table of \"GLOB\" = [CODES]")
+        return {glob: _codes(f"per-file-ignores.{glob}", codes, where)
+                for glob, codes in value.items()}
+    raise AssertionError(key)  # pragma: no cover - DEFAULTS and this function agree
+
+
+def describe(config: Config) -> str:
+    """The effective configuration, each value with where it came from."""
+    lines = [f"# config file: {config.path or 'none found'}"]
+    for name in DEFAULTS:
+        setting = config.settings[name]
+        lines.append(f"{name} = {_toml(setting.value)}  # {setting.source}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml(value: Any) -> str:
+    import json
+
+    if value is None:
+        return "(not set)"
+    if isinstance(value, dict):
+        inner = ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value.items())
+        return "{ " + inner + " }" if inner else "{}"
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,113 @@
+"""``--format junit``: JUnit XML, for the test dashboards of CI systems.
+
+A test suite per file; a test case per road-map item, per requirement of the rule set
+(``requires <id>``) and one ``document`` case for findings tied to neither. A case fails on
+its live findings at warning or above; info findings and waived ones go to its system-out.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from roadmap_check.checks.coverage import Need
+from roadmap_check.engine import FileReport
+from roadmap_check.findings import Finding, Severity
+from roadmap_check.report import Report
+
+# Characters XML 1.0 does not allow, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+@dataclass
+class Case:
+    name: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def failing(self) -> list[Finding]:
+        return [f for f in self.findings
+                if not f.suppressed and f.severity >= Severity.WARNING]
+
+
+def _line(finding: Finding) -> str:
+    return f"{finding.line}:{finding.column} {finding.code} {finding.message}"
+
+
+def _need_of(finding: Finding, needs: list[Need]) -> Need | None:
+    """The requirement an RM202/RM203 finding reports as uncovered.
+
+    The finding does not name it (no key), so it is matched by framework, provision or id."""
+    for need in needs:
+        if need.covered:
+            continue
+        if finding.code == "RM203" and need.kind == "provision":
+            if finding.framework == need.members[0] and f" {need.provision} of " in finding.message:
+                return need
+        elif finding.code == "RM202" and need.kind == "framework":
+            if finding.framework == need.members[0]:
+                return need
+        elif finding.code == "RM202" and need.kind == "group" and finding.framework is None \
+                and repr(need.id) in finding.message:
+            return need
+    return None
+
+
+def _cases(file: FileReport) -> list[Case]:
+    document = Case("document")
+    items = file.roadmap.items if file.roadmap else []
+    item_cases = [Case(f"item {i.id}: {i.title.value}" if i.title else f"item {i.id}")
+                  for i in items]
+    need_cases = {id(n): Case(f"requires {n.id}") for n in file.needs}
+    for finding in file.findings:
+        # An item id may repeat: the finding belongs to the last such item that starts before it.
+        owners = [n for n, i in enumerate(items) if i.id == finding.item]
+        before = [n for n in owners if items[n].line <= finding.line]
+        if owners:
+            item_cases[(before or owners)[-1]].findings.append(finding)
+        elif finding.item is None and (need := _need_of(finding, file.needs)) is not None:
+            need_cases[id(need)].findings.append(finding)
+        else:
+            document.findings.append(finding)
+    return [document, *item_cases, *need_cases.values()]
+
+
+def _testcase(suite: ET.Element, path: str, case: Case) -> None:
+    element = ET.SubElement(suite, "testcase", classname=_xml(path), name=_xml(case.name))
+    failing = case.failing
+    if failing:
+        head = min(failing, key=lambda f: (-f.severity, f.sort_key()))
+        more = f" (and {len(failing) - 1} more)" if len(failing) > 1 else ""
+        failure = ET.SubElement(element, "failure", message=_xml(head.message + more),
+                                type=head.code)
+        failure.text = _xml("\n".join(_line(f) for f in failing))
+    notes = [f"{_line(f)} (waived: {f.suppression or 'no reason'})" if f.suppressed
+             else f"{_line(f)} ({f.severity.label})"
+             for f in case.findings if f not in failing]
+    if notes:
+        ET.SubElement(element, "system-out").text = _xml("\n".join(notes))
+
+
+def render(report: Report) -> Iterator[str]:
+    root = ET.Element("testsuites", name="roadmap-check")
+    total = failures = 0
+    for file in report.files:
+        cases = _cases(file)
+        failed = sum(1 for c in cases if c.failing)
+        suite = ET.SubElement(root, "testsuite", name=_xml(file.path), tests=str(len(cases)),
+                              failures=str(failed), errors="0", skipped="0")
+        for case in cases:
+            _testcase(suite, file.path, case)
+        total, failures = total + len(cases), failures + failed
+    root.set("tests", str(total))
+    root.set("failures", str(failures))
+    root.set("errors", "0")
+    root.set("skipped", "0")
+    ET.indent(root)
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
