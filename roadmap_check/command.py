@@ -108,8 +108,6 @@ def run(args: CheckArgs) -> int:
         per_file_ignores=tuple((glob, _codes(codes, f"per-file-ignores.{glob}") or frozenset())
                                for glob, codes in config["per-file-ignores"].items()))
     paths = discovery.expand(args.paths, config["exclude"])
-    if not paths:
-        raise RoadmapCheckError("no road maps found (YAML files with a 'roadmap:' key)")
     jobs = args.jobs or os.cpu_count() or 1
     reports = list(_with_progress(paths, options, jobs, args))
     if args.write_baseline is not None:

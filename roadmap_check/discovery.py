@@ -58,15 +58,24 @@ def _walk(folder: Path, patterns: list[str]) -> Iterator[Path]:
 def expand(paths: list[Path], exclude: list[str]) -> list[Path]:
     """Files stay as given (even without a ``roadmap:`` key); folders are walked."""
     out: dict[str, Path] = {}
+    empty: list[Path] = []
     for path in paths:
         if str(path) == "-":
             out["-"] = path
         elif path.is_dir():
+            found_any = False
             for found in _walk(path, exclude):
                 out.setdefault(found.as_posix(), found)
+                found_any = True
+            if not found_any:
+                empty.append(path)
         elif path.exists():
             if not _excluded(path, exclude):
                 out.setdefault(path.as_posix(), path)
         else:
             raise RoadmapCheckError(f"{path}: no such file or folder")
+    if not out:
+        names = ", ".join(str(p) for p in empty) or "the paths given"
+        raise RoadmapCheckError(f"{names}: no road maps found (YAML files with a 'roadmap:' "
+                                "key)")
     return sorted(out.values(), key=lambda p: (str(p) != "-", p.as_posix()))

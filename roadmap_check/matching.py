@@ -32,9 +32,10 @@ def _rapidfuzz() -> tuple[Any, Any]:
 def closest_key(name: str, options: tuple[str, ...] | list[str], cutoff: float = 70) -> str | None:
     """The closest known key or code to a misspelt one, or None."""
     fuzz, process = _rapidfuzz()
-    best = process.extractOne(name.casefold(), list(options), scorer=fuzz.ratio,
+    folded = {option.casefold(): option for option in options}
+    best = process.extractOne(name.casefold(), list(folded), scorer=fuzz.ratio,
                               score_cutoff=cutoff)
-    return str(best[0]) if best else None
+    return folded[best[0]] if best else None
 
 
 def provision_form(pid: str) -> set[str]:

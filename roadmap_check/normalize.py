@@ -28,6 +28,11 @@ STOP_WORDS = frozenset(
      "лет", "период", "их", "ее", "его"]
 )
 
+# Words that say what kind of document a name is, not which: "ITU-T Recommendation H.860",
+# "DICOM standard", "резолюция WHA58.28". Dropped from citation keys on both sides.
+GENERIC_STEMS = frozenset({"recommendation", "рекомендац", "standard", "стандарт",
+                           "resolution", "резолюц", "document", "документ"})
+
 # Organisations whose naming in a citation must agree with the framework (CIS vs EAEU ...).
 ORGANISATIONS: dict[str, str] = {
     "cis": "cis", "снг": "cis", "sng": "cis",
@@ -141,7 +146,9 @@ def key(text: str) -> Key:
         if token in ORGANISATIONS:
             orgs.add(ORGANISATIONS[token])
         elif token not in STOP_WORDS and len(token) > 1:
-            words.append(stem(token))
+            stemmed = stem(token)
+            if stemmed not in GENERIC_STEMS:
+                words.append(stemmed)
     if not words:  # "ISO 13606": the organisation is all the name has besides numbers
         words = sorted(orgs)
     return Key(" ".join(words), numbers, frozenset(orgs))

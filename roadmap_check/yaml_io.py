@@ -116,6 +116,9 @@ def load_text(text: str, display: str) -> Loaded:
     gc.disable()
     try:
         loaded.root = _compose(text, display, loaded.findings)
+        if loaded.root is None and not loaded.findings:
+            loaded.findings.append(Finding("RM001", "the file holds no YAML document, only "
+                                           "comments or blank lines", display, 1, 1))
         # Without '!' no explicit tag, and without '&' no anchor, can be in the text: the
         # graph is then a plain tree of standard nodes and needs no inspection.
         needs_look = "!" in text or "&" in text

@@ -95,17 +95,18 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield ctx.at("RM203", f"the required provision {need.provision} of {fid} is cited by "
                          "no item", where, framework=fid,
                          suggestion=f"cite it in the item that implements it: "
-                         f"{{framework: {fid}, provision: \"{need.provision}\"}}")
+                         f"{{framework: {fid}, provision: \"{need.provision}\"}}", key=need.id)
         elif need.kind == "framework":
             fid = need.members[0]
             yield ctx.at("RM202", f"the required framework {fid} "
                          f"({frameworks[fid].title_in(ctx.lang)}) is cited by no item", where,
-                         framework=fid, suggestion="cite it in the items that implement it")
+                         framework=fid, suggestion="cite it in the items that implement it",
+                         key=need.id)
         else:
             members = ", ".join(need.members)
             yield ctx.at("RM202", f"the requirement {need.id!r} needs at least {need.at_least} "
                          f"of [{members}] to be cited; {len(need.covered_by)} is", where,
-                         suggestion=f"cite one of: {members}")
+                         suggestion=f"cite one of: {members}", key=need.id)
     minimum = ctx.ruleset.thresholds.min_coverage
     covered = share(found)
     if found and covered < minimum:

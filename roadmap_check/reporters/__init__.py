@@ -24,4 +24,24 @@ def _json(report: Report, color: bool) -> Iterable[str]:
     return render(report)
 
 
-REPORTERS: dict[str, Reporter] = {"terminal": _terminal, "json": _json}
+def _lazy(module: str) -> Reporter:
+    """A reporter whose module (and its imports) load only when the format is used."""
+
+    def render(report: Report, color: bool) -> Iterable[str]:
+        from importlib import import_module
+
+        renderer: Callable[[Report], Iterable[str]] = import_module(
+            f"roadmap_check.reporters.{module}").render
+        return renderer(report)
+
+    return render
+
+
+REPORTERS: dict[str, Reporter] = {
+    "terminal": _terminal,
+    "json": _json,
+    "sarif": _lazy("sarif"),
+    "github": _lazy("github"),
+    "junit": _lazy("junit"),
+    "gitlab": _lazy("gitlab"),
+}
