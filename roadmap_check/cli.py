@@ -85,6 +85,9 @@ def check(
         "language).")] = None,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar.")] = False,
+    roadmaps_only: Annotated[bool, typer.Option(
+        "--roadmaps-only", help="Skip named files that have no 'roadmap:' key (for hooks that "
+        "pass every YAML file).")] = False,
 ) -> None:
     """Check road maps and report findings with file, line and column."""
     from roadmap_check.command import CheckArgs, run
@@ -94,7 +97,7 @@ def check(
         output_formats=output_formats or [], fail_on=fail_on, select=select, ignore=ignore,
         min_coverage=min_coverage, exclude=exclude or [], jobs=jobs,
         stdin_filename=stdin_filename, baseline=baseline, write_baseline=write_baseline,
-        quiet=quiet, lang=lang))
+        quiet=quiet, lang=lang, roadmaps_only=roadmaps_only))
     raise typer.Exit(code)
 
 

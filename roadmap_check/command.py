@@ -38,6 +38,7 @@ class CheckArgs:
     write_baseline: Path | None = None
     quiet: bool = False
     lang: str | None = None
+    roadmaps_only: bool = False
 
 
 def _codes(spec: str | list[str] | None, option: str) -> frozenset[str] | None:
@@ -107,7 +108,9 @@ def run(args: CheckArgs) -> int:
         severity=tuple(config["severity"].items()),
         per_file_ignores=tuple((glob, _codes(codes, f"per-file-ignores.{glob}") or frozenset())
                                for glob, codes in config["per-file-ignores"].items()))
-    paths = discovery.expand(args.paths, config["exclude"])
+    paths = discovery.expand(args.paths, config["exclude"], args.roadmaps_only)
+    if not paths:  # --roadmaps-only, as pre-commit passes every YAML file: nothing to do
+        return 0
     jobs = args.jobs or os.cpu_count() or 1
     reports = list(_with_progress(paths, options, jobs, args))
     if args.write_baseline is not None:

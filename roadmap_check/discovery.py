@@ -55,8 +55,9 @@ def _walk(folder: Path, patterns: list[str]) -> Iterator[Path]:
                 yield path
 
 
-def expand(paths: list[Path], exclude: list[str]) -> list[Path]:
-    """Files stay as given (even without a ``roadmap:`` key); folders are walked."""
+def expand(paths: list[Path], exclude: list[str], roadmaps_only: bool = False) -> list[Path]:
+    """Files stay as given (even without a ``roadmap:`` key, unless ``roadmaps_only``);
+    folders are walked for road maps."""
     out: dict[str, Path] = {}
     empty: list[Path] = []
     for path in paths:
@@ -70,10 +71,14 @@ def expand(paths: list[Path], exclude: list[str]) -> list[Path]:
             if not found_any:
                 empty.append(path)
         elif path.exists():
+            if roadmaps_only and not looks_like_roadmap(path):
+                continue
             if not _excluded(path, exclude):
                 out.setdefault(path.as_posix(), path)
         else:
             raise RoadmapCheckError(f"{path}: no such file or folder")
+    if not out and roadmaps_only:
+        return []
     if not out:
         names = ", ".join(str(p) for p in empty) or "the paths given"
         raise RoadmapCheckError(f"{names}: no road maps found (YAML files with a 'roadmap:' "
