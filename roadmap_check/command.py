@@ -117,7 +117,7 @@ def run(args: CheckArgs) -> int:
         count = baseline.write(args.write_baseline, [f for r in reports for f in r.findings])
         print(f"roadmap-check: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
     if args.baseline is not None:
-        _apply_baseline(reports, args.baseline)
+        _apply_baseline(reports, args.baseline, options)
     report = Report(reports, None if fail_on == "never" else Severity.parse(fail_on))
     for name, target in outputs:
         _emit(name, target, report)
@@ -142,15 +142,19 @@ def _with_progress(paths: list[Path], options: Options, jobs: int,
                               progress=lambda n: bar.advance(task, n))
 
 
-def _apply_baseline(reports: list[FileReport], path: Path) -> None:
+def _apply_baseline(reports: list[FileReport], path: Path, options: Options) -> None:
     from roadmap_check import baseline
 
-    entries = baseline.read(path)
+    def wanted(code: str) -> bool:
+        return (options.select is None or code in options.select) and code not in options.ignore
+
+    # An entry of a check this run does not make cannot be found, so it is not stale either.
+    entries = [e for e in baseline.read(path) if wanted(e.code)]
     base = path.parent
     for report in reports:
         report.findings, stale = baseline.apply(report.findings, entries, base,
                                                 {baseline.relative(report.path, base)})
-        for entry in stale:
+        for entry in stale if wanted("RM406") else []:
             where = f" on item {entry.item}" if entry.item != "-" else ""
             about = f" ({entry.framework})" if entry.framework != "-" else ""
             report.findings.append(Finding(

@@ -89,8 +89,19 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 def suggest(text: str) -> str | None:
-    """The accepted form a common other spelling means, if it is one we recognise."""
-    raw = text.strip()
+    """The accepted form a common other spelling means, if it is one we recognise and it is a
+    real date."""
+    found = _suggest(text.strip())
+    if found is None:
+        return None
+    try:
+        parse(found)
+    except DateError:
+        return None
+    return found
+
+
+def _suggest(raw: str) -> str | None:
     for pattern in (_EN_QUARTER, _RU_QUARTER):
         match = pattern.match(raw)
         if match:

@@ -42,6 +42,8 @@ class FileReport:
     needs: list[Need] = field(default_factory=list)
     lang: str = "en"
     ruleset_name: str | None = None  # kept when the rule set itself is dropped (workers)
+    # what each item cites, resolved: item index -> [(framework id, provision id or None)]
+    cited: dict[int, list[tuple[str, str | None]]] = field(default_factory=dict)
 
 
 class Engine:
@@ -108,6 +110,8 @@ class Engine:
         report.roadmap, report.ruleset, report.needs, report.lang = (
             roadmap, compiled.ruleset, needs(ctx), lang)
         report.ruleset_name = compiled.ruleset.name
+        report.cited = {index: [(c.framework, c.provision) for c in entries if c.framework]
+                        for index, entries in ctx.cited.items()}
 
     def _finish(self, report: FileReport) -> list[Finding]:
         overrides = dict(report.ruleset.severity) if report.ruleset else {}

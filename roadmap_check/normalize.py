@@ -85,7 +85,7 @@ def fold(text: str) -> str:
 
 def light(text: str) -> str:
     """The form two spellings of one canonical citation share (case, dashes, spacing)."""
-    return re.sub(r"\s*-\s*", "-", fold(text)).strip(" .,;:")
+    return re.sub(r"\s*-\s*", "-", fold(text)).strip(" .,;:\"")
 
 
 @lru_cache(maxsize=65536)

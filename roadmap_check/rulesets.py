@@ -20,8 +20,7 @@ def load(specs: list[str], base: Path | None = None) -> RuleSet:
     chain: list[str] = []
     for spec in specs or [DEFAULT_RULESET]:
         _layer(loader, ruleset, spec, base or Path.cwd(), chain)
-    if not loader.problems:
-        _cross_check(loader, ruleset)
+    _cross_check(loader, ruleset)  # on what did load, so every problem is reported at once
     if loader.problems:
         raise RuleSetError(loader.problems)
     return ruleset

@@ -49,6 +49,8 @@ def run(paths: list[Path], options: Options, jobs: int, stdin_name: str,
         progress: Callable[[int], None] | None = None) -> Iterator[FileReport]:
     """FileReports in the order of ``paths`` (``-`` reads standard input)."""
     engine = Engine(options)
+    if options.rules:  # an unusable --rules stops the run before any file is read (exit 2)
+        engine.compiled(options.rules, Path.cwd())
     files = [p for p in paths if str(p) != "-"]
     if len(files) != len(paths):
         yield check_stdin(engine, stdin_name)

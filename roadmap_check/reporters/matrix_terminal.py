@@ -1,0 +1,161 @@
+"""The coverage matrix in the terminal: frameworks by items, or by sections when wide.
+
+Plain text without colour (stable for scripts and tests), a rich Table with it. Columns are
+items while they fit the width; then one column per section (its best state); then the first
+sections that fit, with a note of how many were left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from roadmap_check.matrix import CITED, NONE, PROVISION, TOUCHED, Matrix, Row, build, sections
+from roadmap_check.report import Report
+
+SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
+_STYLE = {PROVISION: "bold green", CITED: "green", TOUCHED: "yellow", NONE: "dim"}
+LEGEND = ("■ cites a provision", "● cites the framework",
+          "○ speaks of its subject, uncited (RM201)", "· none")
+DEFAULT_WIDTH = 100
+_MAX_HEADER = 8
+_MAX_LABEL = 44
+_SHARE = 5  # " 100%"
+
+
+@dataclass(frozen=True)
+class _View:
+    headers: tuple[str, ...]
+    cells: tuple[tuple[str, ...], ...]     # per row, per shown column
+    notes: tuple[str, ...]                 # under the table: key of sections, what was left out
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
+
+
+def _label(row: Row) -> str:
+    mark = "✓" if row.covered else "✗"
+    return _cut(f"{mark} {'  ' if row.group else ''}{row.framework}", _MAX_LABEL)
+
+
+def _fits(label: int, headers: tuple[str, ...], width: int) -> bool:
+    """Each column is as wide as its header, plus one space."""
+    return label + sum(len(h) + 1 for h in headers) + _SHARE <= width
+
+
+def _view(matrix: Matrix, label: int, width: int) -> _View:
+    items = tuple(_cut(c.id, _MAX_HEADER) for c in matrix.columns)
+    if _fits(label, items, width):
+        return _View(items, tuple(row.cells for row in matrix.rows), ())
+    found = sections(matrix)
+    named = all(len(s.name) <= _MAX_HEADER for s in found)
+    headers = tuple(s.name if named else str(n) for n, s in enumerate(found, 1))
+    shown = len(headers)
+    while shown > 1 and not _fits(label, headers[:shown], width):
+        shown -= 1
+    notes = [f"columns are the {len(found)} sections of {len(matrix.columns)} items "
+             "(each shows its best state)"]
+    if not named:
+        notes.extend(_cut(f"{n:>3} {s.name} ({len(s.columns)} items)", width)
+                     for n, s in enumerate(found[:shown], 1))
+    if shown < len(found):
+        notes.append(f"(+{len(found) - shown} more sections: use --format json)")
+    cells = tuple(tuple(s.cells[r] for s in found[:shown]) for r in range(len(matrix.rows)))
+    return _View(headers[:shown], cells, tuple(notes))
+
+
+def _legend(width: int) -> list[str]:
+    lines: list[str] = []
+    for part in LEGEND:
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += "   " + part
+        else:
+            lines.append(_cut(part, width))
+    return lines
+
+
+def _group_line(matrix: Matrix, group: str, short: bool = False) -> str:
+    need = next(q for q in matrix.requirements if q.id == group)
+    mark = "✓" if need.covered else "✗"
+    if short:
+        return f"{mark} {group}: {len(need.covered_by)}/{len(need.members)}, needs {need.at_least}"
+    title = f" ({need.title})" if need.title else ""
+    return f"{mark} {group}{title}: {len(need.covered_by)} of {len(need.members)} cited, " \
+        f"needs {need.at_least}"
+
+
+def _lines(matrix: Matrix, width: int) -> tuple[list[str], _View, int]:
+    """The heading lines, the view and the width of the label column."""
+    label = min(max((len(_label(r)) for r in matrix.rows), default=10) + 1, _MAX_LABEL + 1)
+    head = [_cut(f"{matrix.path}: coverage matrix ({matrix.ruleset or 'no rule set'})", width)]
+    return head + _legend(width), _view(matrix, label, width), label
+
+
+def _footer(matrix: Matrix, view: _View, width: int) -> list[str]:
+    total = f"coverage of requirements: {matrix.covered} of {matrix.required} " \
+        f"({matrix.share:.0%})"
+    return [*view.notes, _cut(total, width)]
+
+
+def _plain(matrix: Matrix, width: int) -> list[str]:
+    head, view, label = _lines(matrix, width)
+    out = [*head, ""]
+    out.append(" " * label + "".join(h + " " for h in view.headers) + "share")
+    group: str | None = None
+    for row, cells in zip(matrix.rows, view.cells):
+        if row.group and row.group != group:
+            out.append(_cut(_group_line(matrix, row.group), width))
+        group = row.group
+        symbols = "".join(SYMBOL[c].rjust(len(h)) + " " for c, h in zip(cells, view.headers))
+        out.append(_label(row).ljust(label) + symbols + f"{row.share:>4.0%}")
+    return [*out, *_footer(matrix, view, width)]
+
+
+def _rich(matrix: Matrix, width: int) -> str:
+    import io
+
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    head, view, label = _lines(matrix, width)
+    table = Table(box=None, padding=(0, 1, 0, 0), show_edge=False, pad_edge=False,
+                  header_style="bold")
+    table.add_column("", min_width=label - 1, max_width=label - 1, no_wrap=True,
+                     overflow="ellipsis")
+    for header in view.headers:
+        table.add_column(escape(header), justify="right", width=len(header), no_wrap=True)
+    table.add_column("share", justify="right", width=5, no_wrap=True)
+    group: str | None = None
+    for row, cells in zip(matrix.rows, view.cells):
+        if row.group and row.group != group:
+            table.add_row(f"[bold]{escape(_group_line(matrix, row.group, short=True))}[/bold]")
+        group = row.group
+        name = escape(_label(row))
+        table.add_row(f"[green]{name}[/green]" if row.covered else f"[red]{name}[/red]",
+                      *(f"[{_STYLE[c]}]{SYMBOL[c]}[/{_STYLE[c]}]" for c in cells),
+                      f"{row.share:.0%}")
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=width, highlight=False)
+    for line in head:
+        console.print(escape(line), soft_wrap=True)
+    console.print()
+    console.print(table)
+    for line in _footer(matrix, view, width):
+        console.print(escape(line), soft_wrap=True)
+    return buffer.getvalue()
+
+
+def render(report: Report, color: bool, width: int | None = None) -> Iterator[str]:
+    """One matrix per file that has a road map; ``width`` None means DEFAULT_WIDTH."""
+    width = max(width or DEFAULT_WIDTH, 40)
+    for number, file in enumerate(report.files):
+        matrix = build(file)
+        gap = "\n" if number else ""
+        if not matrix.columns and not matrix.rows:
+            yield f"{gap}{_cut(file.path, width - 20)}: no coverage matrix (no road map read)\n"
+        elif color:
+            yield gap + _rich(matrix, width)
+        else:
+            yield gap + "\n".join(_plain(matrix, width)) + "\n"

@@ -1,0 +1,92 @@
+"""Helpers shared by the test modules: the engine factory, rule-set paths, the entry point."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from roadmap_check.engine import Engine, FileReport, Options
+from roadmap_check.findings import Finding
+
+TESTS = Path(__file__).resolve().parent
+TEST_RULES = TESTS / "rules" / "test-rules.yaml"
+CASES = TESTS / "cases"
+# A fixed "today": no test may depend on the day it runs.
+TODAY = dt.date(2021, 9, 9)
+
+_ENGINES: dict[tuple[tuple[str, ...], dt.date, frozenset[str] | None], Engine] = {}
+
+
+def rules_spec(name: str) -> str:
+    """A rule set of tests/rules/ by its stem (``test-rules``), else a built-in name or a path."""
+    own = TESTS / "rules" / f"{name}.yaml"
+    return str(own) if own.is_file() else name
+
+
+def engine(rules: str | tuple[str, ...] = "test-rules", today: dt.date = TODAY,
+           select: frozenset[str] | None = None) -> Engine:
+    """One engine per choice of rule sets and date, so each rule set is compiled once."""
+    specs = tuple(rules_spec(r) for r in ((rules,) if isinstance(rules, str) else rules))
+    key = (specs, today, select)
+    found = _ENGINES.get(key)
+    if found is None:
+        found = _ENGINES[key] = Engine(Options(rules=specs, today=today, select=select))
+    return found
+
+
+def check_text(text: str, rules: str | tuple[str, ...] = "test-rules", today: dt.date = TODAY,
+               display: str = "roadmap.yaml") -> FileReport:
+    return engine(rules, today).check_text(text, display, TESTS)
+
+
+def codes(findings: list[Finding]) -> set[str]:
+    return {f.code for f in findings}
+
+
+def minimal_roadmap(items: str = "", header: str = "") -> str:
+    """A valid road map with the given item text (already indented as list entries)."""
+    return ("roadmap:\n  id: test\n  title: Test road map\n" + header
+            + "items:\n" + (items or "  []\n"))
+
+
+# A road map that passes the test rule set without any finding.
+CLEAN_ROADMAP = """\
+roadmap:
+  id: clean
+  title: "A clean road map"
+  date: 2021-09-09
+  period: 2022-2025
+items:
+  - id: "1"
+    title: "Harmonise the rules of cross-border consultations"
+    responsible: Republic of Belarus
+    deadline: 2023-Q2
+    cites:
+      - "Strategy for Ensuring Information Security of the CIS Member States until 2030, section IV"
+      - framework: telemed-2010
+        provision: "6"
+      - "WHO eHealth Resolution 2013"
+"""
+
+
+def entry_point() -> list[str]:
+    """The installed ``roadmap-check`` script (beside this interpreter, else on PATH)."""
+    beside = Path(sys.executable).parent / "roadmap-check"
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("roadmap-check")
+    if found:
+        return [found]
+    return [sys.executable, "-m", "roadmap_check"]
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+

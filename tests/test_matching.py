@@ -1,0 +1,293 @@
+"""Citation and party resolution against the built-in default rule set (cis-telemedicine)."""
+
+from __future__ import annotations
+
+import pytest
+
+from roadmap_check import rulesets
+from roadmap_check.checks import Compiled
+from roadmap_check.matching import CitationIndex, PartyIndex, provision_form
+
+INFOSEC = "cis-infosec-2030"
+TELEMED = "cis-telemed-agreement-2010"
+
+
+@pytest.fixture(scope="module")
+def compiled() -> Compiled:
+    return Compiled.build(rulesets.load(["cis-telemedicine"]))
+
+
+@pytest.fixture(scope="module")
+def index(compiled: Compiled) -> CitationIndex:
+    return compiled.citations
+
+
+@pytest.fixture(scope="module")
+def parties(compiled: Compiled) -> PartyIndex:
+    return compiled.parties
+
+
+def test_every_canonical_title_and_id_resolves_to_its_framework(index: CitationIndex) -> None:
+    wrong = []
+    for framework in index.frameworks.values():
+        for text in [framework.id, *framework.title.values()]:
+            found = index.resolve(text)
+            if (found.status, found.framework) != ("canonical", framework.id):
+                wrong.append((text, found.status, found.framework))
+    assert not wrong
+
+
+def test_every_alias_and_short_name_resolves_to_its_framework(index: CitationIndex) -> None:
+    wrong = []
+    for framework in index.frameworks.values():
+        for table in (framework.short, framework.aliases):
+            for names in table.values():
+                for name in names:
+                    found = index.resolve(name)
+                    if found.framework != framework.id:
+                        wrong.append((name, found.status, found.framework, found.candidates))
+    assert not wrong
+
+
+@pytest.mark.parametrize("text", [
+    "Strategy for Ensuring Information Security of the CIS Member States (for the period up to 2030)",
+    "Стратегия обеспечения информационной безопасности государств – участников СНГ",
+    "Стратегия обеспечения информационной безопасности государств-участников СНГ",
+    "Стратегия обеспечения информационной безопасности государств — участников СНГ",
+    "стратегия обеспечения информационной безопасности государств – участников снг",
+    "  Strategy for Ensuring Information Security of the CIS Member States "
+    "(for the period up to 2030). ",
+])
+def test_exact_title_in_any_case_and_dash_is_canonical(index: CitationIndex, text: str) -> None:
+    found = index.resolve(text)
+    assert (found.status, found.framework) == ("canonical", INFOSEC)
+
+
+@pytest.mark.parametrize(("text", "provision"), [
+    ("Стратегии обеспечения информационной безопасности государств-участников СНГ, разд. I", "I"),
+    ("Стратегии обеспечения информационной безопасности государств – участников СНГ, "
+     "раздел I", "I"),
+    ("Стратегии обеспечения информационной безопасности государств-участников СНГ", None),
+    ("Стратегию обеспечения информационной безопасности государств – участников СНГ", None),
+    ("Strategy for Ensuring Information Security of the CIS Member States until 2030, "
+     "section IV", "IV"),
+    ("Strategy for Ensuring Informaton Security of the CIS Member States", None),
+    ("Strategy for Ensuring Information Securty of the CIS Member States (until 2030)", None),
+])
+def test_loose_forms_resolve_with_their_provision(index: CitationIndex, text: str,
+                                                  provision: str | None) -> None:
+    found = index.resolve(text)
+    assert (found.status, found.framework, found.provision) == ("loose", INFOSEC, provision)
+
+
+@pytest.mark.parametrize("text", [
+    "Strategy for Ensuring Information Security of the CIS Member States until 2028",
+    "Strategy for Ensuring Information Security of the CIS Member States (for the period up "
+    "to 2028)",
+    "Стратегия обеспечения информационной безопасности государств – участников СНГ до 2028 года",
+    "Strategy for Ensuring Information Security of the CIS Member States until 2025, section I",
+])
+def test_another_horizon_year_is_not_the_2030_strategy(index: CitationIndex, text: str) -> None:
+    found = index.resolve(text)
+    assert found.framework != INFOSEC
+    assert found.status == "unknown"
+    assert found.reason is not None and "20" in found.reason
+
+
+def test_the_rejected_near_match_is_the_first_suggestion(index: CitationIndex) -> None:
+    found = index.resolve(
+        "Strategy for Ensuring Information Security of the CIS Member States until 2028")
+    assert found.candidates[:1] == (INFOSEC,)
+    assert "2028" in (found.reason or "")
+
+
+@pytest.mark.parametrize("text", [
+    "ЕАЭС",
+    "Стратегия обеспечения информационной безопасности ЕАЭС",
+    "Стратегия обеспечения информационной безопасности государств – членов ЕАЭС",
+    "Стратегия обеспечения информационной безопасности государств – участников ЕАЭС",
+    "Strategy for Ensuring Information Security of the EAEU Member States",
+    "Strategy for Ensuring Information Security of the EAEU Member States until 2030",
+    "Соглашение ЕАЭС о телемедицине",
+    "EAEU Telemedicine Agreement",
+])
+def test_eaeu_never_resolves_to_a_cis_framework(index: CitationIndex, text: str) -> None:
+    found = index.resolve(text)
+    assert found.status == "unknown", found
+    assert found.framework is None
+
+
+@pytest.mark.parametrize("text", [
+    "CIS Telemedicine Agremeent",
+    "Global strategy on digtal health 2020-2025",
+    "Стратегия обеспечения информационой безопасности государств – участников СНГ",
+])
+def test_a_small_typo_resolves_loosely(index: CitationIndex, text: str) -> None:
+    found = index.resolve(text)
+    assert found.status == "loose"
+    assert found.framework is not None
+
+
+@pytest.mark.parametrize("text", ["Paris Agreement on climate change", "GDPR", "Закон о связи"])
+def test_unrelated_documents_are_unknown(index: CitationIndex, text: str) -> None:
+    assert index.resolve(text).status == "unknown"
+
+
+@pytest.mark.parametrize("fid", [INFOSEC, TELEMED, "who-gsdh-2020-2025", "hl7-fhir", "dicom"])
+def test_an_id_in_mapping_form_is_canonical(index: CitationIndex, fid: str) -> None:
+    found = index.resolve_id(fid)
+    assert (found.status, found.framework) == ("canonical", fid)
+
+
+def test_a_title_in_mapping_form_resolves_but_is_not_canonical(index: CitationIndex) -> None:
+    found = index.resolve_id("CIS Telemedicine Agreement")
+    assert (found.status, found.framework) == ("loose", TELEMED)
+    title = index.frameworks[INFOSEC].title["en"]
+    assert index.resolve_id(title).status == "loose"
+
+
+@pytest.mark.parametrize(("text", "provision", "rest"), [
+    ("CIS Telemedicine Agreement, Art. 6", "6", "CIS Telemedicine Agreement"),
+    ("CIS Telemedicine Agreement, art. 6", "6", "CIS Telemedicine Agreement"),
+    ("CIS Telemedicine Agreement, Article 6(a)", "6(a)", "CIS Telemedicine Agreement"),
+    ("CIS Telemedicine Agreement art.6", "6", "CIS Telemedicine Agreement"),
+    ("Соглашение СНГ о телемедицине, ст. 6", "6", "Соглашение СНГ о телемедицине"),
+    ("Соглашение СНГ о телемедицине, статья 6", "6", "Соглашение СНГ о телемедицине"),
+    ("Стратегия ИБ СНГ, section IV", "IV", "Стратегия ИБ СНГ"),
+    ("Стратегия ИБ СНГ, sec. IV", "IV", "Стратегия ИБ СНГ"),
+    ("Стратегия ИБ СНГ, разд. IV", "IV", "Стратегия ИБ СНГ"),
+    ("Стратегия ИБ СНГ, раздел IV", "IV", "Стратегия ИБ СНГ"),
+    ("Стратегия ИБ СНГ, § 4", "4", "Стратегия ИБ СНГ"),
+    ("Стратегия ИБ СНГ, п. 4.2", "4.2", "Стратегия ИБ СНГ"),
+    ("Global strategy on digital health 2020-2025, task 2", "2",
+     "Global strategy on digital health 2020-2025"),
+    ("Стратегия ИБ СНГ, задача 3", "3", "Стратегия ИБ СНГ"),
+])
+def test_provision_marker_is_split_off(index: CitationIndex, text: str, provision: str,
+                                       rest: str) -> None:
+    assert index.split(text) == (provision, rest)
+
+
+@pytest.mark.parametrize("text", [
+    "Strategy for Ensuring Information Security of the CIS Member States (for the period up to 2030)",
+    "Стратегия ИБ СНГ",
+    "Global strategy on digital health 2020-2025",
+    "ITU-T H.810",
+    "Participants section heads meeting",
+])
+def test_no_marker_no_provision(index: CitationIndex, text: str) -> None:
+    assert index.split(text)[0] is None
+
+
+def test_a_declared_marker_introduces_a_provision(index: CitationIndex) -> None:
+    """cis-digital-interaction-agreement-2020 declares 'main direction' as a marker."""
+    found = index.resolve("CIS Information Interaction Agreement, main direction 5")
+    assert (found.framework, found.provision) == ("cis-digital-interaction-agreement-2020", "5")
+    assert index.provision(found.framework, found.provision) == "D5"
+    assert index.provision(found.framework, "D5") == "D5"
+
+
+@pytest.mark.parametrize(("framework", "written", "provision"), [
+    (INFOSEC, "I", "I"),
+    (INFOSEC, "1", "I"),
+    (INFOSEC, "Section 1", "I"),
+    (TELEMED, "6", "6"),
+    (TELEMED, "6(a)", "6(a)"),
+    (TELEMED, "6a", "6(a)"),
+    (TELEMED, "6 (a)", "6(a)"),
+    (TELEMED, "6(а)", "6(a)"),  # Cyrillic а
+    (TELEMED, "Article 6(e)", "6(e)"),
+    (TELEMED, "9", None),
+    (INFOSEC, "V", None),
+])
+def test_provision_lookup(index: CitationIndex, framework: str, written: str,
+                          provision: str | None) -> None:
+    pid, _ = index.split(written)
+    assert index.provision(framework, pid or written) == provision
+
+
+def test_roman_and_arabic_forms_are_one_provision() -> None:
+    assert {"iv", "4"} <= provision_form("IV")
+    assert {"iv", "4"} <= provision_form("4")
+    assert "6(a)" in provision_form("6a")
+
+
+@pytest.mark.parametrize("name", [
+    "Republic of Belarus",
+    "Belarus",
+    "Беларусь",
+    "Республика Беларусь",
+    "Республики Беларусь",
+    "Ministry of Health of the Republic of Belarus",
+    "Министерство здравоохранения Республики Беларусь",
+    "Russian Federation",
+    "Российской Федерации",
+    "CIS Executive Committee",
+    "Исполнительный комитет СНГ",
+    "государства – участники СНГ",
+    "государства-участники СНГ",
+    "WHO Regional Office for Europe",
+    "BelMAPO",
+])
+def test_known_party(parties: PartyIndex, name: str) -> None:
+    known, _, _ = parties.check(name)
+    assert known
+
+
+@pytest.mark.parametrize(("name", "closest"), [
+    ("Kazakstan", "Kazakhstan"),
+    ("Republik of Belarus", "Republic of Belarus"),
+    ("Respublika Belarus", "Republic of Belarus"),
+    ("Republic of Belarussia", "Republic of Belarus"),
+    ("CIS Executive Comittee", "CIS Executive Committee"),
+])
+def test_misspelt_party_is_unknown_with_a_safe_fix(parties: PartyIndex, name: str,
+                                                   closest: str) -> None:
+    assert parties.check(name) == (False, closest, True)
+
+
+
+
+@pytest.mark.parametrize("name", ["Ministry of Magic", "European Commission", "NATO"])
+def test_unrelated_party_is_unknown_without_a_fix(parties: PartyIndex, name: str) -> None:
+    known, _, safe = parties.check(name)
+    assert not known
+    assert not safe
+
+
+@pytest.mark.parametrize(("text", "fid"), [
+    ("Стратегии сотрудничества государств – участников СНГ в построении и развитии "
+     "информационного общества на период до 2025 года", "cis-infosoc-2025"),
+    ("Концепции сотрудничества государств-участников СНГ в области цифрового развития общества",
+     "cis-digital-concept-2019"),
+    ("Соглашения об информационном взаимодействии государств – участников СНГ в области "
+     "цифрового развития общества", "cis-digital-interaction-agreement-2020"),
+    ("Соглашения о сотрудничестве государств – участников СНГ в создании совместимых "
+     "национальных телемедицинских систем и дальнейшем их развитии и использовании", TELEMED),
+    ("Стратегией обеспечения информационной безопасности государств – участников СНГ", INFOSEC),
+    ("Стратегии обеспечения информационной безопасности государств – участников Содружества "
+     "Независимых Государств", INFOSEC),
+    ("Глобальной стратегии ВОЗ по цифровому здравоохранению", "who-gsdh-2020-2025"),
+])
+def test_russian_case_forms_of_the_cis_titles(index: CitationIndex, text: str, fid: str) -> None:
+    found = index.resolve(text)
+    assert (found.status, found.framework) == ("loose", fid)
+
+
+@pytest.mark.parametrize(("text", "fid"), [
+    ("ITU-T H.810", "itu-t-h810-series"),
+    ("ITU-T F.780.2", "itu-t-f780-series"),
+    ("WHA resolution 58.28 on eHealth", "wha58-28"),
+    ("WHO Global Strategy on Digital Health 2020\u20132025", "who-gsdh-2020-2025"),
+    ("the 2010 CIS Telemedicine Agreement", TELEMED),
+    ("EN ISO 13606", "iso-13606"),
+    ("FHIR R5", "hl7-fhir"),
+    ("WHO/ITU National eHealth Strategy Toolkit", "who-itu-nehst-2012"),
+    ("Recommendation ITU-T H.810", "itu-t-h810-series"),
+    ("ITU-T Recommendation H.860", "itu-t-h860"),
+    ("DICOM standard", "dicom"),
+], ids=["itu-short", "itu-f780", "wha-words", "who-en-dash", "telemed-year-first", "en-iso",
+        "fhir-release", "nehst-issuers", "itu-recommendation-first", "itu-recommendation-inside",
+        "dicom-standard"])
+def test_everyday_citation_forms_resolve(index: CitationIndex, text: str, fid: str) -> None:
+    assert index.resolve(text).framework == fid

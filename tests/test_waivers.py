@@ -1,0 +1,104 @@
+"""Waivers: what a waiver suppresses, and what it no longer does once invalid or expired.
+
+A waived finding stays in the report, marked suppressed with the waiver's reason; it does not
+fail the run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from helpers import check_text
+
+from roadmap_check.findings import Finding, Severity
+from roadmap_check.report import Report
+
+# Item 1 touches two subjects it does not cite (infosec-2030 and digital-2022); item 2 one;
+# item 3 makes the road map cover what the rule set requires.
+ROADMAP = """\
+roadmap: {{id: t, title: T, date: 2021-09-09}}
+items:
+  - id: "1"
+    title: "Protect personal data in the digital economy"
+    responsible: Belarus
+    deadline: 2023
+    cites: [{{framework: telemed-2010, provision: "6"}}, who-ehealth-2013]
+    waivers: [{waiver}]
+  - id: "2"
+    title: "Protect personal data of patients"
+    responsible: Belarus
+    deadline: 2023
+    cites: [{{framework: telemed-2010}}]
+  - {{id: "3", title: "Train staff", responsible: Belarus, deadline: 2023, cites: [infosec-2030]}}
+"""
+
+
+def _rm201(waiver: str, today: dt.date = dt.date(2021, 9, 9)) -> list[Finding]:
+    report = check_text(ROADMAP.format(waiver=waiver), today=today)
+    return [f for f in report.findings if f.code == "RM201"]
+
+
+def _other_codes(waiver: str, today: dt.date = dt.date(2021, 9, 9)) -> set[str]:
+    report = check_text(ROADMAP.format(waiver=waiver), today=today)
+    return {f.code for f in report.findings if f.code in ("RM401", "RM402", "RM403", "RM102",
+                                                          "RM003")}
+
+
+def _state(findings: list[Finding]) -> list[tuple[str | None, str | None, bool]]:
+    return sorted((f.item, f.framework, f.suppressed) for f in findings)
+
+
+def test_without_a_waiver_every_finding_counts() -> None:
+    assert _state(_rm201("")) == [("1", "digital-2022", False), ("1", "infosec-2030", False),
+                                  ("2", "infosec-2030", False)]
+
+
+def test_a_waiver_suppresses_its_items_findings_only() -> None:
+    found = _rm201('{check: RM201, reason: "agreed in Minsk"}')
+    assert _state(found) == [("1", "digital-2022", True), ("1", "infosec-2030", True),
+                             ("2", "infosec-2030", False)]
+    assert {f.suppression for f in found if f.suppressed} == {"agreed in Minsk"}
+    assert _other_codes('{check: RM201, reason: "agreed in Minsk"}') == set()
+
+
+@pytest.mark.parametrize("framework", ["infosec-2030", "CIS Information Security Strategy"])
+def test_a_waiver_narrowed_to_a_framework(framework: str) -> None:
+    waiver = f'{{check: RM201, framework: "{framework}", reason: "covered by item 2"}}'
+    assert _state(_rm201(waiver)) == [("1", "digital-2022", False), ("1", "infosec-2030", True),
+                                      ("2", "infosec-2030", False)]
+
+
+def test_a_waiver_naming_an_unknown_framework_suppresses_nothing() -> None:
+    waiver = '{check: RM201, framework: gdpr-2016, reason: "n/a"}'
+    assert not any(f.suppressed for f in _rm201(waiver))
+    assert _other_codes(waiver) & {"RM102", "RM403"}
+
+
+def test_a_waiver_without_reason_suppresses_nothing() -> None:
+    assert not any(f.suppressed for f in _rm201("{check: RM201}"))
+    assert _other_codes("{check: RM201}") == {"RM401"}
+
+
+def test_an_expired_waiver_suppresses_nothing() -> None:
+    waiver = '{check: RM201, reason: "temporary", until: 2022-06-30}'
+    assert any(f.suppressed for f in _rm201(waiver, today=dt.date(2022, 6, 30)))
+    assert _other_codes(waiver, today=dt.date(2022, 6, 30)) == set()
+    later = dt.date(2022, 7, 1)
+    assert not any(f.suppressed for f in _rm201(waiver, today=later))
+    assert _other_codes(waiver, today=later) == {"RM402"}
+
+
+def test_a_waived_finding_does_not_fail_the_run() -> None:
+    text = ROADMAP.format(waiver="").replace("deadline: 2023\n    cites: [{framework: "
+                                             "telemed-2010, provision",
+                                             "deadline: 2023\n    start: 2024\n    cites: "
+                                             "[{framework: telemed-2010, provision")
+    report = check_text(text)
+    assert "RM303" in {f.code for f in report.findings}
+    assert Report([report], Severity.ERROR).exit_code == 1
+    waived = text.replace("waivers: []", 'waivers: [{check: RM303, reason: "dates agreed"}]')
+    report = check_text(waived)
+    assert [f.suppressed for f in report.findings if f.code == "RM303"] == [True]
+    assert Report([report], Severity.ERROR).exit_code == 0
+    assert Report([report], Severity.INFO).exit_code == 1, "the RM201 warnings still count"
