@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -179,6 +180,67 @@ def fix(
         print(f"{path}: {verb} {len(applied)} finding{'s' if len(applied) != 1 else ''}"
               + (f" ({', '.join(codes)})" if codes else ""), file=sys.stderr)
     raise typer.Exit(1 if pending else 0)
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="The earlier draft: a file or REV:path.")],
+    new: Annotated[str, typer.Argument(help="The later draft: a file or REV:path.")],
+    rules: Annotated[list[str] | None, typer.Option(
+        "--rules", "-r", help="Rule set: a built-in name or a path (repeatable).")] = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="terminal, json or markdown.")] = "terminal",
+) -> None:
+    """Compare two drafts: findings introduced and resolved, coverage before and after, items
+    and citations added, removed and changed. Exit 1 when the new draft introduces errors."""
+    from roadmap_check.drafts import compare, read_side
+    from roadmap_check.engine import Engine, Options
+    from roadmap_check.reporters.diffs import FORMATS, RENDER
+
+    if fmt not in FORMATS:
+        raise RoadmapCheckError(f"--format: unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    engine = Engine(Options(rules=tuple(rules or ())))
+    result = compare(read_side(old, engine), read_side(new, engine))
+    for chunk in RENDER[fmt](result):
+        sys.stdout.write(chunk)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def init(
+    output: Annotated[Path | None, typer.Argument(
+        help="The file to write (default: roadmap.yaml, or NAME.yaml with --ruleset).")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="The starter road map's language: en or ru.")]
+    = "en",
+    ruleset: Annotated[str | None, typer.Option(
+        "--ruleset", help="Write a starter custom rule set named NAME instead, extending the "
+        "built-in one, with a comment on each key.")] = None,
+) -> None:
+    """Write a starter road map that passes the checks (or a starter rule set). Never
+    overwrites a file."""
+    import datetime as dt
+    from importlib import resources
+
+    if lang not in ("en", "ru"):
+        raise RoadmapCheckError(f"--lang: {lang!r} is neither en nor ru")
+    if ruleset is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", ruleset):
+        raise RoadmapCheckError(f"--ruleset: {ruleset!r} is not a valid name (a-z, 0-9, '-')")
+    target = output or Path(f"{ruleset}.yaml" if ruleset else "roadmap.yaml")
+    starter = "ruleset.yaml" if ruleset else f"roadmap-{lang}.yaml"
+    text = (resources.files("roadmap_check.starters") / starter).read_text(encoding="utf-8")
+    today = dt.date.today()
+    for key, value in {"{today}": today.isoformat(), "{year}": str(today.year),
+                       "{year_next}": str(today.year + 1), "{year_end}": str(today.year + 3),
+                       "{name}": ruleset or "", "{filename}": target.name}.items():
+        text = text.replace(key, value)
+    try:
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise RoadmapCheckError(f"{target}: already exists; not overwritten") from None
+    except OSError as exc:
+        raise RoadmapCheckError(f"{target}: cannot write ({exc.strerror})") from None
+    print(f"wrote {target}")
 
 
 @app.command()

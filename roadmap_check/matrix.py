@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from roadmap_check.engine import FileReport
+from roadmap_check.findings import Finding
 
 PROVISION, CITED, TOUCHED, NONE = "provision", "cited", "touched", ""
 STATES = (PROVISION, CITED, TOUCHED, NONE)
@@ -166,23 +167,36 @@ def _state(entries: Iterable[tuple[str, str | None]], fid: str, touched: bool) -
 
 
 def _touched(file: FileReport, columns: tuple[Column, ...]) -> set[tuple[int, str]]:
-    """(column index, framework) of every unwaived RM201 finding, by its framework field.
+    """(column index, framework) of every unwaived RM201 finding, by its framework field."""
+    index = by_id(columns)
+    out: set[tuple[int, str]] = set()
+    for finding in file.findings:
+        if finding.code != "RM201" or finding.suppressed or not finding.framework:
+            continue
+        column = item_of(index, finding)
+        if column is not None:
+            out.add((column.index, finding.framework))
+    return out
+
+
+def by_id(columns: tuple[Column, ...]) -> dict[str, list[Column]]:
+    out: dict[str, list[Column]] = {}
+    for column in columns:
+        out.setdefault(column.id, []).append(column)
+    return out
+
+
+def item_of(index: dict[str, list[Column]], finding: Finding) -> Column | None:
+    """The item a finding is about (``index`` from by_id), or None for the document.
 
     Findings name items by id; when a broken draft repeats an id, the finding belongs to the
     last item with that id that starts at or before the finding's line.
     """
-    by_id: dict[str, list[Column]] = {}
-    for column in columns:
-        by_id.setdefault(column.id, []).append(column)
-    out: set[tuple[int, str]] = set()
-    for finding in file.findings:
-        if finding.code != "RM201" or finding.suppressed or not finding.framework \
-                or finding.item is None or finding.item not in by_id:
-            continue
-        candidates = by_id[finding.item]
-        before = [c for c in candidates if c.line <= finding.line]
-        out.add(((before[-1] if before else candidates[0]).index, finding.framework))
-    return out
+    candidates = index.get(finding.item) if finding.item is not None else None
+    if not candidates:
+        return None
+    before = [c for c in candidates if c.line <= finding.line]
+    return before[-1] if before else candidates[0]
 
 
 def best(states: list[str] | tuple[str, ...]) -> str:

@@ -103,11 +103,11 @@ def _plain(matrix: Matrix, width: int) -> list[str]:
     out = [*head, ""]
     out.append(" " * label + "".join(h + " " for h in view.headers) + "share")
     group: str | None = None
-    for row, cells in zip(matrix.rows, view.cells):
+    for row, cells in zip(matrix.rows, view.cells, strict=True):
         if row.group and row.group != group:
             out.append(_cut(_group_line(matrix, row.group), width))
         group = row.group
-        symbols = "".join(SYMBOL[c].rjust(len(h)) + " " for c, h in zip(cells, view.headers))
+        symbols = "".join(SYMBOL[c].rjust(len(h)) + " " for c, h in zip(cells, view.headers, strict=True))
         out.append(_label(row).ljust(label) + symbols + f"{row.share:>4.0%}")
     return [*out, *_footer(matrix, view, width)]
 
@@ -128,7 +128,7 @@ def _rich(matrix: Matrix, width: int) -> str:
         table.add_column(escape(header), justify="right", width=len(header), no_wrap=True)
     table.add_column("share", justify="right", width=5, no_wrap=True)
     group: str | None = None
-    for row, cells in zip(matrix.rows, view.cells):
+    for row, cells in zip(matrix.rows, view.cells, strict=True):
         if row.group and row.group != group:
             table.add_row(f"[bold]{escape(_group_line(matrix, row.group, short=True))}[/bold]")
         group = row.group

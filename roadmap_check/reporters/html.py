@@ -1,0 +1,276 @@
+"""``--format html``: one self-contained page (inline CSS, no script, no font, no image).
+
+Every text from a road map, a rule set or a finding goes through ``_e`` (html.escape with
+quotes), so a title such as ``<script>`` is shown, never run. The page prints on A4.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from pathlib import Path
+
+from roadmap_check import __version__
+from roadmap_check.engine import FileReport
+from roadmap_check.findings import Finding, Severity
+from roadmap_check.matrix import (
+    CITED,
+    NONE,
+    PROVISION,
+    TOUCHED,
+    Matrix,
+    build,
+    by_id,
+    item_of,
+    sections,
+)
+from roadmap_check.registry import CHECKS
+from roadmap_check.report import Report
+
+MAX_ITEM_COLUMNS = 40  # wider matrices show one column per section
+SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
+MEANING = {PROVISION: "cites a provision", CITED: "cites the framework",
+           TOUCHED: "speaks of its subject, uncited (RM201)", NONE: "none"}
+_CLASS = {PROVISION: "s-prov", CITED: "s-cited", TOUCHED: "s-touch", NONE: "s-none"}
+
+CSS = """
+:root{--fg:#1b1f24;--mute:#57606a;--line:#d0d7de;--err:#b42318;--warn:#9a6700;--info:#0969da}
+*{box-sizing:border-box}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--fg);
+margin:0 auto;max-width:1200px;padding:16px 24px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:19px;margin:28px 0 6px;border-bottom:2px solid #333}
+h3{font-size:16px;margin:20px 0 6px}h4{font-size:14px;margin:14px 0 4px}
+.mute{color:var(--mute)}code,pre{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace}
+table{border-collapse:collapse;margin:4px 0 10px}
+th,td{border:1px solid var(--line);padding:2px 6px;text-align:left;vertical-align:top}
+dl.meta{display:grid;grid-template-columns:max-content auto;gap:2px 12px;margin:6px 0}
+dl.meta dt{color:var(--mute)}dl.meta dd{margin:0}
+.scroll{overflow:auto;max-height:80vh;border:1px solid var(--line)}
+table.matrix{margin:0;font-size:12px}
+table.matrix th,table.matrix td{text-align:center;padding:1px 4px;white-space:nowrap}
+table.matrix thead th{position:sticky;top:0;background:#f6f8fa;z-index:2}
+table.matrix th.fw{position:sticky;left:0;background:#fff;text-align:left;z-index:1}
+table.matrix thead th.fw{z-index:3;background:#f6f8fa}
+table.matrix tr.group th{background:#f6f8fa;text-align:left}
+.s-prov{background:#1a7f37;color:#fff}.s-cited{background:#8fd19e}
+.s-touch{background:#ffe08a}.s-none{background:#fff;color:#b0b7bf}
+.no{color:var(--err);font-weight:600}.yes{color:#1a7f37;font-weight:600}
+.legend span{display:inline-block;margin-right:12px}
+.legend b{display:inline-block;width:1.6em;text-align:center;border:1px solid var(--line)}
+.finding{border-left:4px solid var(--line);padding:4px 10px;margin:6px 0}
+.finding.error{border-color:var(--err)}.finding.warning{border-color:var(--warn)}
+.finding.info{border-color:var(--info)}.finding.waived{border-color:var(--line)}
+.badge{display:inline-block;padding:0 6px;border-radius:8px;color:#fff;font-size:12px}
+.badge.error{background:var(--err)}.badge.warning{background:var(--warn)}
+.badge.info{background:var(--info)}.badge.waived{background:var(--mute)}
+.finding p{margin:2px 0}
+table.provenance td:last-child{word-break:break-all;font-size:12px}
+pre.src{background:#f6f8fa;padding:4px 8px;margin:4px 0;overflow:auto;white-space:pre-wrap}
+pre.src .hit{background:#fff1b8;display:inline-block;width:100%}
+@page{size:A4;margin:14mm 12mm}
+@media print{body{max-width:none;padding:0;font-size:10.5pt}
+.scroll{overflow:visible;max-height:none;border:0}
+table.matrix thead th,table.matrix th.fw{position:static}
+table.matrix{font-size:7pt}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+section.file{break-before:page;page-break-before:always}
+section.file:first-of-type{break-before:auto;page-break-before:auto}
+h2,h3,h4{break-after:avoid;page-break-after:avoid}
+.finding,tr,pre{break-inside:avoid;page-break-inside:avoid}
+a{color:inherit}}
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def source_lines(path: str) -> list[str] | None:
+    """The lines of a checked file, or None when it cannot be read (stdin, moved, binary)."""
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except (OSError, ValueError):
+        return None
+
+
+def render(report: Report) -> Iterator[str]:
+    titles = [f.roadmap.title.value for f in report.files if f.roadmap and f.roadmap.title]
+    lang = report.files[0].lang if report.files else "en"
+    page = titles[0] if len(titles) == 1 else f"{len(report.files)} road maps"
+    yield (f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
+           '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+           f"<title>roadmap-check: {_e(page)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+           f'<header><h1>roadmap-check report</h1><p class="mute">roadmap-check {__version__}'
+           f" · {len(report.files)} file(s)</p>\n")
+    yield _summary(report.files, report.coverage()) + "</header>\n"
+    for file in report.files:
+        yield from _file(file)
+    yield "</body>\n</html>\n"
+
+
+def _summary(files: list[FileReport], coverage: tuple[int, int]) -> str:
+    live = [f for file in files for f in file.findings if not f.suppressed]
+    counts = {s: sum(1 for f in live if f.severity == s) for s in Severity}
+    waived = sum(1 for file in files for f in file.findings if f.suppressed)
+    fixable = sum(1 for f in live if f.fix)
+    covered, required = coverage
+    share = f"{covered} of {required} ({covered / required:.0%})" if required else "nothing required"
+    cells = [("errors", counts[Severity.ERROR]), ("warnings", counts[Severity.WARNING]),
+             ("info", counts[Severity.INFO]), ("waived", waived), ("fixable", fixable),
+             ("coverage of requirements", share)]
+    head = "".join(f"<th>{name}</th>" for name, _ in cells)
+    body = "".join(f"<td>{_e(value)}</td>" for _, value in cells)
+    return f'<table class="summary"><tr>{head}</tr><tr>{body}</tr></table>\n'
+
+
+def _file(file: FileReport) -> Iterator[str]:
+    roadmap = file.roadmap
+    title = roadmap.title.value if roadmap and roadmap.title else file.path
+    yield f'<section class="file" lang="{_e(file.lang)}">\n<h2>{_e(title)}</h2>\n'
+    meta = [("file", file.path)]
+    if roadmap is not None:
+        for name in ("id", "version", "date", "status", "period", "language"):
+            value = getattr(roadmap, name)
+            meta.append((name, value.value if value is not None else "—"))
+    yield '<dl class="meta">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in meta) \
+        + "</dl>\n"
+    yield _ruleset(file)
+    yield "<h3>Summary</h3>\n" + _summary([file], (sum(n.covered for n in file.needs),
+                                                    len(file.needs)))
+    matrix = build(file)
+    if roadmap is not None:
+        yield _matrix(matrix)
+    yield from _findings(file, matrix)
+    yield "</section>\n"
+
+
+def _link(url: str) -> str:
+    if url.startswith(("https://", "http://")):
+        return f'<a href="{_e(url)}">{_e(url)}</a>'
+    return _e(url)
+
+
+def _ruleset(file: FileReport) -> str:
+    ruleset = file.ruleset
+    if ruleset is None:
+        name = _e(file.ruleset_name) if file.ruleset_name else "none"
+        return f"<h3>Rule set</h3>\n<p>{name} <span class=\"mute\">(details not kept)</span></p>\n"
+    out = [f"<h3>Rule set</h3>\n<p><b>{_e(ruleset.name)}</b>"
+           + (f" {_e(ruleset.version)}" if ruleset.version else "")
+           + (f" — {_e(ruleset.title)}" if ruleset.title else "")
+           + f'<br><span class="mute">sources: {_e(", ".join(ruleset.sources))}</span></p>\n',
+           "<table class=\"provenance\"><tr><th>framework</th><th>title</th><th>group</th>"
+           "<th>required</th><th>confidence</th><th>adopted</th><th>in force until</th>"
+           "<th>sources</th></tr>\n"]
+    for fw in ruleset.frameworks.values():
+        links = "<br>".join(_link(url) for url in fw.source)
+        out.append(f"<tr><td><code>{_e(fw.id)}</code></td><td>{_e(fw.title_in(file.lang))}</td>"
+                   f"<td>{_e(fw.group or '')}</td><td>{'yes' if fw.required else ''}</td>"
+                   f"<td>{_e(fw.confidence or '—')}</td><td>{_e(fw.adopted or '—')}</td>"
+                   f"<td>{_e(fw.in_force_until or '—')}</td><td>{links}</td></tr>\n")
+    return "".join(out) + "</table>\n"
+
+
+def _legend() -> str:
+    spans = "".join(f'<span><b class="{_CLASS[s]}">{SYMBOL[s]}</b> {MEANING[s]}</span>'
+                    for s in (PROVISION, CITED, TOUCHED, NONE))
+    return f'<p class="legend">{spans}</p>\n'
+
+
+def _matrix(matrix: Matrix) -> str:
+    collapsed = len(matrix.columns) > MAX_ITEM_COLUMNS
+    out = ["<h3>Coverage matrix</h3>\n", _legend()]
+    if collapsed:
+        found = sections(matrix)
+        out.append(f'<p class="mute">{len(matrix.columns)} items: one column per section, '
+                   "showing the best state among its items and how many cite the framework.</p>\n")
+        heads = [f'<th title="{_e(s.name)}">{_e(s.name)}<br><span class="mute">'
+                 f"{len(s.columns)} items</span></th>" for s in found]
+    else:
+        heads = [f'<th title="{_e(c.section or "")}: {_e(c.title or "")}">{_e(c.id)}</th>'
+                 for c in matrix.columns]
+    out.append('<div class="scroll"><table class="matrix"><thead><tr><th class="fw">framework'
+               f'</th>{"".join(heads)}<th>share</th></tr></thead>\n<tbody>\n')
+    group: str | None = None
+    width = len(heads) + 2
+    for r, row in enumerate(matrix.rows):
+        if row.group and row.group != group:
+            need = next(q for q in matrix.requirements if q.id == row.group)
+            mark = '<span class="yes">✓</span>' if need.covered else '<span class="no">✗</span>'
+            label = f" — {_e(need.title)}" if need.title else ""
+            out.append(f'<tr class="group"><th colspan="{width}">{mark} {_e(need.id)}{label}: '
+                       f"{len(need.covered_by)} of {len(need.members)} cited, at least "
+                       f"{need.at_least} needed</th></tr>\n")
+        group = row.group
+        mark = '<span class="yes">✓</span>' if row.covered else '<span class="no">✗</span>'
+        if collapsed:
+            cells = "".join(f'<td class="{_CLASS[s.cells[r]]}">{SYMBOL[s.cells[r]]}'
+                            f"{f' {s.counts[r]}' if s.counts[r] else ''}</td>" for s in found)
+        else:
+            cells = "".join(f'<td class="{_CLASS[c]}">{SYMBOL[c]}</td>' for c in row.cells)
+        out.append(f'<tr><th class="fw" title="{_e(row.title)}">{mark} <code>'
+                   f"{_e(row.framework)}</code></th>{cells}<td>{row.share:.0%}</td></tr>\n")
+    out.append("</tbody></table></div>\n")
+    out.append(f"<p>Coverage of requirements: <b>{matrix.covered} of {matrix.required}</b> "
+               f"({matrix.share:.0%}).</p>\n")
+    if not collapsed and matrix.columns:
+        out.append('<table class="items"><tr><th>item</th><th>section</th><th>title</th></tr>\n')
+        out.extend(f"<tr><td>{_e(c.id)}</td><td>{_e(c.section or '—')}</td>"
+                   f"<td>{_e(c.title or '')}</td></tr>\n" for c in matrix.columns)
+        out.append("</table>\n")
+    return "".join(out)
+
+
+def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
+    live = [f for f in file.findings if not f.suppressed]
+    waived = [f for f in file.findings if f.suppressed]
+    lines = source_lines(file.path) if file.findings else None
+    index = by_id(matrix.columns)
+    yield f"<h3>Findings ({len(live)})</h3>\n"
+    if not live:
+        yield '<p class="mute">No findings.</p>\n'
+    grouped: dict[int, list[Finding]] = {}
+    for finding in live:
+        column = item_of(index, finding)
+        grouped.setdefault(column.index if column else -1, []).append(finding)
+    for number in sorted(grouped):
+        column = matrix.columns[number] if number >= 0 else None
+        heading = "Document" if column is None else f"Item {column.id}"
+        if column is not None and column.title:
+            heading += f" — {column.title}"
+        yield f"<h4>{_e(heading)}</h4>\n"
+        yield "".join(_finding(f, lines) for f in grouped[number])
+    if waived:
+        yield f"<h3>Waived findings ({len(waived)})</h3>\n"
+        yield "".join(_finding(f, lines) for f in waived)
+
+
+def _finding(finding: Finding, lines: list[str] | None) -> str:
+    kind = "waived" if finding.suppressed else finding.severity.label
+    where = f"line {finding.line}:{finding.column}"
+    if finding.suppressed and finding.item is not None:
+        where = f"item {finding.item}, {where}"
+    fixable = ' <span class="mute">(fixable)</span>' if finding.fix else ""
+    out = [f'<div class="finding {kind}"><p><span class="badge {kind}">{kind}</span> '
+           f"<code>{_e(finding.code)}</code> {_e(CHECKS[finding.code].name)} "
+           f'<span class="mute">{_e(where)}</span>{fixable}</p>',
+           f'<p class="msg">{_e(finding.message)}</p>']
+    if finding.suppressed:
+        out.append(f"<p><b>Waived:</b> {_e(finding.suppression or '(no reason)')}</p>")
+    if finding.suggestion:
+        out.append(f"<p><b>Suggestion:</b> {_e(finding.suggestion)}</p>")
+    out.append(_snippet(finding, lines))
+    return "".join(out) + "</div>\n"
+
+
+def _snippet(finding: Finding, lines: list[str] | None) -> str:
+    if not lines or not 1 <= finding.line <= len(lines):
+        return ""
+    first, last = max(finding.line - 1, 1), min(finding.line + 1, len(lines))
+    digits = len(str(last))
+    shown = []
+    for number in range(first, last + 1):
+        text = f"{number:>{digits}} | {lines[number - 1]}"
+        shown.append(f'<span class="hit">{_e(text)}</span>' if number == finding.line
+                     else _e(text))
+    return '<pre class="src">' + "\n".join(shown) + "</pre>"
