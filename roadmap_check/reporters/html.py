@@ -67,11 +67,12 @@ table.matrix tr.group th{background:#f6f8fa;text-align:left}
 table.provenance td:last-child{word-break:break-all;font-size:12px}
 pre.src{background:#f6f8fa;padding:4px 8px;margin:4px 0;overflow:auto;white-space:pre-wrap}
 pre.src .hit{background:#fff1b8;display:inline-block;width:100%}
-@page{size:A4;margin:14mm 12mm}
+@page{size:A4;margin:14mm 12mm}@page wide{size:A4 landscape}
 @media print{body{max-width:none;padding:0;font-size:10.5pt}
 .scroll{overflow:visible;max-height:none;border:0}
 table.matrix thead th,table.matrix th.fw{position:static}
-table.matrix{font-size:7pt}
+table.matrix{font-size:6.5pt}.matrix-page{page:wide}
+table.matrix th,table.matrix td{padding:0 2px}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 section.file{break-before:page;page-break-before:always}
 section.file:first-of-type{break-before:auto;page-break-before:auto}
@@ -102,7 +103,9 @@ def render(report: Report) -> Iterator[str]:
            f"<title>roadmap-check: {_e(page)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
            f'<header><h1>roadmap-check report</h1><p class="mute">roadmap-check {__version__}'
            f" · {len(report.files)} file(s)</p>\n")
-    yield _summary(report.files, report.coverage()) + "</header>\n"
+    if len(report.files) != 1:
+        yield _summary(report.files, report.coverage())
+    yield "</header>\n"
     for file in report.files:
         yield from _file(file)
     yield "</body>\n</html>\n"
@@ -162,10 +165,14 @@ def _ruleset(file: FileReport) -> str:
            "<table class=\"provenance\"><tr><th>framework</th><th>title</th><th>group</th>"
            "<th>required</th><th>confidence</th><th>adopted</th><th>in force until</th>"
            "<th>sources</th></tr>\n"]
+    roles: dict[str, str] = {}
+    for need in file.needs:
+        for fid in need.members:
+            roles.setdefault(fid, "yes" if need.kind != "group" else f"one of {need.id}")
     for fw in ruleset.frameworks.values():
         links = "<br>".join(_link(url) for url in fw.source)
         out.append(f"<tr><td><code>{_e(fw.id)}</code></td><td>{_e(fw.title_in(file.lang))}</td>"
-                   f"<td>{_e(fw.group or '')}</td><td>{'yes' if fw.required else ''}</td>"
+                   f"<td>{_e(fw.group or '')}</td><td>{_e(roles.get(fw.id, ''))}</td>"
                    f"<td>{_e(fw.confidence or '—')}</td><td>{_e(fw.adopted or '—')}</td>"
                    f"<td>{_e(fw.in_force_until or '—')}</td><td>{links}</td></tr>\n")
     return "".join(out) + "</table>\n"
@@ -179,7 +186,7 @@ def _legend() -> str:
 
 def _matrix(matrix: Matrix) -> str:
     collapsed = len(matrix.columns) > MAX_ITEM_COLUMNS
-    out = ["<h3>Coverage matrix</h3>\n", _legend()]
+    out = ['<div class="matrix-page">\n<h3>Coverage matrix</h3>\n', _legend()]
     if collapsed:
         found = sections(matrix)
         out.append(f'<p class="mute">{len(matrix.columns)} items: one column per section, '
@@ -213,6 +220,7 @@ def _matrix(matrix: Matrix) -> str:
     out.append("</tbody></table></div>\n")
     out.append(f"<p>Coverage of requirements: <b>{matrix.covered} of {matrix.required}</b> "
                f"({matrix.share:.0%}).</p>\n")
+    out.append("</div>\n")
     if not collapsed and matrix.columns:
         out.append('<table class="items"><tr><th>item</th><th>section</th><th>title</th></tr>\n')
         out.extend(f"<tr><td>{_e(c.id)}</td><td>{_e(c.section or '—')}</td>"

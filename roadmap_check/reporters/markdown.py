@@ -36,8 +36,8 @@ LIMIT = 60_000            # GitHub's limit is 65,536; leave room for what a bot 
 MAX_ITEM_COLUMNS = 20     # wider matrices show one column per section
 MAX_SECTION_COLUMNS = 20
 SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
-LEGEND = "■ cites a provision · ● cites the framework · ○ speaks of its subject, uncited " \
-    "(RM201) · · none"
+LEGEND = "■ cites a provision; ● cites the framework; ○ speaks of its subject, uncited " \
+    "(RM201); · none"
 _NOTE = 400               # room kept for the truncation note
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _SPACE = re.compile(r"\s+")
@@ -69,7 +69,9 @@ class _Budget:
 
 def render(report: Report) -> Iterator[str]:
     matrices = [build(file) for file in report.files]
-    top = "## roadmap-check\n\n" + _summary(report.files, report.coverage()) + "\n"
+    top = "## roadmap-check\n\n"
+    if len(report.files) != 1:
+        top += _summary(report.files, report.coverage()) + "\n"
     heads = [_head(file) for file in report.files]
     tables = [_matrix(m) if file.roadmap is not None else "" for file, m in
               zip(report.files, matrices, strict=True)]
@@ -79,16 +81,21 @@ def render(report: Report) -> Iterator[str]:
             break
         tables[index] = "_The coverage matrix is left out for length; see the HTML report._\n\n"
     budget = _Budget(LIMIT - fixed - sum(map(len, tables)))
-    out = [top]
-    total = 0
+    out, size, total, files_left = [top], len(top), 0, 0
     for file, matrix, head, table in zip(report.files, matrices, heads, tables, strict=True):
+        total += len(file.findings)
+        if size + len(head) + len(table) > LIMIT - _NOTE:  # so many files: not even their heads
+            files_left += 1
+            budget.omitted += len(file.findings)
+            continue
+        size += len(head) + len(table)
         out += [head, table]
         out.extend(_findings(file, matrix, budget))
-        total += len(file.findings)
-    if budget.omitted:
-        out.append(f"> **Truncated:** {budget.omitted} of {total} findings are left out to stay "
-                   "under GitHub's comment limit. Use `--format html` or `--format json` for "
-                   "the full report.\n")
+    if budget.omitted or files_left:
+        files = f" and {files_left} of {len(report.files)} files" if files_left else ""
+        out.append(f"> **Truncated:** {budget.omitted} of {total} findings{files} are left out "
+                   "to stay under GitHub's comment limit. Use `--format html` or `--format json` "
+                   "for the full report.\n")
     yield "".join(out)
 
 
@@ -108,7 +115,7 @@ def _summary(files: list[FileReport], coverage: tuple[int, int]) -> str:
 def _head(file: FileReport) -> str:
     roadmap = file.roadmap
     title = roadmap.title.value if roadmap and roadmap.title else file.path
-    out = [f"### {md(title)}\n\n`{file.path.replace('`', '')}`"]
+    out = [f"### {md(title)}\n\n{md(file.path)}"]
     if roadmap is not None:
         for name in ("id", "version", "date", "status", "period"):
             value = getattr(roadmap, name)
@@ -138,16 +145,16 @@ def _matrix(matrix: Matrix) -> str:
     if collapsed:
         out.append(f"{len(matrix.columns)} items: one column per section (item count), the "
                    "best state among its items and how many cite the framework.\n\n")
-    out.append("| framework | " + " | ".join(heads) + " | share |\n")
+    out.append(_row(["framework", *heads, "share"]))
     out.append("|---|" + ":-:|" * len(heads) + "--:|\n")
-    blank = " |" * (len(heads) + 1)
     group: str | None = None
     for r, row in enumerate(matrix.rows):
         if row.group and row.group != group:
             need = next(q for q in matrix.requirements if q.id == row.group)
             mark = "✓" if need.covered else "✗"
-            out.append(f"| {mark} **{md(need.id)}**: {len(need.covered_by)} of "
-                       f"{len(need.members)} cited, needs {need.at_least} |{blank}\n")
+            out.append(_row([f"{mark} **{md(need.id)}**: {len(need.covered_by)} of "
+                             f"{len(need.members)} cited, needs {need.at_least}",
+                             *[""] * (len(heads) + 1)]))
         group = row.group
         if collapsed:
             cells = [SYMBOL[s.cells[r]] + (f" {s.counts[r]}" if s.counts[r] else "")
@@ -155,13 +162,17 @@ def _matrix(matrix: Matrix) -> str:
         else:
             cells = [SYMBOL[c] for c in row.cells]
         name = ("↳ " if row.group else "") + ("✓ " if row.covered else "✗ ") + md(row.framework)
-        out.append(f"| {name} | " + " | ".join(cells) + f" | {row.share:.0%} |\n")
+        out.append(_row([name, *cells, f"{row.share:.0%}"]))
     out.append(f"\nCoverage of requirements: **{matrix.covered} of {matrix.required}** "
                f"({matrix.share:.0%}).")
     if len(found) > len(shown):
         out.append(f" (+{len(found) - len(shown)} more sections: use `--format json` or "
                    "`--format html`.)")
     return "".join(out) + "\n\n"
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |\n"
 
 
 def _findings(file: FileReport, matrix: Matrix, budget: _Budget) -> Iterator[str]:
@@ -194,13 +205,14 @@ def _label(column: Column | None, count: int) -> str:
 
 def _block(label: str, findings: list[Finding], lines: list[str] | None,
            budget: _Budget) -> Iterator[str]:
+    """One <details> block, cut when the budget runs out; never an empty one."""
+    texts = [_finding(f, lines) for f in findings]
     opening, closing = f"<details><summary>{label}</summary>\n\n", "\n</details>\n\n"
-    if not budget.take(opening + closing):
+    if not budget.take(opening + texts[0] + closing):
         budget.omitted += len(findings)
         return
-    yield opening
-    for number, finding in enumerate(findings):
-        text = _finding(finding, lines)
+    yield opening + texts[0]
+    for number, text in enumerate(texts[1:], 1):
         if not budget.take(text):
             budget.omitted += len(findings) - number
             break

@@ -30,7 +30,12 @@ class _View:
     notes: tuple[str, ...]                 # under the table: key of sections, what was left out
 
 
+_CONTROL = dict.fromkeys([*range(32), 127], "?")
+
+
 def _cut(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, control characters shown as '?'."""
+    text = text.translate(_CONTROL)
     return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
 
 
@@ -50,12 +55,12 @@ def _view(matrix: Matrix, label: int, width: int) -> _View:
         return _View(items, tuple(row.cells for row in matrix.rows), ())
     found = sections(matrix)
     named = all(len(s.name) <= _MAX_HEADER for s in found)
-    headers = tuple(s.name if named else str(n) for n, s in enumerate(found, 1))
+    headers = tuple(_cut(s.name, _MAX_HEADER) if named else str(n) for n, s in enumerate(found, 1))
     shown = len(headers)
     while shown > 1 and not _fits(label, headers[:shown], width):
         shown -= 1
-    notes = [f"columns are the {len(found)} sections of {len(matrix.columns)} items "
-             "(each shows its best state)"]
+    notes = [_cut(f"columns are the {len(found)} sections of {len(matrix.columns)} items "
+                  "(each shows its best state)", width)]
     if not named:
         notes.extend(_cut(f"{n:>3} {s.name} ({len(s.columns)} items)", width)
                      for n, s in enumerate(found[:shown], 1))
@@ -88,7 +93,11 @@ def _group_line(matrix: Matrix, group: str, short: bool = False) -> str:
 def _lines(matrix: Matrix, width: int) -> tuple[list[str], _View, int]:
     """The heading lines, the view and the width of the label column."""
     label = min(max((len(_label(r)) for r in matrix.rows), default=10) + 1, _MAX_LABEL + 1)
-    head = [_cut(f"{matrix.path}: coverage matrix ({matrix.ruleset or 'no rule set'})", width)]
+    suffix = f": coverage matrix ({matrix.ruleset or 'no rule set'})"
+    path = matrix.path
+    if len(path) + len(suffix) > width:  # keep the file name, cut the folders
+        path = "…" + path[len(path) + len(suffix) - width + 1:]
+    head = [_cut(path + suffix, width)]
     return head + _legend(width), _view(matrix, label, width), label
 
 

@@ -1,0 +1,376 @@
+"""The HTML report (one self-contained page) and the Markdown report (a PR comment)."""
+
+from __future__ import annotations
+
+import re
+import struct
+import subprocess
+import zlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from test_matrix import ENGLISH, EXAMPLES, SHOWCASE, check, generated, roadmap_yaml
+
+from roadmap_check.engine import FileReport
+from roadmap_check.findings import Severity
+from roadmap_check.report import Report
+from roadmap_check.reporters import html as html_report
+from roadmap_check.reporters import markdown
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr"}
+SCRIPT_TITLE = '<script>alert("x")</script>'
+IMG_TITLE = "<img src=x onerror=alert(1)>"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+class Page(HTMLParser):
+    """Parses a page and notes what a well-formed, inert page must not have."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, tuple[int, int]]] = []
+        self.errors: list[str] = []
+        self.tags: set[str] = set()
+        self.hrefs: list[str] = []
+        self.srcs: list[str] = []
+        self.text: list[str] = []
+        self.feed(text)
+        self.close()
+        self.errors.extend(f"<{tag}> at {pos} is never closed" for tag, pos in self.stack)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        for name, value in attrs:
+            if name == "href":
+                self.hrefs.append(value or "")
+            elif name == "src":
+                self.srcs.append(value or "")
+            elif name.startswith("on"):
+                self.errors.append(f"event handler {name} on <{tag}>")
+        if tag not in VOID:
+            self.stack.append((tag, self.getpos()))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.stack.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1][0] != tag:
+            open_tag = self.stack[-1] if self.stack else None
+            self.errors.append(f"</{tag}> at {self.getpos()} closes {open_tag}")
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def report(*files: FileReport) -> Report:
+    return Report(list(files), Severity.ERROR)
+
+
+def html_of(*files: FileReport) -> str:
+    return "".join(html_report.render(report(*files)))
+
+
+def markdown_of(*files: FileReport) -> str:
+    return "".join(markdown.render(report(*files)))
+
+
+def hostile(tmp_path: Path, count: int = 3) -> FileReport:
+    return generated(tmp_path, count, title=SCRIPT_TITLE, item_title=IMG_TITLE)
+
+
+# ----------------------------------------------------------------------------- HTML
+
+
+def test_html_parses_and_is_self_contained() -> None:
+    showcase, english = check(SHOWCASE), check(ENGLISH)
+    text = html_of(showcase, english)
+    page = Page(text)
+    assert page.errors == []
+    assert text.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in text
+    assert "script" not in page.tags and "<script" not in text.lower()
+    assert page.srcs == [] and "url(" not in text and "@import" not in text
+    assert showcase.ruleset is not None
+    sources = {url for fw in showcase.ruleset.frameworks.values() for url in fw.source}
+    assert page.hrefs and set(page.hrefs) <= sources
+    assert "@media print" in text and "@page" in text and "page-break-before" in text
+
+
+def test_html_content() -> None:
+    text = html_of(check(SHOWCASE))
+    body = "".join(Page(text).text)
+    assert '<html lang="en">' in text
+    assert "Road map for cross-border telemedicine interaction of the CIS member states " \
+        "(broken draft)" in body
+    assert "cis-telemedicine-roadmap-broken" in body and "2021-09-09" in body
+    # the rule set and its provenance
+    assert "cis-telemedicine" in body and "&lt;built-in cis-frameworks&gt;" in text
+    assert "<th>confidence</th>" in text and "<td>inferred</td>" in text
+    # summary: 11 errors, 13 warnings, 3 info, 1 waived, 4 fixable, 6 of 7
+    assert "<td>11</td><td>13</td><td>3</td><td>1</td><td>4</td><td>6 of 7 (86%)</td>" in text
+    # the heatmap: a legend and states as classes
+    assert 'class="s-prov">■</b> cites a provision' in text
+    assert '<td class="s-touch">○</td>' in text and "position:sticky" in text
+    # findings by item, with badge, code, name, position, message, suggestion and source
+    assert "Item 1.2 — Define the list of diseases for teleconsultations" in body
+    assert "Item 1.2 — Define the medical documents and their content" in body
+    assert '<span class="badge error">error</span> <code>RM301</code> bad-date' in text
+    assert "line 61:15" in body and "write '2022-12-31'" in body
+    assert '61 |     deadline: "31.12.2022"' in body and "60 |" in body and "62 |" in body
+    # waived findings apart, with their reason
+    waived = text[text.index("Waived findings (1)"):]
+    assert "The portals are named only as the entry point for patients" in waived
+
+
+def test_html_escapes_roadmap_text(tmp_path: Path) -> None:
+    text = html_of(hostile(tmp_path))
+    page = Page(text)
+    assert page.errors == []
+    assert "&lt;script&gt;" in text and "<script" not in text.lower()
+    assert "<img" not in text.lower() and "img" not in page.tags and page.srcs == []
+    body = "".join(page.text)
+    assert SCRIPT_TITLE in body and IMG_TITLE in body  # shown as text
+
+
+def test_html_wide_matrix_by_section(tmp_path: Path) -> None:
+    text = html_of(generated(tmp_path, 200))
+    assert Page(text).errors == []
+    assert "200 items: one column per section" in text
+    head = text[text.index('<table class="matrix">'):text.index("</thead>")]
+    assert re.findall(r'<th title="(S\d+)">', head) == [f"S{n}" for n in range(1, 11)]
+
+
+def test_html_tolerates_missing_source(tmp_path: Path) -> None:
+    file = hostile(tmp_path)
+    Path(file.path).unlink()
+    text = html_of(file)
+    assert Page(text).errors == [] and '<pre class="src">' not in text
+    assert "RM202" in text
+
+
+def test_html_language_and_unreadable_roadmap(tmp_path: Path) -> None:
+    assert '<html lang="ru">' in html_of(check(EXAMPLES / "telemedicine-roadmap-ru.yaml"))
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("roadmap: [unclosed\n", encoding="utf-8")
+    text = html_of(check(broken))
+    assert Page(text).errors == [] and "RM001" in text
+
+
+# ----------------------------------------------------------------------------- Markdown
+
+
+FENCE = re.compile(r"^( *)(`{3,})yaml\n.*?^\1\2$", re.M | re.S)
+
+
+def outside_code(text: str) -> str:
+    """The Markdown with its fenced source quotes dropped (they show text literally)."""
+    return FENCE.sub("", text)
+
+
+def table_widths(text: str) -> list[int]:
+    """The number of cells of every table line (unescaped pipes minus one)."""
+    return [len(re.findall(r"(?<!\\)\|", line)) - 1 for line in text.splitlines()
+            if line.startswith("|")]
+
+
+def test_markdown_showcase() -> None:
+    text = markdown_of(check(SHOWCASE))
+    assert text.count("<details>") == text.count("</details>") > 5
+    assert "| errors | warnings | info | waived | fixable | coverage of requirements |" in text
+    assert "| 11 | 13 | 3 | 1 | 4 | 6 of 7 (86%) |" in text
+    assert "| framework | 1.1 | 1.10 | 1.2 | 1.2 | 2.1 |" in text
+    assert "| ✗ cis-digital-interaction-agreement-2020 | · |" in text
+    assert "<summary>Item 2.1 — Train medical and technical staff (4 findings)</summary>" in text
+    assert "- **error** `RM301` bad-date, line 61:15 (fixable):" in text
+    assert "Waived findings (1)" in text and "Truncated" not in text
+
+
+def test_markdown_escapes_pipes_and_html(tmp_path: Path) -> None:
+    text = roadmap_yaml(30, title="A | B <b>bold</b> [z](http://e)", item_title="x | y @here")
+    text = text.replace('section: "S', 'section: "part | S').replace('- id: "A', '- id: "A|')
+    path = tmp_path / "pipes.yaml"
+    path.write_text(text, encoding="utf-8")
+    out = markdown_of(check(path))
+    tables = out.split("\n\n")
+    for block in tables:
+        widths = table_widths(block)
+        assert len(set(widths)) <= 1, block
+    assert "part \\| S1 (3)" in out and "A \\| B &lt;b&gt;bold&lt;/b&gt;" in out
+    prose = outside_code(out)
+    assert "<b>" not in prose and "@here" not in prose and "@\u200bhere" in prose
+    # Markdown is not read inside <summary> (raw HTML); everywhere else links are escaped
+    markdown_lines = [ln for ln in prose.splitlines() if "<summary>" not in ln]
+    assert "[z]" not in "\n".join(markdown_lines) and "\\[z\\](http://e)" in prose
+    small = tmp_path / "small.yaml"
+    small.write_text(roadmap_yaml(5).replace('- id: "A', '- id: "A|'), encoding="utf-8")
+    head = next(ln for ln in markdown_of(check(small)).splitlines()
+                if ln.startswith("| framework"))
+    assert head == "| framework | A\\|1 | A\\|2 | A\\|3 | A\\|4 | A\\|5 | share |"
+
+
+def test_markdown_roadmap_without_items(tmp_path: Path) -> None:
+    path = tmp_path / "empty.yaml"
+    path.write_text("roadmap: {id: x, title: T}\nitems: []\n", encoding="utf-8")
+    out = markdown_of(check(path))
+    matrix = out[out.index("| framework"):out.index("Coverage of requirements")]
+    assert set(table_widths(matrix)) == {2}
+    assert Page(html_of(check(path))).errors == []
+
+
+def test_markdown_escapes_script(tmp_path: Path) -> None:
+    out = markdown_of(hostile(tmp_path))
+    prose = outside_code(out)
+    assert "&lt;script&gt;" in prose and "<script" not in prose and "<img" not in prose
+    assert "&lt;img src=x onerror=alert(1)&gt;" in prose
+
+
+def test_markdown_source_quotes_cannot_break_out(tmp_path: Path) -> None:
+    title = "``` </details> <script>x</script>"
+    path = tmp_path / "fence.yaml"
+    path.write_text(roadmap_yaml(2, item_title=title), encoding="utf-8")
+    file = check(path)
+    duplicate = next(f for f in file.findings if f.code == "RM309")  # on the title line
+    out = markdown_of(file)
+    quoted = f'  ````yaml\n  {duplicate.line} |     title: "{title}"\n  ````\n'
+    assert quoted in out  # a fence longer than any run of backticks in the line
+    prose = outside_code(out)
+    assert "<script" not in prose and prose.count("</details>") == prose.count("<details>")
+
+
+def test_markdown_truncates_under_github_limit(tmp_path: Path) -> None:
+    lines = roadmap_yaml(2000).replace("deadline: 2027-12-31", "deadline: 31.12.2027")
+    lines = lines.replace("cites: [", 'cites: ["Strategy of the EAEU on digital health 2028", ')
+    path = tmp_path / "huge.yaml"
+    path.write_text(lines, encoding="utf-8")
+    file = check(path)
+    assert len(file.findings) > 4000
+    out = markdown_of(file)
+    assert len(out) < 65_536
+    assert "| framework | S1 (200) |" in out and "| ✗ cis-digital-interaction-agreement-2020 |" in out
+    found = re.search(r"\*\*Truncated:\*\* (\d+) of (\d+) findings are left out", out)
+    assert found is not None and "--format html" in out and "--format json" in out
+    left, total = map(int, found.groups())
+    assert total == len(file.findings)
+    assert out.count("\n- **") == total - left > 0
+    assert out.count("<details>") == out.count("</details>")
+
+
+# ----------------------------------------------------------------------------- PNG, browser
+
+
+def png_pixels(data: bytes, max_rows: int = 400) -> tuple[int, int, bytes]:
+    """Width, height and the unfiltered bytes of the first rows of an 8-bit PNG."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, header = 8, b"", b""
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            idat += body
+        elif kind == b"IEND":
+            break
+    width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", header)
+    assert depth == 8 and interlace == 0
+    bpp = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[color]
+    stride, raw = width * bpp, zlib.decompress(idat)
+    previous, rows = bytearray(stride), []
+    for y in range(min(height, max_rows)):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        for x in range(stride) if kind else ():
+            a = line[x - bpp] if x >= bpp else 0
+            b, c = previous[x], previous[x - bpp] if x >= bpp else 0
+            guess = [0, a, b, (a + b) // 2, _paeth(a, b, c) if kind == 4 else 0][kind]
+            line[x] = (line[x] + guess) & 255
+        rows.append(bytes(line))
+        previous = line
+    return width, height, b"".join(rows)
+
+
+def blank(data: bytes) -> bool:
+    _, _, pixels = png_pixels(data)
+    return len(set(pixels)) <= 1
+
+
+def _paeth(a: int, b: int, c: int) -> int:
+    p = a + b - c
+    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+    return a if pa <= pb and pa <= pc else b if pb <= pc else c
+
+
+def _png(rows: list[bytes], filters: list[int]) -> bytes:
+    """A tiny RGB PNG whose rows use the given filters (to test the decoder)."""
+    out, previous = b"", bytes(len(rows[0]))
+    for row, kind in zip(rows, filters, strict=True):
+        left, up_left = bytes(3) + row[:-3], bytes(3) + previous[:-3]
+        guess = [[0] * len(row), list(left), list(previous),
+                 [(a + b) // 2 for a, b in zip(left, previous, strict=True)],
+                 [_paeth(a, b, c) for a, b, c in zip(left, previous, up_left, strict=True)]][kind]
+        out += bytes([kind]) + bytes((v - g) & 255 for v, g in zip(row, guess, strict=True))
+        previous = row
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + body))
+        return struct.pack(">I", len(body)) + kind + body + crc
+
+    header = struct.pack(">IIBBBBB", len(rows[0]) // 3, len(rows), 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(out)) \
+        + chunk(b"IEND", b"")
+
+
+def test_png_decoder_tells_blank_from_drawn() -> None:
+    white = [bytes([255] * 12)] * 5
+    drawn = [*white[:2], bytes([255] * 6 + [0, 0, 0] + [255] * 3), *white[3:]]
+    for filters in ([0] * 5, [1] * 5, [2] * 5, [3] * 5, [4] * 5, [0, 1, 2, 3, 4]):
+        assert blank(_png(white, filters)), filters
+        assert not blank(_png(drawn, filters)), filters
+        assert png_pixels(_png(drawn, filters))[2] == b"".join(drawn)
+
+
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(),
+                                    reason="no /usr/bin/chromium: the browser tests need it")
+
+
+def chromium(tmp_path: Path, page: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
+    profile.mkdir()
+    return subprocess.run(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={profile}", *args, page.as_uri()],
+        capture_output=True, text=True, timeout=60, check=False)
+
+
+@needs_chromium
+def test_browser_screenshot_is_not_blank(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(html_of(check(SHOWCASE)), encoding="utf-8")
+    shot = tmp_path / "shot.png"
+    chromium(tmp_path, page, f"--screenshot={shot}", "--window-size=1280,2000")
+    assert shot.exists() and shot.stat().st_size > 5_000
+    width, height, _ = png_pixels(shot.read_bytes())
+    assert (width, height) == (1280, 2000)
+    assert not blank(shot.read_bytes())
+
+
+@needs_chromium
+def test_browser_runs_no_injected_script(tmp_path: Path) -> None:
+    title = '<script>document.title="PWNED"</script>'
+    path = tmp_path / "pwn.yaml"
+    path.write_text(roadmap_yaml(3, title=title, item_title=title), encoding="utf-8")
+    page = tmp_path / "report.html"
+    page.write_text(html_of(check(path)), encoding="utf-8")
+    done = chromium(tmp_path, page, "--dump-dom")
+    dom = done.stdout
+    found = re.search(r"<title>(.*?)</title>", dom, re.S)
+    assert found is not None, done.stderr[-2000:]
+    assert found.group(1).startswith("roadmap-check:") and found.group(1) != "PWNED"
+    assert "&lt;script&gt;document.title=" in dom and "<script" not in dom
