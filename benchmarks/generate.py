@@ -106,7 +106,7 @@ def date_form(rng: random.Random, m: int, day_end: bool) -> tuple[str, int, int]
 
 
 def dates(rng: random.Random) -> tuple[str, str]:
-    """A start and a deadline inside 2022-2025; the start's period ends before the deadline's."""
+    """A start and a deadline inside 2022-2025; the start's period ends no later than the deadline."""
     s = rng.randrange(0, 44)
     d = s + rng.randrange(0, min(24, 48 - s))
     dl, _, d_end = date_form(rng, d, True)
@@ -161,7 +161,7 @@ def generate(n: int, seed: int = 1, lang: str = "mixed") -> str:
            '  title: "Road map for the development of cross-border telemedicine interaction'
            ' of the CIS member states"\n  version: "0.3"\n  status: draft\n  date: 2021-09-09\n'
            "  period: 2022-2025\n" + (f"  language: {lang}\n" if lang != "mixed" else "")
-           + "items:\n"]
+           + ("items:\n" if n else "items: []\n")]
     ids: list[str] = []
     titles = Titles(rng)
     for i in range(n):
@@ -173,11 +173,13 @@ def generate(n: int, seed: int = 1, lang: str = "mixed") -> str:
         lines = [f"  - id: {q(iid)}", f"    title: {q(t)}",
                  f"    section: {q(f'{sec}. ' + sect[(sec - 1) % len(sect)])}",
                  f"    description: {q(describe(rng, ru))}"]
-        resp = rng.sample(v.PARTIES, rng.choice((1, 1, 2)))
+        n_resp, n_part = rng.choice((1, 1, 2)), rng.choice((0, 0, 0, 1, 2, 3))
+        names = [rng.choice(g) for g in rng.sample(v.PARTIES, n_resp + n_part)]
+        resp, part = names[:n_resp], names[n_resp:]
         lines.append(f"    responsible: {q(resp[0])}" if len(resp) == 1 and rng.random() < 0.5
                      else f"    responsible: {flow(resp)}")
-        if rng.random() < 0.4:
-            lines.append(f"    participants: {flow(rng.sample(v.PARTIES, rng.randint(1, 3)))}")
+        if part:
+            lines.append(f"    participants: {flow(part)}")
         st, dl = dates(rng)
         if rng.random() < 0.8:
             lines.append(f"    start: {st}")

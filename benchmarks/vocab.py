@@ -114,12 +114,15 @@ RU_SECT = _s("""
 классификации|Техническая совместимость|Кадры и обучение|Опытная эксплуатация|Мониторинг и
 оценка|Инфраструктура
 """)
-PARTIES = _s("""
-Republic of Belarus|Российская Федерация|Kazakhstan|Republic of Armenia|Кыргызская
-Республика|Republic of Uzbekistan|Республика Таджикистан|Republic of Moldova|Азербайджанская
-Республика|CIS Executive Committee|Исполнительный комитет СНГ|WHO Regional Office for
-Europe|Republic of Kazakhstan|Республика Беларусь|Russian Federation
-""")
+# One party a group; the names of a group are English and Russian variants of the same party.
+PARTIES = [p.split("/") for p in _s("""
+Republic of Belarus/Республика Беларусь/Belarus|Russian Federation/Российская Федерация|
+Republic of Kazakhstan/Kazakhstan|Republic of Armenia/Республика Армения|
+Kyrgyz Republic/Кыргызская Республика|Republic of Uzbekistan/Республика Узбекистан|
+Republic of Tajikistan/Республика Таджикистан|Republic of Moldova|
+Republic of Azerbaijan/Азербайджанская Республика|CIS Executive Committee/Исполнительный комитет СНГ|
+WHO Regional Office for Europe/Европейское региональное бюро ВОЗ
+""")]
 EN_OUT = _s("""
 Approved document circulated to the parties|Operational service available to all parties|Signed
 protocol of the working group|Published technical specification|Trained staff in every
@@ -239,11 +242,12 @@ RU_REG = _s("""
 """)
 EN_TAIL = _s("""
 legal review|pilot rollout|technical design|user acceptance|procurement|staff training|
-security audit|go-live|evaluation|scaling up|public consultation|data migration|stage 1|stage 2|
-stage 3|stage 4|stage 5
+security audit|go-live|evaluation|scaling up|public consultation|data migration|first stage|
+second stage|third stage|final stage|preparatory stage
 """)
 RU_TAIL = _s("""
 правовая экспертиза|пилотное внедрение|техническое проектирование|приемочные испытания|закупки|
 обучение персонала|аудит безопасности|ввод в эксплуатацию|оценка результатов|тиражирование|
-общественное обсуждение|миграция данных|этап 1|этап 2|этап 3|этап 4|этап 5
+общественное обсуждение|миграция данных|первый этап|второй этап|третий этап|заключительный этап|
+подготовительный этап
 """)
