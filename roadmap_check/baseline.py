@@ -18,6 +18,7 @@ from pathlib import Path
 from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.findings import Finding
 from roadmap_check.fingerprints import fingerprint, identity
+from roadmap_check.i18n import foreign
 
 HEADER = "# roadmap-check baseline 1: fingerprint, path, code, item, framework, subject"
 
@@ -55,7 +56,8 @@ def write(path: Path, findings: list[Finding]) -> int:
     try:
         path.write_text("\n".join([HEADER, *entries]) + "\n", encoding="utf-8")
     except OSError as exc:
-        raise RoadmapCheckError(f"{path}: cannot write the baseline ({exc.strerror})") from None
+        raise RoadmapCheckError.of("error.baseline_write", path=str(path),
+                                   reason=foreign("os", str(exc.strerror))) from None
     return len(entries)
 
 
@@ -63,15 +65,15 @@ def read(path: Path) -> list[Entry]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise RoadmapCheckError(f"{path}: cannot read the baseline ({exc.strerror})") from None
+        raise RoadmapCheckError.of("error.baseline_read", path=str(path),
+                                   reason=foreign("os", str(exc.strerror))) from None
     out = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
         if len(parts) != 6:
-            raise RoadmapCheckError(f"{path}:{number}: not a baseline line (six tab-separated "
-                                    "fields expected); write it with --write-baseline")
+            raise RoadmapCheckError.of("error.baseline_line", path=str(path), line=number)
         out.append(Entry(*parts))
     return out
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from roadmap_check import __version__
-from roadmap_check.errors import EXIT_USAGE, RoadmapCheckError
+from roadmap_check.errors import EXIT_USAGE, RoadmapCheckError, speaking
+from roadmap_check.i18n import choose_lang, foreign, plural, t
+
+if TYPE_CHECKING:
+    from roadmap_check.engine import Options
 
 app = typer.Typer(
     name="roadmap-check",
@@ -22,6 +27,10 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
+
+_LANG_HELP = ("The language of messages and framework titles: en or ru (default: the road "
+              "map's language, else the locale's (LANG), else en).")
 
 
 def _version(value: bool) -> None:
@@ -82,8 +91,9 @@ def check(
         "--config", help="The config file (default: roadmap-check.toml or pyproject.toml's "
         "[tool.roadmap-check], found upward from here).")] = None,
     lang: Annotated[str | None, typer.Option(
-        "--lang", help="Framework titles in messages: en or ru (default: the road map's "
-        "language).")] = None,
+        "--lang", help="The language of messages, the report and framework titles: en or ru "
+        "(default: the config's, else the road map's 'language', else the locale's (LANG), "
+        "else en).")] = None,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar.")] = False,
     roadmaps_only: Annotated[bool, typer.Option(
@@ -141,6 +151,22 @@ def validate_rules(
     raise typer.Exit(2 if bad else 0)
 
 
+def _lang_option(lang: str | None) -> str | None:
+    if lang is not None and lang not in ("en", "ru"):
+        raise RoadmapCheckError.of("error.lang", value=repr(lang))
+    return lang
+
+
+def _options(rules: list[str] | None, lang: str | None,
+             select: frozenset[str] | None = None) -> Options:
+    """Engine options of a command other than check: --rules, --lang and the locale."""
+    from roadmap_check.engine import Options
+    from roadmap_check.i18n import locale_environ
+
+    return Options(rules=tuple(rules or ()), select=select, lang=_lang_option(lang),
+                   environ=locale_environ(os.environ))
+
+
 @app.command()
 def fix(
     paths: Annotated[list[Path], typer.Argument(help="Road-map files to fix in place.",
@@ -150,13 +176,19 @@ def fix(
     diff: Annotated[bool, typer.Option(
         "--diff", help="Print a unified diff of the fixes and write nothing (exit 1 if any).")]
     = False,
+    lang: Annotated[str | None, typer.Option("--lang", help=_LANG_HELP)] = None,
 ) -> None:
     """Apply the safe fixes: canonical citations (RM105), a close party name (RM304),
     quoted numeric ids (RM006), dates in another spelling (RM301). Only those spans change."""
-    from roadmap_check import fixing
-    from roadmap_check.engine import Engine, Options
+    with speaking(choose_lang(lang, None, os.environ)):
+        _fix(paths, rules, diff, lang)
 
-    engine = Engine(Options(rules=tuple(rules or ()), select=fixing.SAFE))
+
+def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | None) -> None:
+    from roadmap_check import fixing
+    from roadmap_check.engine import Engine
+
+    engine = Engine(_options(rules, lang, select=fixing.SAFE))
     pending = False
     for path in paths:
         original, text = fixing.read(path)
@@ -176,9 +208,10 @@ def fix(
         elif outcome.changed:
             fixing.write(path, original, outcome.after)
         codes = sorted({f.code for f in applied})
-        verb = "would fix" if diff else "fixed"
-        print(f"{path}: {verb} {len(applied)} finding{'s' if len(applied) != 1 else ''}"
-              + (f" ({', '.join(codes)})" if codes else ""), file=sys.stderr)
+        said = report.lang
+        print(t(said, "cli.would_fix" if diff else "cli.fixed", path=str(path),
+                count=plural(said, "plural.finding", len(applied)),
+                codes=f" ({', '.join(codes)})" if codes else ""), file=sys.stderr)
     raise typer.Exit(1 if pending else 0)
 
 
@@ -190,17 +223,20 @@ def diff(
         "--rules", "-r", help="Rule set: a built-in name or a path (repeatable).")] = None,
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="terminal, json or markdown.")] = "terminal",
+    lang: Annotated[str | None, typer.Option("--lang", help=_LANG_HELP)] = None,
 ) -> None:
     """Compare two drafts: findings introduced and resolved, coverage before and after, items
     and citations added, removed and changed. Exit 1 when the new draft introduces errors."""
     from roadmap_check.drafts import compare, read_side
-    from roadmap_check.engine import Engine, Options
+    from roadmap_check.engine import Engine
     from roadmap_check.reporters.diffs import FORMATS, RENDER
 
-    if fmt not in FORMATS:
-        raise RoadmapCheckError(f"--format: unknown format {fmt!r} (one of {', '.join(FORMATS)})")
-    engine = Engine(Options(rules=tuple(rules or ())))
-    result = compare(read_side(old, engine), read_side(new, engine))
+    with speaking(choose_lang(lang, None, os.environ)):
+        if fmt not in FORMATS:
+            raise RoadmapCheckError.of("error.unknown_format", name=repr(fmt),
+                                       formats=", ".join(FORMATS))
+        engine = Engine(_options(rules, lang))
+        result = compare(read_side(old, engine), read_side(new, engine))
     for chunk in RENDER[fmt](result):
         sys.stdout.write(chunk)
     raise typer.Exit(result.exit_code)
@@ -210,21 +246,27 @@ def diff(
 def init(
     output: Annotated[Path | None, typer.Argument(
         help="The file to write (default: roadmap.yaml, or NAME.yaml with --ruleset).")] = None,
-    lang: Annotated[str, typer.Option("--lang", help="The starter road map's language: en or ru.")]
-    = "en",
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="The starter road map's language, and the language of what init says: en "
+        "or ru (default en; what it says: the locale's).")] = None,
     ruleset: Annotated[str | None, typer.Option(
         "--ruleset", help="Write a starter custom rule set named NAME instead, extending the "
         "built-in one, with a comment on each key.")] = None,
 ) -> None:
     """Write a starter road map that passes the checks (or a starter rule set). Never
     overwrites a file."""
+    said = choose_lang(lang, None, os.environ)
+    with speaking(said):
+        target = _init(output, _lang_option(lang) or "en", ruleset)
+    print(t(said, "cli.wrote", path=str(target)))
+
+
+def _init(output: Path | None, lang: str, ruleset: str | None) -> Path:
     import datetime as dt
     from importlib import resources
 
-    if lang not in ("en", "ru"):
-        raise RoadmapCheckError(f"--lang: {lang!r} is neither en nor ru")
     if ruleset is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", ruleset):
-        raise RoadmapCheckError(f"--ruleset: {ruleset!r} is not a valid name (a-z, 0-9, '-')")
+        raise RoadmapCheckError.of("error.ruleset_name", name=repr(ruleset))
     target = output or Path(f"{ruleset}.yaml" if ruleset else "roadmap.yaml")
     starter = "ruleset.yaml" if ruleset else f"roadmap-{lang}.yaml"
     text = (resources.files("roadmap_check.starters") / starter).read_text(encoding="utf-8")
@@ -237,10 +279,11 @@ def init(
         with target.open("x", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
-        raise RoadmapCheckError(f"{target}: already exists; not overwritten") from None
+        raise RoadmapCheckError.of("error.exists", path=str(target)) from None
     except OSError as exc:
-        raise RoadmapCheckError(f"{target}: cannot write ({exc.strerror})") from None
-    print(f"wrote {target}")
+        raise RoadmapCheckError.of("error.cannot_write", path=str(target),
+                                   reason=foreign("os", str(exc.strerror))) from None
+    return target
 
 
 @app.command()
@@ -256,13 +299,18 @@ def frameworks(
     rules: Annotated[list[str] | None, typer.Option(
         "--rules", "-r", help="Rule set: a built-in name or a path (repeatable).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="terminal or json.")] = "terminal",
-    lang: Annotated[str, typer.Option("--lang", help="Titles in en or ru.")] = "en",
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Titles and headings in en or ru (default: the locale's, else en).")]
+    = None,
 ) -> None:
     """List the rule set's frameworks: id, title, horizon, required."""
     from roadmap_check.command import color_wanted
     from roadmap_check.docs import frameworks_table
 
-    sys.stdout.write(frameworks_table(list(rules or ()), fmt, lang, color_wanted()))
+    said = choose_lang(lang, None, os.environ)
+    with speaking(said):
+        _lang_option(lang)
+        sys.stdout.write(frameworks_table(list(rules or ()), fmt, said, color_wanted()))
 
 
 @app.command()
@@ -280,19 +328,32 @@ def schema(which: Annotated[str, typer.Argument(help="roadmap, ruleset or report
     from importlib import resources
 
     if which not in ("roadmap", "ruleset", "report"):
-        raise RoadmapCheckError(f"schema: unknown schema {which!r} (roadmap, ruleset or report)")
+        raise RoadmapCheckError.of("error.schema", name=repr(which))
     sys.stdout.write((resources.files("roadmap_check.schemas") / f"{which}.schema.json")
                      .read_text(encoding="utf-8"))
+
+
+def _say(key: str, english: str, **values: str) -> str:
+    """A message of the last line of defence in the locale's language; English if even the
+    catalogue cannot be read."""
+    try:
+        return t(choose_lang(None, None, os.environ), key, **values)
+    except Exception:
+        return english
 
 
 def main() -> None:
     try:
         code = app(standalone_mode=False)
     except RoadmapCheckError as exc:
-        print(f"roadmap-check: {exc}", file=sys.stderr)
+        try:
+            said = exc.in_lang(exc.lang or choose_lang(None, None, os.environ))
+        except Exception:
+            said = str(exc)
+        print(f"roadmap-check: {said}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except typer.Abort:
-        print("roadmap-check: aborted", file=sys.stderr)
+        print(f"roadmap-check: {_say('cli.aborted', 'aborted')}", file=sys.stderr)
         sys.exit(130)
     except KeyboardInterrupt:
         sys.exit(130)
@@ -303,7 +364,9 @@ def main() -> None:
         if callable(show) and hasattr(exc, "exit_code"):  # a usage error from the parser
             show()
             sys.exit(EXIT_USAGE)
-        print(f"roadmap-check: internal error: {type(exc).__name__}: {exc}\n"
-              "This is a bug; please report it with the file that caused it.", file=sys.stderr)
+        error = f"{type(exc).__name__}: {exc}"
+        print("roadmap-check: " + _say("cli.internal_error", f"internal error: {error}\nThis is "
+                                       "a bug; please report it with the file that caused it.",
+                                       error=error), file=sys.stderr)
         sys.exit(EXIT_USAGE)
     sys.exit(code if isinstance(code, int) else 0)

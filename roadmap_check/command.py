@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from roadmap_check import config as configuration
+from roadmap_check import i18n
 from roadmap_check.engine import FileReport, Options
-from roadmap_check.errors import RoadmapCheckError
-from roadmap_check.findings import Finding, Severity
+from roadmap_check.errors import RoadmapCheckError, speaking
+from roadmap_check.findings import Finding, Severity, finding
+from roadmap_check.i18n import msg
 from roadmap_check.report import Report
 
 
@@ -44,13 +46,14 @@ class CheckArgs:
 def _codes(spec: str | list[str] | None, option: str) -> frozenset[str] | None:
     if spec is None:
         return None
-    from roadmap_check.registry import resolve_codes
+    from roadmap_check.registry import UnknownCodeError, resolve_codes
 
     text = spec if isinstance(spec, str) else ",".join(spec)
     try:
         return frozenset(resolve_codes(text))
-    except ValueError as exc:
-        raise RoadmapCheckError(f"{option}: {exc}") from None
+    except UnknownCodeError as exc:
+        raise RoadmapCheckError.of("error.unknown_code", option=option,
+                                   code=repr(exc.code)) from None
 
 
 def load_config(args: CheckArgs) -> configuration.Config:
@@ -74,37 +77,48 @@ def _outputs(args: CheckArgs, fmt: str) -> list[tuple[str, Path | None]]:
     for spec in args.output_formats:
         name, sep, target = spec.partition("=")
         if not sep or not target:
-            raise RoadmapCheckError(f"--output-format: {spec!r} is not FORMAT=FILE")
+            raise RoadmapCheckError.of("error.output_format", spec=repr(spec))
         outputs.append((name, Path(target)))
     for name, _ in outputs:
         if name not in REPORTERS:
-            raise RoadmapCheckError(f"--format: unknown format {name!r} "
-                                    f"(one of {', '.join(REPORTERS)})")
+            raise RoadmapCheckError.of("error.unknown_format", name=repr(name),
+                                       formats=", ".join(REPORTERS))
     return outputs
 
 
 def run(args: CheckArgs) -> int:
-    from roadmap_check import baseline, discovery
-    from roadmap_check.yaml_io import libyaml_warning
-
+    """The check run; errors are said in its language (--lang, the config's, else the locale's)."""
     # A run builds millions of small objects and no cycles worth collecting; the collector's
     # passes over the node graph would cost more than the whole check (measured: ~3x).
     gc.disable()
-    config = load_config(args)
+    with speaking(i18n.choose_lang(args.lang, None, os.environ)):
+        if args.lang is not None and args.lang not in i18n.LANGS:
+            raise RoadmapCheckError.of("error.lang", value=repr(args.lang))
+        config = load_config(args)
+    lang = i18n.choose_lang(config["language"], None, os.environ)
+    with speaking(lang):
+        return _run(args, config, lang)
+
+
+def _run(args: CheckArgs, config: configuration.Config, lang: str) -> int:
+    from roadmap_check import baseline, discovery
+    from roadmap_check.yaml_io import libyaml_warning
+
     outputs = _outputs(args, config["format"])
     fail_on = config["fail-on"]
     if fail_on not in configuration.FAIL_ON:
-        raise RoadmapCheckError(f"--fail-on: {fail_on!r} is none of "
-                                f"{', '.join(configuration.FAIL_ON)}")
+        raise RoadmapCheckError.of("error.fail_on", value=repr(fail_on),
+                                   values=", ".join(configuration.FAIL_ON))
     if args.jobs < 0:
-        raise RoadmapCheckError("--jobs: must be 0 (one per core) or more")
-    warning = libyaml_warning()
+        raise RoadmapCheckError.of("error.jobs")
+    warning = libyaml_warning(lang)
     if warning:
         print(f"roadmap-check: {warning}", file=sys.stderr)
     options = Options(
         rules=tuple(config["rules"]), select=_codes(config["select"], "--select"),
         ignore=_codes(config["ignore"], "--ignore") or frozenset(),
         min_coverage=config["min-coverage"], lang=config["language"],
+        environ=i18n.locale_environ(os.environ),
         severity=tuple(config["severity"].items()),
         per_file_ignores=tuple((glob, _codes(codes, f"per-file-ignores.{glob}") or frozenset())
                                for glob, codes in config["per-file-ignores"].items()))
@@ -112,20 +126,21 @@ def run(args: CheckArgs) -> int:
     if not paths:  # --roadmaps-only, as pre-commit passes every YAML file: nothing to do
         return 0
     jobs = args.jobs or os.cpu_count() or 1
-    reports = list(_with_progress(paths, options, jobs, args))
+    reports = list(_with_progress(paths, options, jobs, args, lang))
     if args.write_baseline is not None:
         count = baseline.write(args.write_baseline, [f for r in reports for f in r.findings])
-        print(f"roadmap-check: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
+        print("roadmap-check: " + i18n.t(lang, "cli.wrote_baseline", count=count,
+                                         path=str(args.write_baseline)), file=sys.stderr)
     if args.baseline is not None:
         _apply_baseline(reports, args.baseline, options)
-    report = Report(reports, None if fail_on == "never" else Severity.parse(fail_on))
+    report = Report(reports, None if fail_on == "never" else Severity.parse(fail_on), lang)
     for name, target in outputs:
         _emit(name, target, report)
     return report.exit_code
 
 
 def _with_progress(paths: list[Path], options: Options, jobs: int,
-                   args: CheckArgs) -> Iterable[FileReport]:
+                   args: CheckArgs, lang: str) -> Iterable[FileReport]:
     from roadmap_check import runner
 
     stdin_name = args.stdin_filename or "<stdin>"
@@ -137,7 +152,7 @@ def _with_progress(paths: list[Path], options: Options, jobs: int,
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
-        task = bar.add_task("checking", total=len(paths))
+        task = bar.add_task(i18n.t(lang, "cli.checking"), total=len(paths))
         yield from runner.run(paths, options, jobs, stdin_name,
                               progress=lambda n: bar.advance(task, n))
 
@@ -155,12 +170,13 @@ def _apply_baseline(reports: list[FileReport], path: Path, options: Options) -> 
         report.findings, stale = baseline.apply(report.findings, entries, base,
                                                 {baseline.relative(report.path, base)})
         for entry in stale if wanted("RM406") else []:
-            where = f" on item {entry.item}" if entry.item != "-" else ""
             about = f" ({entry.framework})" if entry.framework != "-" else ""
-            report.findings.append(Finding(
-                "RM406", f"the baseline lists {entry.code}{where}{about}, which no longer "
-                f"occurs", report.path, 1, 1, severity=Severity.INFO, key=entry.fingerprint,
-                suggestion=f"remove it from {path}, or rewrite the file with --write-baseline"))
+            message = msg("rm406.stale_item", code=entry.code, item=entry.item, about=about) \
+                if entry.item != "-" else msg("rm406.stale", code=entry.code, about=about)
+            report.findings.append(finding(
+                "RM406", message, report.path, 1, 1, severity=Severity.INFO,
+                key=entry.fingerprint, suggestion=msg("rm406.stale.hint", path=str(path)),
+            ).in_lang(report.lang))
         report.findings.sort(key=Finding.sort_key)
 
 
@@ -178,7 +194,8 @@ def _emit(name: str, target: Path | None, report: Report) -> None:
             for chunk in chunks:
                 handle.write(chunk)
     except OSError as exc:
-        raise RoadmapCheckError(f"{target}: cannot write ({exc.strerror})") from None
+        raise RoadmapCheckError.of("error.cannot_write", path=str(target),
+                                   reason=i18n.foreign("os", str(exc.strerror))) from None
 
 
 def color_wanted() -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_check.errors import RoadmapCheckError
+from roadmap_check.i18n import Value, foreign
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -82,11 +83,14 @@ def load(path: Path | None) -> Config:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except FileNotFoundError:
-        raise RoadmapCheckError(f"{path}: no such config file") from None
+        raise RoadmapCheckError.of("error.config_missing", path=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise RoadmapCheckError(f"{path}: cannot be read ({exc})") from None
+        reason = {"en": str(exc), "ru": foreign("os", exc.strerror)["ru"]
+                  if isinstance(exc, OSError) and exc.strerror else f"«{exc}»"}
+        raise RoadmapCheckError.of("error.unreadable", path=str(path), reason=reason) from None
     except tomllib.TOMLDecodeError as exc:
-        raise RoadmapCheckError(f"{path}: invalid TOML: {exc}") from None
+        raise RoadmapCheckError.of("error.config_toml", path=str(path),
+                                   problem=foreign("toml", str(exc))) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("roadmap-check", {})
     for key, value in data.items():
@@ -95,14 +99,16 @@ def load(path: Path | None) -> Config:
             from roadmap_check.matching import closest_key
 
             close = closest_key(key.replace("_", "-"), list(DEFAULTS))
-            hint = f" (did you mean {close!r}?)" if close else ""
-            raise RoadmapCheckError(f"{where}: unknown key {key!r}{hint}")
+            if close:
+                raise RoadmapCheckError.of("error.config_key_close", where=where, key=repr(key),
+                                           close=repr(close))
+            raise RoadmapCheckError.of("error.config_key", where=where, key=repr(key))
         config.settings[key] = Setting(_validate(key, value, where, path.parent), where)
     return config
 
 
-def _fail(where: str, key: str, message: str) -> RoadmapCheckError:
-    return RoadmapCheckError(f"{where}: {key}: {message}")
+def _fail(where: str, key: str, message: str, **values: Value) -> RoadmapCheckError:
+    return RoadmapCheckError.of(f"error.config_{message}", where=where, key=key, **values)
 
 
 def _strings(key: str, value: Any, where: str) -> list[str]:
@@ -110,17 +116,17 @@ def _strings(key: str, value: Any, where: str) -> list[str]:
         return [value]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return list(value)
-    raise _fail(where, key, "must be a string or a list of strings")
+    raise _fail(where, key, "strings")
 
 
 def _codes(key: str, value: Any, where: str) -> list[str]:
-    from roadmap_check.registry import resolve_codes
+    from roadmap_check.registry import UnknownCodeError, resolve_codes
 
     codes = _strings(key, value, where)
     try:
         resolve_codes(",".join(codes))
-    except ValueError as exc:
-        raise _fail(where, key, str(exc)) from None
+    except UnknownCodeError as exc:
+        raise _fail(where, key, "code", code=repr(exc.code)) from None
     return codes
 
 
@@ -135,26 +141,28 @@ def _validate(key: str, value: Any, where: str, base: Path) -> Any:
     if key in ("fail-on", "language", "format"):
         allowed = {"fail-on": FAIL_ON, "language": LANGS, "format": None}[key]
         if not isinstance(value, str) or (allowed and value not in allowed):
-            raise _fail(where, key, f"must be one of {', '.join(allowed or ('a format name',))}")
+            if not allowed:
+                raise _fail(where, key, "format")
+            raise _fail(where, key, "one_of", values=", ".join(allowed))
         return value
     if key == "min-coverage":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-            raise _fail(where, key, "must be a number from 0 to 1")
+            raise _fail(where, key, "share")
         return float(value)
     if key == "severity":
         if not isinstance(value, dict):
-            raise _fail(where, key, "must be a table of CODE = \"error\" | \"warning\" | \"info\"")
+            raise _fail(where, key, "severity")
         from roadmap_check.registry import CHECKS
 
         for code, level in value.items():
             if code not in CHECKS:
-                raise _fail(where, f"severity.{code}", "no such check code")
+                raise _fail(where, f"severity.{code}", "no_code")
             if level not in LEVELS:
-                raise _fail(where, f"severity.{code}", f"must be one of {', '.join(LEVELS)}")
+                raise _fail(where, f"severity.{code}", "one_of", values=", ".join(LEVELS))
         return dict(value)
     if key == "per-file-ignores":
         if not isinstance(value, dict):
-            raise _fail(where, key, "must be a table of \"GLOB\" = [CODES]")
+            raise _fail(where, key, "globs")
         return {glob: _codes(f"per-file-ignores.{glob}", codes, where)
                 for glob, codes in value.items()}
     raise AssertionError(key)  # pragma: no cover - DEFAULTS and this function agree

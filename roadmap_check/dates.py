@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from roadmap_check.i18n import DEFAULT, Msg, Value, foreign, msg, render
+
 ONGOING_WORDS = frozenset({"ongoing", "постоянно", "continuous", "permanent", "на постоянной основе"})
 
 _FORMS = re.compile(
@@ -37,7 +39,11 @@ class Period:
 
 
 class DateError(ValueError):
-    pass
+    """Why a text is no accepted date; ``message`` is the key and arguments to say it."""
+
+    def __init__(self, key: str, /, **values: Value) -> None:
+        self.message: Msg = msg(key, **values)
+        super().__init__(render(DEFAULT, *self.message))
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -52,13 +58,13 @@ def parse(text: str) -> Period:
         return Period(None, None, raw)
     match = _FORMS.match(raw)
     if not match:
-        raise DateError(f"{raw!r} is not an accepted date form")
+        raise DateError("date.not_a_form", raw=repr(raw))
     groups = match.groupdict()
     try:
         if groups["y1"]:
             first, last = int(groups["y1"]), int(groups["y2"])
             if last < first:
-                raise DateError(f"the range {raw!r} ends before it starts")
+                raise DateError("date.range_backwards", raw=repr(raw))
             return Period(dt.date(first, 1, 1), dt.date(last, 12, 31), raw)
         year = int(groups["y"])
         if groups["d"]:
@@ -77,7 +83,7 @@ def parse(text: str) -> Period:
     except ValueError as exc:
         if isinstance(exc, DateError):
             raise
-        raise DateError(f"{raw!r} is not a real date ({exc})") from None
+        raise DateError("date.not_real", raw=repr(raw), detail=foreign("pydate", str(exc))) from None
 
 
 _RU_QUARTER = re.compile(
@@ -120,5 +126,5 @@ def parse_date(text: str) -> dt.date:
     """A single day (for ``roadmap.date`` and waiver ``until``); a period means its first day."""
     period = parse(text)
     if period.start is None:
-        raise DateError(f"{text.strip()!r} is not a date")
+        raise DateError("date.not_a_day", raw=repr(text.strip()))
     return period.start

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from roadmap_check.errors import RoadmapCheckError
+from roadmap_check.i18n import local
 
 SUFFIXES = (".yaml", ".yml")
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
@@ -76,11 +77,10 @@ def expand(paths: list[Path], exclude: list[str], roadmaps_only: bool = False) -
             if not _excluded(path, exclude):
                 out.setdefault(path.as_posix(), path)
         else:
-            raise RoadmapCheckError(f"{path}: no such file or folder")
+            raise RoadmapCheckError.of("error.no_file_or_folder", path=str(path))
     if not out and roadmaps_only:
         return []
     if not out:
-        names = ", ".join(str(p) for p in empty) or "the paths given"
-        raise RoadmapCheckError(f"{names}: no road maps found (YAML files with a 'roadmap:' "
-                                "key)")
+        names = ", ".join(str(p) for p in empty) or local("error.the_paths_given")
+        raise RoadmapCheckError.of("error.no_roadmaps", paths=names)
     return sorted(out.values(), key=lambda p: (str(p) != "-", p.as_posix()))

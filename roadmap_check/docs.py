@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from roadmap_check.errors import RoadmapCheckError
+from roadmap_check.i18n import t
 from roadmap_check.registry import CHECKS
 
 
@@ -72,18 +73,20 @@ def frameworks_table(specs: list[str], fmt: str, lang: str, color: bool) -> str:
         return json.dumps({"ruleset": ruleset.name, "sources": ruleset.sources,
                            "frameworks": rows}, ensure_ascii=False, indent=2) + "\n"
     if fmt != "terminal":
-        raise RoadmapCheckError(f"--format: unknown format {fmt!r} (terminal or json)")
+        raise RoadmapCheckError.of("error.unknown_format_frameworks", name=repr(fmt))
     import io
 
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{ruleset.name}: {len(rows)} frameworks", title_justify="left")
+    table = Table(title=t(lang, "frameworks.heading", name=ruleset.name, count=len(rows)),
+                  title_justify="left")
     for column in ("id", "title", "adopted", "until", "required", "confidence"):
-        table.add_column(column, overflow="fold")
+        table.add_column(t(lang, f"frameworks.{column}"), overflow="fold")
     for row in rows:
-        need = "yes" if row["required"] else ("one of " + ", ".join(row["required_by_group"])
-                                              if row["required_by_group"] else "")
+        need = t(lang, "frameworks.yes") if row["required"] else (
+            t(lang, "frameworks.one_of", ids=", ".join(row["required_by_group"]))
+            if row["required_by_group"] else "")
         table.add_row(row["id"], row["title"], row["adopted"] or "", row["in_force_until"] or "",
                       need, row["confidence"] or "")
     buffer = io.StringIO()

@@ -16,6 +16,7 @@ from roadmap_check.engine import Engine, FileReport
 from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.findings import Finding, Severity
 from roadmap_check.fingerprints import fingerprint
+from roadmap_check.i18n import local
 
 
 @dataclass
@@ -33,8 +34,9 @@ class DraftDiff:
     items_added: list[str] = field(default_factory=list)
     items_removed: list[str] = field(default_factory=list)
     items_changed: list[str] = field(default_factory=list)
-    citations_added: list[tuple[str, str]] = field(default_factory=list)    # (item, citation)
-    citations_removed: list[tuple[str, str]] = field(default_factory=list)
+    # (item, framework, provision or ""): what a citation resolves to, said by the reporter
+    citations_added: list[tuple[str, str, str]] = field(default_factory=list)
+    citations_removed: list[tuple[str, str, str]] = field(default_factory=list)
     coverage: list[tuple[str, bool, bool]] = field(default_factory=list)    # (need, old, new)
 
     @property
@@ -49,15 +51,16 @@ def read_side(spec: str, engine: Engine) -> Side:
         return Side(spec, engine.check_path(path, spec))
     rev, sep, name = spec.partition(":")
     if not sep or not rev or not name:
-        raise RoadmapCheckError(f"{spec}: no such file (a git revision is written REV:path)")
+        raise RoadmapCheckError.of("error.no_side", spec=spec)
     try:
         shown = subprocess.run(["git", "show", f"{rev}:{name}"], capture_output=True,
                                check=False, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise RoadmapCheckError(f"{spec}: cannot run git ({exc})") from None
+        raise RoadmapCheckError.of("error.git", spec=spec, reason=str(exc)) from None
     if shown.returncode != 0:
         message = shown.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RoadmapCheckError(f"{spec}: {message[-1] if message else 'git show failed'}")
+        raise RoadmapCheckError.of("error.git_show", spec=spec, message=message[-1] if message
+                                   else local("error.git_show_failed"))
     from roadmap_check.yaml_io import Loaded, decode, load_text
 
     text, problem = decode(shown.stdout, spec)
@@ -66,13 +69,17 @@ def read_side(spec: str, engine: Engine) -> Side:
     return Side(spec, engine.check_loaded(loaded, Path(name).parent))
 
 
-def _citations(report: FileReport) -> dict[str, Counter[str]]:
-    out: dict[str, Counter[str]] = {}
+def citation_text(framework: str, provision: str) -> str:
+    """A resolved citation as the JSON diff writes it: ``fid`` or ``fid, provision 6``."""
+    return f"{framework}, provision {provision}" if provision else framework
+
+
+def _citations(report: FileReport) -> dict[str, Counter[tuple[str, str]]]:
+    out: dict[str, Counter[tuple[str, str]]] = {}
     if report.roadmap is None:
         return out
     for index, item in enumerate(report.roadmap.items):
-        cited = Counter(f"{fid}, provision {pid}" if pid else fid
-                        for fid, pid in report.cited.get(index, []))
+        cited = Counter((fid, pid or "") for fid, pid in report.cited.get(index, []))
         out.setdefault(item.id, Counter()).update(cited)
     return out
 
@@ -119,8 +126,10 @@ def compare(old: Side, new: Side) -> DraftDiff:
     old_cites, new_cites = _citations(old.report), _citations(new.report)
     for item in sorted(set(old_cites) | set(new_cites)):
         before, after = old_cites.get(item, Counter()), new_cites.get(item, Counter())
-        diff.citations_added += [(item, c) for c in sorted((after - before).elements())]
-        diff.citations_removed += [(item, c) for c in sorted((before - after).elements())]
+        for target, cites in ((diff.citations_added, after - before),
+                              (diff.citations_removed, before - after)):
+            target += [(item, *c) for c in sorted(cites.elements(),
+                                                  key=lambda c: citation_text(*c))]
     old_needs = {n.id: n.covered for n in old.report.needs}
     new_needs = {n.id: n.covered for n in new.report.needs}
     for need in dict.fromkeys([*old_needs, *new_needs]):

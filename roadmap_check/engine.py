@@ -13,6 +13,7 @@ from roadmap_check import dates, rulesets
 from roadmap_check.checks import Compiled, Context, all_checks
 from roadmap_check.checks.coverage import Need, needs
 from roadmap_check.findings import Finding, Severity
+from roadmap_check.i18n import choose_lang, msg, t
 from roadmap_check.loading import build
 from roadmap_check.matching import closest_key
 from roadmap_check.model import Item, Roadmap, RuleSet, Waiver
@@ -28,7 +29,8 @@ class Options:
     ignore: frozenset[str] = frozenset()
     today: dt.date = field(default_factory=dt.date.today)
     min_coverage: float | None = None
-    lang: str | None = None
+    lang: str | None = None            # --lang or the config's; else each road map's, else:
+    environ: tuple[tuple[str, str], ...] = ()  # the locale variables (i18n.locale_environ)
     severity: tuple[tuple[str, str], ...] = ()             # code -> level, over the rule set's
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # glob -> codes
 
@@ -40,7 +42,7 @@ class FileReport:
     roadmap: Roadmap | None = None
     ruleset: RuleSet | None = None
     needs: list[Need] = field(default_factory=list)
-    lang: str = "en"
+    lang: str = "en"                 # the language its messages are said in
     ruleset_name: str | None = None  # kept when the rule set itself is dropped (workers)
     # what each item cites, resolved: item index -> [(framework id, provision id or None)]
     cited: dict[int, list[tuple[str, str | None]]] = field(default_factory=dict)
@@ -71,7 +73,7 @@ class Engine:
 
     def check_loaded(self, loaded: Loaded, base: Path) -> FileReport:
         findings = list(loaded.findings)
-        report = FileReport(loaded.path, findings)
+        report = FileReport(loaded.path, findings, lang=self.language(None))
         if loaded.root is not None:
             enabled = gc.isenabled()
             gc.disable()
@@ -88,7 +90,7 @@ class Engine:
             id_lines = {item.id: item.id_text.line for item in
                         (report.roadmap.items if report.roadmap else []) if item.id_text}
             findings.extend(apply_suppressions(findings, loaded.suppressions, id_lines,
-                                               loaded.path))
+                                               loaded.path, report.lang))
         report.findings = self._finish(report)
         return report
 
@@ -101,8 +103,7 @@ class Engine:
         if roadmap.date is not None:
             with contextlib.suppress(dates.DateError):  # RM301 reports it
                 as_of = dates.parse_date(roadmap.date.value)
-        lang = self.options.lang or (roadmap.language.value if roadmap.language and
-                                     roadmap.language.value in ("en", "ru") else "en")
+        lang = self.language(roadmap.language.value if roadmap.language else None)
         ctx = Context(roadmap, compiled, as_of, lang, today=self.options.today)
         for check in all_checks():
             report.findings.extend(check(ctx))
@@ -113,7 +114,12 @@ class Engine:
         report.cited = {index: [(c.framework, c.provision) for c in entries if c.framework]
                         for index, entries in ctx.cited.items()}
 
+    def language(self, roadmap_language: str | None) -> str:
+        """--lang (or the config's), else the road map's, else the locale's, else English."""
+        return choose_lang(self.options.lang, roadmap_language, dict(self.options.environ))
+
     def _finish(self, report: FileReport) -> list[Finding]:
+        """Selected findings with their severities, said in the file's language, in order."""
         overrides = dict(report.ruleset.severity) if report.ruleset else {}
         overrides.update(self.options.severity)
         select, ignore = self.options.select, self.options.ignore
@@ -122,13 +128,14 @@ class Engine:
             if fnmatch.fnmatch(posix, glob) or fnmatch.fnmatch(Path(posix).name, glob):
                 ignore = ignore | codes
         out = []
+        lang = report.lang
         for finding in report.findings:
             if (select is not None and finding.code not in select) or finding.code in ignore:
                 continue
             severity = Severity.parse(overrides[finding.code]) if finding.code in overrides \
                 else CHECKS[finding.code].severity
-            out.append(finding._replace(severity=severity) if severity != finding.severity
-                       else finding)
+            said = finding.in_lang(lang) if lang != "en" else finding
+            out.append(said._replace(severity=severity) if severity != said.severity else said)
         out.sort(key=Finding.sort_key)
         return out
 
@@ -154,38 +161,37 @@ def _apply(ctx: Context, item: Item, waiver: Waiver, findings: list[Finding],
     code = waiver.check.value.strip().upper()
     if code not in CHECKS:
         close = closest_key(code, list(CHECKS))
-        return [ctx.at("RM003", f"the waiver names {waiver.check.value!r}, which is no check code",
+        return [ctx.at("RM003", msg("rm003.waiver_code", value=repr(waiver.check.value)),
                        waiver.check, item=item,
-                       suggestion=f"did you mean {close}?" if close else None)]
+                       suggestion=msg("hint.did_you_mean", name=close) if close else None)]
     if waiver.reason is None or not waiver.reason.value.strip():
-        return [ctx.at("RM401", f"the waiver of {code} gives no reason", where, item=item,
-                       suggestion="add 'reason:' saying why the finding does not apply")]
+        return [ctx.at("RM401", msg("rm401.no_reason", code=code), where, item=item,
+                       suggestion=msg("rm401.no_reason.hint"))]
     if waiver.until is not None:
         try:
             until = dates.parse(waiver.until.value).end
         except dates.DateError:
             until = None
         if until is not None and until < ctx.today:
-            return [ctx.at("RM402", f"the waiver of {code} expired on {waiver.until.value}; it no "
-                           "longer suppresses anything", waiver.until, item=item,
-                           suggestion="fix the finding, or renew the waiver with a new date")]
+            return [ctx.at("RM402", msg("rm402.expired", code=code, until=waiver.until.value),
+                           waiver.until, item=item, suggestion=msg("rm402.expired.hint"))]
     framework = None
     if waiver.framework is not None:
         framework = ctx.compiled.citations.resolve_id(waiver.framework.value).framework
         if framework is None:
-            return [ctx.at("RM102", f"the waiver names the framework {waiver.framework.value!r}, "
-                           "which matches no framework of the rule set", waiver.framework,
-                           item=item, suggestion="use a framework id from 'roadmap-check "
-                           "frameworks'")]
+            return [ctx.at("RM102", msg("rm102.waiver_framework",
+                                        value=repr(waiver.framework.value)), waiver.framework,
+                           item=item, suggestion=msg("hint.framework_id"))]
     used = False
     for index in indices:
         finding = findings[index]
         if finding.code != code or (framework and finding.framework != framework):
             continue
-        findings[index] = finding._replace(suppressed=True, suppression=waiver.reason.value)
+        findings[index] = finding._replace(
+            suppressed=True, suppression=t(ctx.lang, "suppression.waiver", reason=waiver.reason.value))
         used = True
     if used:
         return []
-    narrowed = f" for {framework}" if framework else ""
-    return [ctx.at("RM403", f"the waiver of {code}{narrowed} suppresses nothing", where, item=item,
-                   suggestion="remove the waiver")]
+    unused = msg("rm403.unused_for", code=code, framework=framework) if framework else \
+        msg("rm403.unused", code=code)
+    return [ctx.at("RM403", unused, where, item=item, suggestion=msg("rm403.unused.hint"))]

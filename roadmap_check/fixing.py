@@ -17,6 +17,7 @@ from pathlib import Path
 
 from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.findings import Finding, Fix
+from roadmap_check.i18n import foreign
 
 SAFE = frozenset({"RM006", "RM105", "RM301", "RM304"})
 _BOM = "\ufeff"
@@ -82,17 +83,18 @@ def read(path: Path) -> tuple[bytes, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise RoadmapCheckError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise RoadmapCheckError.of("error.unreadable", path=str(path),
+                                   reason=foreign("os", str(exc.strerror))) from None
     try:
         return data, data.decode("utf-8")
     except UnicodeDecodeError:
-        raise RoadmapCheckError(f"{path}: not UTF-8; 'check' says where") from None
+        raise RoadmapCheckError.of("error.not_utf8", path=str(path)) from None
 
 
 def write(path: Path, original: bytes, text: str) -> None:
     """Replace the file atomically, unless it changed on disk since ``original`` was read."""
     if path.read_bytes() != original:
-        raise RoadmapCheckError(f"{path}: changed on disk while it was being fixed; not written")
+        raise RoadmapCheckError.of("error.changed_on_disk", path=str(path))
     mode = path.stat().st_mode & 0o7777
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

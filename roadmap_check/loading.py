@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from roadmap_check.findings import Finding, Fix
+from roadmap_check.findings import Finding, Fix, finding
+from roadmap_check.i18n import Local, Msg, Value, local, msg
 from roadmap_check.model import Citation, Item, Roadmap, Text, Waiver
 from roadmap_check.yaml_io import (
     MERGE_TAG,
@@ -30,7 +31,7 @@ WAIVER_KEYS = ("check", "framework", "reason", "until")
 REQUIRED_ITEM_KEYS = ("id", "title", "responsible", "deadline")
 _CORE = "tag:yaml.org,2002:"
 _NUMERIC = (_CORE + "int", _CORE + "float")
-_KINDS = {MappingNode: "a mapping", SequenceNode: "a list", ScalarNode: "a single value"}
+_KINDS = {MappingNode: "kind.mapping", SequenceNode: "kind.list", ScalarNode: "kind.single"}
 
 Suggest = Callable[[str, tuple[str, ...]], "str | None"]
 
@@ -49,20 +50,20 @@ class Builder:
         self.findings: list[Finding] = []
         self._suggest_key = suggest_key
 
-    def add(self, code: str, message: str, node: Node | tuple[int, int], *,
-            item: str | None = None, suggestion: str | None = None,
+    def add(self, code: str, message: Msg, node: Node | tuple[int, int], *,
+            item: str | None = None, suggestion: Msg | None = None,
             fix: Fix | None = None) -> None:
         line, column = node if isinstance(node, tuple) else pos(node)
         key = node.value if isinstance(node, ScalarNode) else None
-        self.findings.append(Finding(code, message, self.path, line, column, item=item,
+        self.findings.append(finding(code, message, self.path, line, column, item=item,
                                      suggestion=suggestion, fix=fix, key=key))
 
     # -- shapes -------------------------------------------------------------------------
 
-    def kind(self, node: Node) -> str:
+    def kind(self, node: Node) -> Local:
         if isinstance(node, ScalarNode) and node.tag == _CORE + "null":
-            return "nothing"
-        return _KINDS.get(type(node), "a value")
+            return local("kind.nothing")
+        return local(_KINDS.get(type(node), "kind.value"))
 
     def pairs(self, node: MappingNode, known: tuple[str, ...], where: str,
               item: str | None = None) -> dict[str, tuple[ScalarNode, Node]]:
@@ -71,15 +72,17 @@ class Builder:
             self.duplicates(node, item)
         for key, value in mapping_pairs(node):
             if not isinstance(key, ScalarNode):
-                self.add("RM003", f"a key in {where} is {self.kind(key)}; keys must be plain names",
+                self.add("RM003", msg("rm003.key_kind", where=local(where), kind=self.kind(key)),
                          key, item=item)
                 continue
             name = key.value
             if name not in known:
                 close = self._suggest_key(name, known)
-                hint = f"did you mean {close!r}?" if close else f"known keys: {', '.join(known)}"
-                self.add("RM004", f"unknown key {name!r} in {where}", key, item=item,
-                         suggestion=hint)
+                hint = msg("hint.did_you_mean", name=repr(close)) if close else \
+                    msg("rm004.known_keys", keys={"en": ", ".join(known),
+                                                  "ru": ", ".join(map(repr, known))})
+                self.add("RM004", msg("rm004.unknown_key", name=repr(name), where=local(where)),
+                         key, item=item, suggestion=hint)
                 continue
             out[name] = (key, value)
         return out
@@ -91,11 +94,11 @@ class Builder:
                 continue
             earlier = first.setdefault(key.value, key)
             if earlier is not key:
-                self.add("RM002", f"the key {key.value!r} appears again (first on line "
-                         f"{pos(earlier)[0]}); YAML keeps only the last value, silently", key,
-                         item=item, suggestion="merge the two entries or remove one")
+                self.add("RM002", msg("rm002.duplicate_key", key=repr(key.value),
+                                      line=pos(earlier)[0]), key,
+                         item=item, suggestion=msg("rm002.duplicate_key.hint"))
 
-    def string(self, entry: tuple[ScalarNode, Node] | None, what: str,
+    def string(self, entry: tuple[ScalarNode, Node] | None, what: Value,
                item: str | None = None) -> Text | None:
         if entry is None:
             return None
@@ -103,13 +106,13 @@ class Builder:
         if isinstance(node, ScalarNode) and node.tag != _CORE + "null":
             return text(node)
         if isinstance(node, ScalarNode):
-            self.add("RM003", f"{what} is empty", key, item=item)
+            self.add("RM003", msg("rm003.empty", what=what), key, item=item)
         else:
-            self.add("RM003", f"{what} must be a single value, not {self.kind(node)}", node,
+            self.add("RM003", msg("rm003.single", what=what, kind=self.kind(node)), node,
                      item=item)
         return None
 
-    def strings(self, entry: tuple[ScalarNode, Node] | None, what: str,
+    def strings(self, entry: tuple[ScalarNode, Node] | None, what: Value,
                 item: str | None = None) -> list[Text]:
         """A value or a list of values (``responsible: X`` or ``responsible: [X, Y]``)."""
         if entry is None:
@@ -125,62 +128,59 @@ class Builder:
                 if isinstance(element, ScalarNode) and element.tag != _CORE + "null":
                     out.append(text(element))
                 else:
-                    self.add("RM003", f"each entry of {what} must be a single value, "
-                             f"not {self.kind(element)}", element, item=item)
+                    self.add("RM003", msg("rm003.entry_single", what=what,
+                                          kind=self.kind(element)), element, item=item)
             return out
-        self.add("RM003", f"{what} must be a value or a list of values, not a mapping", node,
-                 item=item)
+        self.add("RM003", msg("rm003.value_or_list", what=what), node, item=item)
         return []
 
     # -- the document -------------------------------------------------------------------
 
     def build(self, root: Node) -> Roadmap | None:
         if not isinstance(root, MappingNode):
-            self.add("RM003", f"the file holds {self.kind(root)}; a road map is a mapping with "
-                     "'roadmap:' and 'items:'", root)
+            self.add("RM003", msg("rm003.file_kind", kind=self.kind(root)), root)
             return None
-        top = self.pairs(root, TOP_KEYS, "the file")
+        top = self.pairs(root, TOP_KEYS, "where.file")
         roadmap = Roadmap(self.path)
         header = top.get("roadmap")
         if header is None:
-            self.add("RM003", "the required key 'roadmap' is missing", root,
-                     suggestion="add a 'roadmap:' header with id and title")
+            self.add("RM003", msg("rm003.no_roadmap"), root, suggestion=msg("rm003.no_roadmap.hint"))
         else:
             roadmap.line, roadmap.column = pos(header[0])
             self.header(roadmap, header)
         items = top.get("items")
         if items is None:
-            self.add("RM003", "the required key 'items' is missing", root)
+            self.add("RM003", msg("rm003.no_items"), root)
         elif isinstance(items[1], SequenceNode):
             for node in items[1].value:
                 item = self.item(node)
                 if item is not None:
                     roadmap.items.append(item)
         elif not (isinstance(items[1], ScalarNode) and items[1].tag == _CORE + "null"):
-            self.add("RM003", f"'items' must be a list, not {self.kind(items[1])}", items[1])
+            self.add("RM003", msg("rm003.items_kind", kind=self.kind(items[1])), items[1])
         return roadmap
 
     def header(self, roadmap: Roadmap, entry: tuple[ScalarNode, Node]) -> None:
         key, node = entry
         if not isinstance(node, MappingNode):
-            self.add("RM003", f"'roadmap' must be a mapping, not {self.kind(node)}", key)
+            self.add("RM003", msg("rm003.roadmap_kind", kind=self.kind(node)), key)
             return
-        fields = self.pairs(node, ROADMAP_KEYS, "'roadmap'")
+        fields = self.pairs(node, ROADMAP_KEYS, "where.roadmap")
         for name in ("id", "title"):
             if name not in fields:
-                self.add("RM003", f"the roadmap has no {name!r}", key)
+                self.add("RM003", msg("rm003.roadmap_missing", name=repr(name)), key)
         roadmap.id = self.string(fields.get("id"), "roadmap.id")
         roadmap.title = self.string(fields.get("title"), "roadmap.title")
         roadmap.version = self.string(fields.get("version"), "roadmap.version")
         roadmap.status = self.string(fields.get("status"), "roadmap.status")
         if roadmap.status and roadmap.status.value not in ("draft", "circulated", "approved"):
-            self.add("RM003", f"roadmap.status {roadmap.status.value!r} is none of draft, "
-                     "circulated, approved", (roadmap.status.line, roadmap.status.column))
+            self.add("RM003", msg("rm003.bad_status", value=repr(roadmap.status.value)),
+                     (roadmap.status.line, roadmap.status.column))
         roadmap.date = self.string(fields.get("date"), "roadmap.date")
         roadmap.period = self.string(fields.get("period"), "roadmap.period")
         roadmap.language = self.string(fields.get("language"), "roadmap.language")
         if roadmap.language and roadmap.language.value not in ("en", "ru"):
-            self.add("RM003", f"roadmap.language {roadmap.language.value!r} is neither en nor ru",
+            self.add("RM003", msg("rm003.bad_language", value=repr(roadmap.language.value)),
                      (roadmap.language.line, roadmap.language.column))
         roadmap.ruleset = self.string(fields.get("ruleset"), "roadmap.ruleset")
         roadmap.requires = self.strings(fields.get("requires"), "roadmap.requires")
@@ -188,38 +188,37 @@ class Builder:
     def item(self, node: Node) -> Item | None:
         line, column = pos(node)
         if not isinstance(node, MappingNode):
-            self.add("RM003", f"an item must be a mapping, not {self.kind(node)}", node)
+            self.add("RM003", msg("rm003.item_kind", kind=self.kind(node)), node)
             return None
         peek = next((v.value for k, v in node.value if isinstance(k, ScalarNode)
                      and k.value == "id" and isinstance(v, ScalarNode)), None)
-        fields = self.pairs(node, ITEM_KEYS, "an item", peek)
-        id_text = self.string(fields.get("id"), "the item id", peek)
+        fields = self.pairs(node, ITEM_KEYS, "where.item", peek)
+        id_text = self.string(fields.get("id"), local("field.item_id"), peek)
         item_id = id_text.value if id_text else None
         if id_text is not None:
             id_node = fields["id"][1]
             if id_node.tag in _NUMERIC:
-                self.add("RM006", f"the id {id_text.value} is not quoted, so YAML reads it as the "
-                         f"number {_as_number(id_text.value)}", id_node, item=item_id,
-                         suggestion=f"quote it: id: \"{id_text.value}\"",
+                self.add("RM006", msg("rm006.numeric_id", id=id_text.value,
+                                      number=_as_number(id_text.value)), id_node, item=item_id,
+                         suggestion=msg("rm006.numeric_id.hint", id=id_text.value),
                          fix=Fix(id_text.line, id_text.column, id_text.end_line,
                                  id_text.end_column, f'"{id_text.value}"'))
         for name in REQUIRED_ITEM_KEYS:
             if name not in fields:
-                self.add("RM003", f"the item has no {name!r}", node, item=item_id)
+                self.add("RM003", msg("rm003.item_missing", name=repr(name)), node, item=item_id)
         item = Item(item_id or f"<item at line {line}>", line, column, id_text=id_text)
-        item.title = self.string(fields.get("title"), "the title", item_id)
-        item.description = self.string(fields.get("description"), "the description", item_id)
-        item.outcome = self.string(fields.get("outcome"), "the outcome", item_id)
-        item.section = self.string(fields.get("section"), "the section", item_id)
-        item.start = self.string(fields.get("start"), "the start", item_id)
-        item.deadline = self.string(fields.get("deadline"), "the deadline", item_id)
-        item.responsible = self.strings(fields.get("responsible"), "responsible", item_id)
+        for name in ("title", "description", "outcome", "section", "start", "deadline"):
+            setattr(item, name, self.string(fields.get(name), local(f"field.{name}"), item_id))
+        item.responsible = self.strings(fields.get("responsible"), local("field.responsible"),
+                                        item_id)
         if "responsible" in fields and not item.responsible:
-            self.add("RM003", "responsible names no party", fields["responsible"][0],
-                     item=item_id)
-        item.participants = self.strings(fields.get("participants"), "participants", item_id)
-        item.indicators = self.strings(fields.get("indicators"), "indicators", item_id)
-        item.depends_on = self.strings(fields.get("depends_on"), "depends_on", item_id)
+            self.add("RM003", msg("rm003.no_party"), fields["responsible"][0], item=item_id)
+        item.participants = self.strings(fields.get("participants"),
+                                         local("field.participants"), item_id)
+        item.indicators = self.strings(fields.get("indicators"), local("field.indicators"),
+                                       item_id)
+        item.depends_on = self.strings(fields.get("depends_on"), local("field.depends_on"),
+                                       item_id)
         if "cites" in fields:
             item.cites_present = True
             item.cites = self.citations(fields["cites"], item_id)
@@ -232,7 +231,7 @@ class Builder:
         if isinstance(node, ScalarNode):
             return [] if node.tag == _CORE + "null" else [Citation(text(node))]
         if not isinstance(node, SequenceNode):
-            self.add("RM003", "cites must be a list of citations, not a mapping", node, item=item)
+            self.add("RM003", msg("rm003.cites_kind"), node, item=item)
             return []
         out: list[Citation] = []
         for element in node.value:
@@ -241,16 +240,17 @@ class Builder:
                     out.append(Citation(text(element)))
                 continue
             if not isinstance(element, MappingNode):
-                self.add("RM003", "a citation must be text or a mapping with 'framework'",
-                         element, item=item)
+                self.add("RM003", msg("rm003.citation_kind"), element, item=item)
                 continue
-            fields = self.pairs(element, CITATION_KEYS, "a citation", item)
-            framework = self.string(fields.get("framework"), "the citation's framework", item)
+            fields = self.pairs(element, CITATION_KEYS, "where.citation", item)
+            framework = self.string(fields.get("framework"), local("field.citation_framework"),
+                                    item)
             if framework is None:
                 if "framework" not in fields:
-                    self.add("RM003", "a citation mapping has no 'framework'", element, item=item)
+                    self.add("RM003", msg("rm003.citation_no_framework"), element, item=item)
                 continue
-            provision = self.string(fields.get("provision"), "the citation's provision", item)
+            provision = self.string(fields.get("provision"), local("field.citation_provision"),
+                                    item)
             out.append(Citation(framework, provision, mapping=True))
         return out
 
@@ -258,29 +258,28 @@ class Builder:
         """An empty reason is RM401's business, not a structural error."""
         if entry is None or (isinstance(entry[1], ScalarNode) and entry[1].tag == _CORE + "null"):
             return None
-        return self.string(entry, "the waiver's reason", item)
+        return self.string(entry, local("field.waiver_reason"), item)
 
     def waivers(self, entry: tuple[ScalarNode, Node], item: str | None) -> list[Waiver]:
         node = entry[1]
         if not isinstance(node, SequenceNode):
             if not (isinstance(node, ScalarNode) and node.tag == _CORE + "null"):
-                self.add("RM003", "waivers must be a list", node, item=item)
+                self.add("RM003", msg("rm003.waivers_kind"), node, item=item)
             return []
         out: list[Waiver] = []
         for element in node.value:
             if not isinstance(element, MappingNode):
-                self.add("RM003", "a waiver must be a mapping with check and reason", element,
-                         item=item)
+                self.add("RM003", msg("rm003.waiver_kind"), element, item=item)
                 continue
-            fields = self.pairs(element, WAIVER_KEYS, "a waiver", item)
-            check = self.string(fields.get("check"), "the waiver's check", item)
+            fields = self.pairs(element, WAIVER_KEYS, "where.waiver", item)
+            check = self.string(fields.get("check"), local("field.waiver_check"), item)
             if check is None and "check" not in fields:
-                self.add("RM003", "a waiver has no 'check'", element, item=item)
+                self.add("RM003", msg("rm003.waiver_no_check"), element, item=item)
             line, column = pos(element)
-            out.append(Waiver(check, self.string(fields.get("framework"), "the waiver's framework",
-                                                 item),
+            out.append(Waiver(check, self.string(fields.get("framework"),
+                                                 local("field.waiver_framework"), item),
                               self.reason(fields.get("reason"), item),
-                              self.string(fields.get("until"), "the waiver's until", item),
+                              self.string(fields.get("until"), local("field.waiver_until"), item),
                               line, column))
         return out
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from roadmap_check.i18n import DEFAULT, Msg, msg, render
 from roadmap_check.model import Framework, RuleSet
 from roadmap_check.normalize import ORGANISATIONS, Key, fold, key, light, numbers_of, words_key
 
@@ -62,6 +63,7 @@ class Resolution:
     provision: str | None = None   # the provision id split off the text
     reason: str | None = None      # why a close name was rejected (numbers, organisation)
     remainder: str = ""            # the citation text without its provision part
+    why: Msg | None = None         # the reason as a message, to be said in any language
 
 
 class CitationIndex:
@@ -160,16 +162,17 @@ class CitationIndex:
                               remainder=found.remainder)
         return found
 
-    def _agrees(self, fid: str, k: Key) -> str | None:
+    def _agrees(self, fid: str, k: Key) -> Msg | None:
         """Why the framework cannot be what the citation names, or None if it can."""
         have = self.numbers[fid]
         for number in k.numbers:
             parts = [p.lstrip("0") or "0" for p in number.split(".")]
             if (number.lstrip("0") or "0") not in have and not all(p in have for p in parts):
-                return f"it names {number}, which {fid} does not have"
+                return msg("rm102.reason_number", number=number, framework=fid)
         extra = k.orgs - self.orgs[fid]
         if extra:
-            return f"it names {', '.join(sorted(o.upper() for o in extra))}, not an issuer of {fid}"
+            return msg("rm102.reason_issuer", issuers=", ".join(sorted(o.upper() for o in extra)),
+                       framework=fid)
         return None
 
     def _resolve(self, text: str) -> Resolution:
@@ -178,7 +181,7 @@ class CitationIndex:
         if fid is not None:
             return Resolution("canonical", fid, provision=pid, remainder=rest)
         k = key(rest)
-        rejected: dict[str, tuple[float, str]] = {}
+        rejected: dict[str, tuple[float, Msg]] = {}
         exact = []
         for candidate in sorted(self.by_words.get(k.words, ())):
             why = self._agrees(candidate, k)
@@ -193,7 +196,7 @@ class CitationIndex:
         return self._fuzzy(k, pid, rest, rejected)
 
     def _fuzzy(self, k: Key, pid: str | None, rest: str,
-               rejected: dict[str, tuple[float, str]]) -> Resolution:
+               rejected: dict[str, tuple[float, Msg]]) -> Resolution:
         scored: dict[str, float] = {}
         if k.words:
             fuzz, process = _rapidfuzz()
@@ -205,7 +208,7 @@ class CitationIndex:
                 for candidate in self.by_words[words]:
                     why = self._agrees(candidate, k)
                     if why is not None:
-                        if float(score) > rejected.get(candidate, (0.0, ""))[0]:
+                        if float(score) > rejected.get(candidate, (0.0, why))[0]:
                             rejected[candidate] = (float(score), why)
                         continue
                     scored[candidate] = max(scored.get(candidate, 0.0), float(score))
@@ -222,13 +225,14 @@ class CitationIndex:
         if len(partial) > 1:
             return Resolution("ambiguous", None, tuple(partial[:4]), pid, remainder=rest)
         # Unknown: the closest names, a name rejected for its numbers or issuer among them.
-        pool: dict[str, tuple[float, str | None]] = {c: (s, None) for c, s in ranked}
+        pool: dict[str, tuple[float, Msg | None]] = {c: (s, None) for c, s in ranked}
         for candidate, (score, why) in rejected.items():
             if score >= pool.get(candidate, (0.0, None))[0]:
                 pool[candidate] = (score, why)
         best = sorted(pool.items(), key=lambda kv: (-kv[1][0], kv[0]))[:3]
-        reason = best[0][1][1] if best and best[0][1][0] >= self.cutoff else None
-        return Resolution("unknown", None, tuple(c for c, _ in best), pid, reason, rest)
+        why = best[0][1][1] if best and best[0][1][0] >= self.cutoff else None
+        reason = render(DEFAULT, *why) if why else None
+        return Resolution("unknown", None, tuple(c for c, _ in best), pid, reason, rest, why)
 
 
     def _partial(self, k: Key) -> list[str]:

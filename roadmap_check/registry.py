@@ -61,6 +61,14 @@ CHECKS: dict[str, CheckInfo] = {c.code: c for c in (
 )}
 
 
+class UnknownCodeError(ValueError):
+    """A code or prefix that names no check."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"unknown check code {code!r}")
+        self.code = code
+
+
 def resolve_codes(spec: str) -> set[str]:
     """``RM1,RM201`` -> the codes; a prefix selects a group. Raises ValueError if unknown."""
     out: set[str] = set()
@@ -72,6 +80,6 @@ def resolve_codes(spec: str) -> set[str]:
             continue
         matched = {code for code in CHECKS if code.startswith(part)}
         if not matched or not part.startswith("RM"):
-            raise ValueError(f"unknown check code {part!r}")
+            raise UnknownCodeError(part)
         out.update(matched)
     return out

@@ -13,9 +13,16 @@ from roadmap_check.findings import Finding, Severity
 class Report:
     files: list[FileReport]
     fail_on: Severity | None   # None: never fail
+    lang: str = "en"           # the run's language (--lang, the config's, else the locale's)
 
     def __post_init__(self) -> None:
         self.files.sort(key=lambda f: f.path)
+
+    @property
+    def language(self) -> str:
+        """The language of the whole report: its files' when they agree, else the run's."""
+        langs = {f.lang for f in self.files}
+        return langs.pop() if len(langs) == 1 else self.lang
 
     @property
     def findings(self) -> list[Finding]:

@@ -22,12 +22,12 @@ def _start(options: Options) -> None:
     _WORKER = Engine(options)
 
 
-def _check(path: str) -> FileReport | str:
+def _check(path: str) -> FileReport | RoadmapCheckError:
     assert _WORKER is not None
     try:
         report = _WORKER.check_path(Path(path), path)
-    except RoadmapCheckError as exc:
-        return str(exc)
+    except RoadmapCheckError as exc:  # sent back as a plain error, its message keys kept
+        return RoadmapCheckError(str(exc), template=exc.template, values=exc.values)
     report.ruleset = None  # the name travels; the rule set need not cross processes
     return report
 
@@ -62,8 +62,8 @@ def run(paths: list[Path], options: Options, jobs: int, stdin_name: str,
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(options,)) as pool:
         for result in pool.map(_check, [str(p) for p in files], chunksize=1):
-            if isinstance(result, str):
-                raise RoadmapCheckError(result)
+            if isinstance(result, RoadmapCheckError):
+                raise result
             if progress:
                 progress(1)
             yield result

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from roadmap_check.findings import Finding
+from roadmap_check.findings import Finding, finding
+from roadmap_check.i18n import local, msg, t
 
 _COMMENT = re.compile(
     r"#\s*roadmap-check:\s*(?P<kind>ignore-file|ignore)\s*\[(?P<codes>[^\]]*)\]\s*(?P<reason>.*)$")
@@ -59,8 +60,10 @@ def parse(text: str) -> list[Suppression]:
 
 
 def apply(findings: list[Finding], suppressions: list[Suppression],
-          id_lines: dict[str, int], path: str) -> list[Finding]:
-    """Mark covered findings suppressed (in place); return RM404/RM405 findings."""
+          id_lines: dict[str, int], path: str, lang: str = "en") -> list[Finding]:
+    """Mark covered findings suppressed (in place); return RM404/RM405 findings.
+
+    The note of a suppressed finding is said in ``lang``, the file's language."""
     if not suppressions:
         return []
     by_line: dict[int, list[Suppression]] = {}
@@ -68,33 +71,33 @@ def apply(findings: list[Finding], suppressions: list[Suppression],
     for suppression in suppressions:
         if not suppression.whole_file:
             by_line.setdefault(suppression.line, []).append(suppression)
-    for index, finding in enumerate(findings):
-        if finding.suppressed:
+    for index, found in enumerate(findings):
+        if found.suppressed:
             continue
-        lines = [finding.line]
-        if finding.item is not None and finding.item in id_lines:
-            lines.append(id_lines[finding.item])
+        lines = [found.line]
+        if found.item is not None and found.item in id_lines:
+            lines.append(id_lines[found.item])
         candidates = [s for line in lines for s in by_line.get(line, ())] + whole
         for suppression in candidates:
-            if suppression.covers(finding.code):
+            if suppression.covers(found.code):
                 suppression.used = True
-                reason = suppression.reason or "(no reason given)"
-                findings[index] = finding._replace(suppressed=True,
-                                                   suppression=f"inline: {reason}")
+                note = t(lang, "suppression.inline", reason=suppression.reason) \
+                    if suppression.reason else t(lang, "suppression.inline_no_reason")
+                findings[index] = found._replace(suppressed=True, suppression=note)
                 break
     out: list[Finding] = []
     for s in suppressions:
-        what = ", ".join(sorted(s.codes) + list(s.unknown)) or "nothing"
+        named = ", ".join(sorted(s.codes) + list(s.unknown))
+        what = named or "nothing"  # the key, in English whatever the language
+        codes = named or local("nothing")
         if not s.reason:
-            out.append(Finding("RM404", f"the suppression of {what} gives no reason", path,
-                               s.line, s.column, key=what,
-                               suggestion="write why after the brackets: "
-                               "# roadmap-check: ignore[RM201] the reason"))
+            out.append(finding("RM404", msg("rm404.no_reason", codes=codes), path, s.line,
+                               s.column, key=what, suggestion=msg("rm404.no_reason.hint")))
         if s.unknown:
-            out.append(Finding("RM405", f"the suppression names {', '.join(s.unknown)}, "
-                               "which is no check code", path, s.line, s.column, key=what,
-                               suggestion="'roadmap-check checks' lists the codes"))
+            out.append(finding("RM405", msg("rm405.unknown_code", codes=", ".join(s.unknown)),
+                               path, s.line, s.column, key=what,
+                               suggestion=msg("rm405.unknown_code.hint")))
         elif not s.used:
-            out.append(Finding("RM405", f"the suppression of {what} suppresses nothing", path,
-                               s.line, s.column, key=what, suggestion="remove the comment"))
+            out.append(finding("RM405", msg("rm405.unused", codes=codes), path, s.line,
+                               s.column, key=what, suggestion=msg("rm405.unused.hint")))
     return out

@@ -13,12 +13,14 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmap_check.errors import RoadmapCheckError
-from roadmap_check.findings import Finding
+from roadmap_check.findings import Finding, finding
+from roadmap_check.i18n import foreign, msg, number
 from roadmap_check.suppressions import Suppression
 from roadmap_check.suppressions import parse as parse_suppressions
 
@@ -60,11 +62,12 @@ def read_text(path: Path, display: str) -> tuple[str | None, Finding | None]:
     try:
         data = path.read_bytes()  # decoded, then dropped: only the text stays in memory
     except FileNotFoundError:
-        raise RoadmapCheckError(f"{display}: no such file") from None
+        raise RoadmapCheckError.of("error.no_file", path=display) from None
     except IsADirectoryError:
-        raise RoadmapCheckError(f"{display}: is a directory, not a road-map file") from None
+        raise RoadmapCheckError.of("error.is_directory", path=display) from None
     except OSError as exc:
-        raise RoadmapCheckError(f"{display}: cannot be read ({exc.strerror})") from None
+        raise RoadmapCheckError.of("error.unreadable", path=display,
+                                   reason=foreign("os", str(exc.strerror))) from None
     return decode(data, display)
 
 
@@ -72,8 +75,8 @@ def decode(data: bytes, display: str) -> tuple[str | None, Finding | None]:
     for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
                       (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
         if data.startswith(bom):
-            return None, Finding("RM001", f"the file is encoded as {name}; save it as UTF-8",
-                                 display, 1, 1, suggestion="save the file as UTF-8")
+            return None, finding("RM001", msg("rm001.encoding", encoding=name), display, 1, 1,
+                                 suggestion=msg("hint.save_utf8"))
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     try:
@@ -82,10 +85,9 @@ def decode(data: bytes, display: str) -> tuple[str | None, Finding | None]:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-        hint = "; it looks like Windows-1251" if _looks_cp1251(data) else ""
-        return None, Finding(
-            "RM001", f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}){hint}",
-            display, line, column, suggestion="save the file as UTF-8")
+        key = "rm001.not_utf8_cp1251" if _looks_cp1251(data) else "rm001.not_utf8"
+        return None, finding("RM001", msg(key, byte=f"{data[exc.start]:02x}"), display, line,
+                             column, suggestion=msg("hint.save_utf8"))
 
 
 def _looks_cp1251(data: bytes) -> bool:
@@ -103,22 +105,20 @@ def load_path(path: Path, display: str) -> Loaded:
 def load_text(text: str, display: str) -> Loaded:
     loaded = Loaded(display, None, suppressions=parse_suppressions(text))
     if not text.strip():
-        loaded.findings.append(Finding("RM001", "the file is empty", display, 1, 1))
+        loaded.findings.append(finding("RM001", msg("rm001.empty"), display, 1, 1))
         return loaded
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        loaded.findings.append(Finding("RM001", "the file contains a NUL character; it is not text",
-                                       display, line, column))
+        loaded.findings.append(finding("RM001", msg("rm001.nul"), display, line, column))
         return loaded
     enabled = gc.isenabled()
     gc.disable()
     try:
         loaded.root = _compose(text, display, loaded.findings)
         if loaded.root is None and not loaded.findings:
-            loaded.findings.append(Finding("RM001", "the file holds no YAML document, only "
-                                           "comments or blank lines", display, 1, 1))
+            loaded.findings.append(finding("RM001", msg("rm001.no_document"), display, 1, 1))
         # Without '!' no explicit tag, and without '&' no anchor, can be in the text: the
         # graph is then a plain tree of standard nodes and needs no inspection.
         needs_look = "!" in text or "&" in text
@@ -138,24 +138,23 @@ def _compose(text: str, display: str, findings: list[Finding]) -> Node | None:
         if loader.check_node():
             extra = loader.get_node()
             line, column = pos(extra) if extra is not None else (1, 1)
-            findings.append(Finding(
-                "RM003", "the file holds more than one YAML document; one road map a file",
-                display, line, column, suggestion="split the documents into separate files"))
+            findings.append(finding("RM003", msg("rm003.many_documents"), display, line, column,
+                                    suggestion=msg("rm003.many_documents.hint")))
         return root
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        if exc.context and exc.problem:
-            what = f"{' '.join(exc.context.split())}: {what}"
-        findings.append(Finding("RM001", f"invalid YAML: {what}", display, line, column))
+        what = foreign("pyyaml", " ".join(str(exc.problem or exc.context or "invalid YAML").split()))
+        found = msg("rm001.yaml_context", context=foreign("pyyaml", " ".join(exc.context.split())),
+                    problem=what) if exc.context and exc.problem else msg("rm001.yaml", problem=what)
+        findings.append(finding("RM001", found, display, line, column))
         return None
     except yaml.YAMLError as exc:
-        findings.append(Finding("RM001", f"invalid YAML: {' '.join(str(exc).split())}",
-                                display, 1, 1))
+        problem = foreign("pyyaml", " ".join(str(exc).split()))
+        findings.append(finding("RM001", msg("rm001.yaml", problem=problem), display, 1, 1))
         return None
     except RecursionError:
-        findings.append(Finding("RM001", "invalid YAML: nested too deeply to read", display, 1, 1))
+        findings.append(finding("RM001", msg("rm001.yaml_too_deep"), display, 1, 1))
         return None
     finally:
         loader.dispose()
@@ -178,25 +177,21 @@ def _inspect(root: Node, display: str, findings: list[Finding]) -> bool:
             seen[ident] = size
             if size > MAX_EXPANDED_NODES:
                 line, column = pos(root)
-                findings.append(Finding(
-                    "RM007", f"anchors and aliases expand past {MAX_EXPANDED_NODES:,} nodes "
-                    "(a 'billion laughs' document); the file is not read further",
+                findings.append(finding(
+                    "RM007", msg("rm007.expansion", limit=number(MAX_EXPANDED_NODES)),
                     display, line, column))
                 return False
             continue
         if ident in seen:
             if seen[ident] == 0:
                 line, column = pos(node)
-                findings.append(Finding("RM007", "an alias refers to a node that contains it "
-                                        "(a recursive anchor); the file is not read further",
-                                        display, line, column))
+                findings.append(finding("RM007", msg("rm007.recursive"), display, line, column))
                 return False
             continue
         if node.tag not in STANDARD_TAGS:
             line, column = pos(node)
-            findings.append(Finding(
-                "RM007", f"the non-standard tag {node.tag!r} is not allowed in a road map",
-                display, line, column, suggestion="remove the tag; road maps hold plain data"))
+            findings.append(finding("RM007", msg("rm007.tag", tag=repr(node.tag)), display, line,
+                                    column, suggestion=msg("rm007.tag.hint")))
             return False
         seen[ident] = 0
         stack.append((node, True))
@@ -232,11 +227,17 @@ def mapping_pairs(node: MappingNode) -> list[tuple[ScalarNode | Node, Node]]:
     return pairs
 
 
-def libyaml_warning() -> str | None:
+def load_data(text: str) -> Any:
+    """Plain data from trusted YAML shipped with the package (the message catalogue)."""
+    return yaml.load(text, Loader=_Loader)  # a safe loader: plain data only
+
+
+def libyaml_warning(lang: str = "en") -> str | None:
     if HAS_LIBYAML:
         return None
-    return ("warning: PyYAML was built without libyaml; reading is about 20x slower "
-            "(reinstall PyYAML with libyaml)")
+    from roadmap_check.i18n import t
+
+    return t(lang, "cli.no_libyaml")
 
 
 def print_warning(message: str) -> None:

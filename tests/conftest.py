@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,17 @@ from roadmap_check.engine import Engine
 # No example database: runs stay independent of each other and write nothing to the tree.
 settings.register_profile("roadmap-check", database=None, deadline=None)
 settings.load_profile("roadmap-check")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_locale() -> Iterator[None]:
+    """The messages' language follows the locale (LANG): every run of the suite, and every
+    process it starts, is in a neutral English one unless a test sets another."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+            patch.delenv(name, raising=False)
+        patch.setenv("LANG", "C.UTF-8")
+        yield
 
 
 @pytest.fixture

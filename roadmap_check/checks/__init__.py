@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from roadmap_check import dates
-from roadmap_check.findings import Finding, Fix
+from roadmap_check.findings import Finding, Fix, finding
+from roadmap_check.i18n import Msg
 from roadmap_check.matching import CitationIndex, PartyIndex, Resolution
 from roadmap_check.model import Citation, Item, Roadmap, RuleSet, Text
 from roadmap_check.triggers import TriggerIndex
@@ -55,9 +56,9 @@ class Context:
     def path(self) -> str:
         return self.roadmap.path
 
-    def at(self, code: str, message: str, where: Text | tuple[int, int], *,
+    def at(self, code: str, message: Msg, where: Text | tuple[int, int], *,
            item: Item | None = None, framework: str | None = None,
-           suggestion: str | None = None, fix: Fix | None = None,
+           suggestion: Msg | None = None, fix: Fix | None = None,
            key: str | None = None) -> Finding:
         """A finding at a value (whose text becomes its key) or at a position."""
         if isinstance(where, Text):
@@ -65,7 +66,7 @@ class Context:
             key = where.value if key is None else key
         else:
             line, column = where
-        return Finding(code, message, self.path, line, column,
+        return finding(code, message, self.path, line, column,
                        item=item.id if item is not None and item.id_text is not None else None,
                        framework=framework, suggestion=suggestion, fix=fix, key=key)
 

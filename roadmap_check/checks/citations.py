@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from roadmap_check import dates
 from roadmap_check.checks import Cited, Context
 from roadmap_check.findings import Finding, Fix
+from roadmap_check.i18n import Msg, msg, per_lang, rendered
 from roadmap_check.model import Citation, Framework, Item, Text
 from roadmap_check.normalize import has_cyrillic
 
@@ -39,8 +40,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     for index, item in enumerate(ctx.roadmap.items):
         if not item.cites:
             where = (item.line, item.column)
-            yield ctx.at("RM101", "the item cites no framework", where, item=item,
-                         suggestion="add 'cites:' with the frameworks this action implements")
+            yield ctx.at("RM101", msg("rm101.no_citation"), where, item=item,
+                         suggestion=msg("rm101.no_citation.hint"))
             ctx.cited[index] = []
             continue
         cited = [_resolve(ctx, citation) for citation in item.cites]
@@ -61,9 +62,11 @@ def _resolve(ctx: Context, citation: Citation) -> Cited:
     return Cited(citation, resolution, resolution.framework, provision, written)
 
 
-def _names(ctx: Context, ids: tuple[str, ...]) -> str:
+def _names(ctx: Context, ids: tuple[str, ...]) -> dict[str, str]:
+    """Framework ids with their titles, in each language."""
     frameworks = ctx.ruleset.frameworks
-    return "; ".join(f"{fid} ({_title(frameworks[fid], ctx.lang)})" for fid in ids)
+    return per_lang(lambda lang: "; ".join(f"{fid} ({_title(frameworks[fid], lang)})"
+                                           for fid in ids))
 
 
 def _citation_findings(ctx: Context, item: Item, cited: list[Cited]) -> Iterator[Finding]:
@@ -72,16 +75,19 @@ def _citation_findings(ctx: Context, item: Item, cited: list[Cited]) -> Iterator
         raw = entry.citation.raw
         resolution = entry.resolution
         if resolution.status == "unknown":
-            reason = f" ({resolution.reason})" if resolution.reason else ""
-            hint = f"did you mean {_names(ctx, resolution.candidates)}?" \
-                if resolution.candidates else "run 'roadmap-check frameworks' for the list"
-            yield ctx.at("RM102", f"{raw.value!r} matches no framework of the rule set{reason}",
-                         raw, item=item, suggestion=hint)
+            hint = msg("hint.did_you_mean", name=_names(ctx, resolution.candidates)) \
+                if resolution.candidates else msg("rm102.list.hint")
+            message = msg("rm102.unknown", raw=repr(raw.value)) if resolution.why is None \
+                else msg("rm102.unknown_because", raw=repr(raw.value),
+                         reason=rendered(resolution.why))
+            yield ctx.at("RM102", message, raw, item=item, suggestion=hint)
             continue
         if resolution.status == "ambiguous":
-            yield ctx.at("RM103", f"{raw.value!r} matches {len(resolution.candidates)} frameworks "
-                         f"about equally well: {', '.join(resolution.candidates)}", raw, item=item,
-                         suggestion=f"cite one by its full title or id: {_names(ctx, resolution.candidates)}")
+            yield ctx.at("RM103", msg("rm103.ambiguous", raw=repr(raw.value),
+                                      count=len(resolution.candidates),
+                                      ids=", ".join(resolution.candidates)), raw, item=item,
+                         suggestion=msg("rm103.ambiguous.hint",
+                                        names=_names(ctx, resolution.candidates)))
             continue
         assert entry.framework is not None
         framework = ctx.ruleset.frameworks[entry.framework]
@@ -91,14 +97,17 @@ def _citation_findings(ctx: Context, item: Item, cited: list[Cited]) -> Iterator
                 and framework.provisions_complete:
             known = ", ".join(p.id for p in framework.provisions)
             where = entry.citation.provision or raw
-            yield ctx.at("RM104", f"{framework.id} has no provision {entry.provision_text!r}",
+            yield ctx.at("RM104", msg("rm104.unknown_provision", framework=framework.id,
+                                      provision=repr(entry.provision_text)),
                          where, item=item, framework=framework.id,
-                         suggestion=f"its provisions are: {known}")
+                         suggestion=msg("rm104.unknown_provision.hint", known=known))
         marker = (entry.framework, entry.provision or entry.provision_text)
         if marker in seen:
-            what = f"{entry.framework}, provision {marker[1]}" if marker[1] else entry.framework
-            yield ctx.at("RM108", f"{what} is cited twice in this item", raw, item=item,
-                         framework=entry.framework, suggestion="remove the repeated citation")
+            twice = msg("rm108.twice_provision", framework=entry.framework,
+                        provision=marker[1]) if marker[1] else \
+                msg("rm108.twice", framework=entry.framework)
+            yield ctx.at("RM108", twice, raw, item=item, framework=entry.framework,
+                         suggestion=msg("rm108.twice.hint"))
         seen.add(marker)
 
 
@@ -112,9 +121,10 @@ def _non_canonical(ctx: Context, item: Item, entry: Cited, framework: Framework)
         markers = [m.group(0).strip() for m in ctx.compiled.citations.marker.finditer(raw.value)]
         if markers:
             canonical = ", ".join([canonical, *markers])
-    return ctx.at("RM105", f"{raw.value!r} is read as {framework.id}, through an alias or a "
-                  "loose spelling", raw, item=item, framework=framework.id,
-                  suggestion=f"write {canonical!r}", fix=replace_fix(raw, canonical))
+    return ctx.at("RM105", msg("rm105.non_canonical", raw=repr(raw.value), framework=framework.id),
+                  raw, item=item, framework=framework.id,
+                  suggestion=msg("hint.write", text=repr(canonical)),
+                  fix=replace_fix(raw, canonical))
 
 
 def _in_force(ctx: Context, item: Item, cited: list[Cited]) -> Iterator[Finding]:
@@ -132,25 +142,29 @@ def _in_force(ctx: Context, item: Item, cited: list[Cited]) -> Iterator[Finding]
             assert until is not None
             late = due.end if due is not None and due.end is not None else None
             if (late is not None and late > until) or ctx.as_of > until:
-                when = f"the item is due {item.deadline.value}" if late and late > until and \
-                    item.deadline else f"the road map is dated {ctx.as_of.isoformat()}"
-                yield ctx.at("RM106", f"{fid} is in force until {framework.in_force_until}, "
-                             f"but {when}", raw, item=item, framework=fid,
+                message = msg("rm106.item_due", framework=fid, until=framework.in_force_until,
+                              due=item.deadline.value) \
+                    if late and late > until and item.deadline else \
+                    msg("rm106.roadmap_dated", framework=fid, until=framework.in_force_until,
+                        date=ctx.as_of.isoformat())
+                yield ctx.at("RM106", message, raw, item=item, framework=fid,
                              suggestion=_successor(ctx, framework))
         if framework.adopted:
             adopted = dates.parse(framework.adopted).start
             if adopted is not None and adopted > ctx.as_of:
-                yield ctx.at("RM107", f"{fid} was adopted {framework.adopted}, after the road "
-                             f"map's date {ctx.as_of.isoformat()}", raw, item=item, framework=fid,
-                             suggestion="check the road map's date, or cite the document in "
-                             "force at that date")
+                yield ctx.at("RM107", msg("rm107.not_in_force", framework=fid,
+                                          adopted=framework.adopted, date=ctx.as_of.isoformat()),
+                             raw, item=item, framework=fid,
+                             suggestion=msg("rm107.not_in_force.hint"))
 
 
-def _successor(ctx: Context, framework: Framework) -> str:
+def _successor(ctx: Context, framework: Framework) -> Msg:
     if framework.superseded_by:
         successor = ctx.ruleset.frameworks[framework.superseded_by]
-        return f"cite its successor {successor.id} ({_title(successor, ctx.lang)})"
-    note = framework.successor_note.get(ctx.lang) or framework.successor_note.get("en")
-    if note:
-        return f"its successor: {note}"
-    return "check whether a successor document applies to the later actions"
+        return msg("rm106.successor.hint", framework=successor.id,
+                   title=per_lang(lambda lang: _title(successor, lang)))
+    notes = framework.successor_note
+    if notes.get("en"):
+        return msg("rm106.successor_note.hint",
+                   note=per_lang(lambda lang: notes.get(lang) or notes["en"]))
+    return msg("rm106.check_successor.hint")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from roadmap_check.checks import Context
 from roadmap_check.findings import Finding
+from roadmap_check.i18n import msg, per_lang
 from roadmap_check.model import Requirement, Where
 from roadmap_check.rulesets import group_members
 
@@ -81,9 +82,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     for text in ctx.roadmap.requires:
         if text.value not in ctx.ruleset.frameworks and \
                 ctx.compiled.citations.resolve(text.value).framework is None:
-            yield ctx.at("RM102", f"roadmap.requires names {text.value!r}, which matches no "
-                         "framework of the rule set", text,
-                         suggestion="use a framework id from 'roadmap-check frameworks'")
+            yield ctx.at("RM102", msg("rm102.requires", value=repr(text.value)), text,
+                         suggestion=msg("hint.framework_id"))
     found = needs(ctx)
     for need in found:
         if need.covered:
@@ -92,24 +92,23 @@ def check(ctx: Context) -> Iterator[Finding]:
         frameworks = ctx.ruleset.frameworks
         if need.kind == "provision":
             fid = need.members[0]
-            yield ctx.at("RM203", f"the required provision {need.provision} of {fid} is cited by "
-                         "no item", where, framework=fid,
-                         suggestion=f"cite it in the item that implements it: "
-                         f"{{framework: {fid}, provision: \"{need.provision}\"}}", key=need.id)
+            yield ctx.at("RM203", msg("rm203.provision", provision=str(need.provision),
+                                      framework=fid), where, framework=fid,
+                         suggestion=msg("rm203.provision.hint", provision=str(need.provision),
+                                        framework=fid), key=need.id)
         elif need.kind == "framework":
             fid = need.members[0]
-            yield ctx.at("RM202", f"the required framework {fid} "
-                         f"({frameworks[fid].title_in(ctx.lang)}) is cited by no item", where,
-                         framework=fid, suggestion="cite it in the items that implement it",
-                         key=need.id)
+            title = per_lang(frameworks[fid].title_in)
+            yield ctx.at("RM202", msg("rm202.framework", framework=fid, title=title), where,
+                         framework=fid, suggestion=msg("rm202.framework.hint"), key=need.id)
         else:
             members = ", ".join(need.members)
-            yield ctx.at("RM202", f"the requirement {need.id!r} needs at least {need.at_least} "
-                         f"of [{members}] to be cited; {len(need.covered_by)} is", where,
-                         suggestion=f"cite one of: {members}", key=need.id)
+            yield ctx.at("RM202", msg("rm202.group", id=repr(need.id), at_least=need.at_least,
+                                      members=members, covered=len(need.covered_by)), where,
+                         suggestion=msg("rm202.group.hint", members=members), key=need.id)
     minimum = ctx.ruleset.thresholds.min_coverage
     covered = share(found)
     if found and covered < minimum:
-        yield ctx.at("RM204", f"{covered:.0%} of the required frameworks and provisions are "
-                     f"covered; the minimum is {minimum:.0%}", header,
-                     suggestion="cover the frameworks named by RM202 and RM203")
+        yield ctx.at("RM204", msg("rm204.coverage", covered=f"{covered:.0%}",
+                                  minimum=f"{minimum:.0%}"), header,
+                     suggestion=msg("rm204.coverage.hint"))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from roadmap_check.checks import Context
 from roadmap_check.checks.citations import replace_fix
 from roadmap_check.findings import Finding
+from roadmap_check.i18n import msg
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -19,8 +20,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 known, closest, safe = parties.check(name.value)
                 if known:
                     continue
-                hint = f"did you mean {closest!r}?" if closest else \
-                    "add the party to the rule set's parties if it is a real one"
-                yield ctx.at("RM304", f"the {role} {name.value!r} is not a known party", name,
+                hint = msg("hint.did_you_mean", name=repr(closest)) if closest else \
+                    msg("rm304.add_party.hint")
+                yield ctx.at("RM304", msg(f"rm304.{role}", name=repr(name.value)), name,
                              item=item, suggestion=hint,
                              fix=replace_fix(name, closest) if safe and closest else None)

@@ -8,19 +8,20 @@ from roadmap_check import dates
 from roadmap_check.checks import Context
 from roadmap_check.checks.citations import replace_fix
 from roadmap_check.findings import Finding
+from roadmap_check.i18n import Value, local, msg, rendered
 from roadmap_check.model import Item, Text
 
 
-def _date(ctx: Context, text: Text | None, what: str, item: Item | None) -> Iterator[Finding]:
+def _date(ctx: Context, text: Text | None, what: Value, item: Item | None) -> Iterator[Finding]:
     if text is None:
         return
     try:
         dates.parse(text.value)
     except dates.DateError as exc:
         better = dates.suggest(text.value)
-        hint = (f"write {better!r}" if better else
-                "use 2023-06-30, 2023-06, 2023, 2023-Q2, 2023-H1, 2022-2023 or ongoing")
-        yield ctx.at("RM301", f"{what}: {exc}", text, item=item, suggestion=hint,
+        hint = msg("hint.write", text=repr(better)) if better else msg("rm301.forms.hint")
+        yield ctx.at("RM301", msg("rm301.bad_date", what=what, problem=rendered(exc.message)),
+                     text, item=item, suggestion=hint,
                      fix=replace_fix(text, better) if better else None)
 
 
@@ -32,49 +33,51 @@ def check(ctx: Context) -> Iterator[Finding]:
     status = roadmap.status.value if roadmap.status else "draft"
     ids = {item.id: item for item in roadmap.items if item.id_text}
     for item in roadmap.items:
-        yield from _date(ctx, item.start, "start", item)
-        yield from _date(ctx, item.deadline, "deadline", item)
+        yield from _date(ctx, item.start, local("field.date_start"), item)
+        yield from _date(ctx, item.deadline, local("field.date_deadline"), item)
         for waiver in item.waivers:
-            yield from _date(ctx, waiver.until, "the waiver's until", item)
+            yield from _date(ctx, waiver.until, local("field.waiver_until"), item)
         start, due = ctx.period(item.start), ctx.period(item.deadline)
         if due is not None and due.ongoing and item.deadline is not None:
-            yield ctx.at("RM310", f"the item is {item.deadline.value}: it has no deadline, so "
-                         "the period, order and expiry checks cannot judge it", item.deadline,
-                         item=item, suggestion="give a deadline if the action has an end")
+            yield ctx.at("RM310", msg("rm310.ongoing", value=item.deadline.value), item.deadline,
+                         item=item, suggestion=msg("rm310.ongoing.hint"))
         if period is not None and period.start and period.end:
             for text, value in ((item.start, start), (item.deadline, due)):
                 if text is not None and value is not None and value.start is not None and \
                         value.end is not None and (value.start > period.end or
                                                    value.end < period.start):
-                    yield ctx.at("RM302", f"{text.value} falls outside the road map's period "
-                                 f"{period.text}", text, item=item,
-                                 suggestion="move the date into the period, or widen the period")
+                    yield ctx.at("RM302", msg("rm302.outside", value=text.value,
+                                              period=period.text), text, item=item,
+                                 suggestion=msg("rm302.outside.hint"))
         if start and due and start.start and due.end and start.start > due.end:
             assert item.start is not None
-            yield ctx.at("RM303", f"the item starts {item.start.value}, after its deadline "
-                         f"{item.deadline.value if item.deadline else ''}", item.start, item=item,
-                         suggestion="swap or correct the dates")
+            yield ctx.at("RM303", msg("rm303.start_after", start=item.start.value,
+                                      deadline=item.deadline.value if item.deadline else ""),
+                         item.start, item=item, suggestion=msg("rm303.start_after.hint"))
         if status in ("draft", "circulated") and due and due.end and due.end < ctx.as_of \
                 and item.deadline is not None:
-            yield ctx.at("RM308", f"the item is due {item.deadline.value}, before the road map's "
-                         f"date {ctx.as_of.isoformat()}", item.deadline, item=item,
-                         suggestion="move the deadline, or mark the action as done")
+            yield ctx.at("RM308", msg("rm308.past", due=item.deadline.value,
+                                      date=ctx.as_of.isoformat()), item.deadline, item=item,
+                         suggestion=msg("rm308.past.hint"))
         for dep in item.depends_on:
             other = ids.get(dep.value)
             if other is None:
                 from roadmap_check.matching import closest_key
 
                 close = closest_key(dep.value, list(ids), cutoff=60) if ids else None
-                yield ctx.at("RM305", f"depends_on names {dep.value!r}, which no item has", dep,
-                             item=item, suggestion=f"did you mean {close!r}?" if close else None)
+                yield ctx.at("RM305", msg("rm305.unknown_dependency", id=repr(dep.value)), dep,
+                             item=item,
+                             suggestion=msg("hint.did_you_mean", name=repr(close)) if close
+                             else None)
                 continue
             other_due = ctx.period(other.deadline)
             if due and other_due and due.end and other_due.end and due.end < other_due.end:
-                yield ctx.at("RM307", f"the item is due {item.deadline.value if item.deadline else ''}"
-                             f", before item {other.id!r} it depends on (due "
-                             f"{other.deadline.value if other.deadline else ''})", dep, item=item,
-                             suggestion="move this deadline after the other's, or drop the "
-                             "dependency")
+                yield ctx.at("RM307", msg("rm307.order",
+                                          due=item.deadline.value if item.deadline else "",
+                                          other=repr(other.id),
+                                          other_due=other.deadline.value if other.deadline
+                                          else ""), dep, item=item,
+                             suggestion=msg("rm307.order.hint"))
     yield from _cycles(ctx, ids)
 
 
@@ -99,9 +102,9 @@ def _cycles(ctx: Context, ids: dict[str, Item]) -> Iterator[Finding]:
                     cycle = [*path[path.index(nxt):], nxt]
                     item = ids[nxt]
                     where = next(d for d in ids[cycle[-2]].depends_on if d.value == nxt)
-                    yield ctx.at("RM306", "items depend on each other in a cycle: "
-                                 + " -> ".join(cycle), where, item=ids[cycle[-2]],
-                                 suggestion=f"remove one dependency of the cycle through {item.id!r}")
+                    yield ctx.at("RM306", msg("rm306.cycle", cycle=" -> ".join(cycle)), where,
+                                 item=ids[cycle[-2]],
+                                 suggestion=msg("rm306.cycle.hint", id=repr(item.id)))
                 elif nxt not in state:
                     stack.append((nxt, 0))
             else:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from roadmap_check.checks import Context
 from roadmap_check.findings import Finding
+from roadmap_check.i18n import msg
 from roadmap_check.model import Item
 from roadmap_check.normalize import words_key
 
@@ -20,9 +21,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         earlier = first.get(item.id)
         if earlier is not None:
-            yield ctx.at("RM005", f"the id {item.id!r} is also the id of the item on line "
-                         f"{earlier.line}", item.id_text, item=item,
-                         suggestion="give each item its own id")
+            yield ctx.at("RM005", msg("rm005.duplicate_id", id=repr(item.id), line=earlier.line),
+                         item.id_text, item=item, suggestion=msg("rm005.duplicate_id.hint"))
         else:
             first[item.id] = item
     yield from _near_duplicates(ctx)
@@ -70,6 +70,6 @@ def _near_duplicates(ctx: Context) -> Iterator[Finding]:
 
 def _report(ctx: Context, item: Item, other: Item, score: float) -> Finding:
     assert item.title is not None
-    return ctx.at("RM309", f"the title is nearly the same as that of item {other.id!r} "
-                  f"(line {other.line}, {score:.0f}% alike)", item.title, item=item,
-                  suggestion="merge the two items, or say in the title how they differ")
+    return ctx.at("RM309", msg("rm309.near_duplicate", other=repr(other.id), line=other.line,
+                               score=f"{score:.0f}"), item.title, item=item,
+                  suggestion=msg("rm309.near_duplicate.hint"))

@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from roadmap_check.checks import Context
 from roadmap_check.findings import Finding
+from roadmap_check.i18n import Args, local, msg, pack, per_lang
 
 FIELDS = ("title", "description", "outcome")
+
+
+@lru_cache(maxsize=4096)
+def _matched(by_field: tuple[tuple[str, tuple[str, ...]], ...]) -> Args:
+    """``matched=description: 'personal data'; title: ...``, the field names in each language
+    (the same terms recur across items: each combination is said once)."""
+    terms = [(local(f"subject_field.{name}"), ", ".join(map(repr, found)))
+             for name, found in by_field]
+    return pack(matched=per_lang(lambda lang: "; ".join(f"{field[lang]}: {said}"
+                                                        for field, said in terms)))
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     triggers = ctx.compiled.triggers
     frameworks = ctx.ruleset.frameworks
+    titles: dict[str, Args] = {}  # framework id -> its title in each language, packed
     for index, item in enumerate(ctx.roadmap.items):
         cited = {c.framework for c in ctx.cited.get(index, ()) if c.framework}
         unsatisfied: dict[frozenset[str], dict[str, list[str]]] = {}
@@ -31,14 +44,14 @@ def check(ctx: Context) -> Iterator[Finding]:
             ordered = sorted(owners, key=lambda fid: (not frameworks[fid].required, fid))
             where_field = next(iter(by_field))
             where = getattr(item, where_field)
-            matched = "; ".join(f"{name}: {', '.join(repr(t) for t in terms)}"
-                                for name, terms in by_field.items())
+            matched = _matched(tuple((name, tuple(terms)) for name, terms in by_field.items()))
             if len(ordered) == 1:
-                subject = f"the subject of {ordered[0]}"
-                hint = f"cite {ordered[0]} ({frameworks[ordered[0]].title_in(ctx.lang)})"
+                fid = ordered[0]
+                message = ("rm201.one", (("framework", fid), *matched))
+                if fid not in titles:
+                    titles[fid] = pack(title=per_lang(frameworks[fid].title_in))
+                hint = ("rm201.one.hint", (("framework", fid), *titles[fid]))
             else:
-                subject = f"a subject shared by {', '.join(ordered)}"
-                hint = f"cite one of {', '.join(ordered)}"
-            yield ctx.at("RM201", f"the item touches {subject} ({matched}) but does not cite it",
-                         where, item=item, framework=ordered[0],
-                         suggestion=f"{hint}, or waive RM201 for it with a reason")
+                message = ("rm201.shared", (("frameworks", ", ".join(ordered)), *matched))
+                hint = msg("rm201.shared.hint", frameworks=", ".join(ordered))
+            yield ctx.at("RM201", message, where, item=item, framework=ordered[0], suggestion=hint)

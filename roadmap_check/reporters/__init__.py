@@ -44,4 +44,6 @@ REPORTERS: dict[str, Reporter] = {
     "github": _lazy("github"),
     "junit": _lazy("junit"),
     "gitlab": _lazy("gitlab"),
+    "html": _lazy("html"),
+    "markdown": _lazy("markdown"),
 }

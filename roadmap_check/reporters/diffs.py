@@ -1,43 +1,58 @@
-"""How ``roadmap-check diff`` shows what changed between two drafts: terminal, JSON, Markdown."""
+"""How ``roadmap-check diff`` shows what changed between two drafts: terminal, JSON, Markdown.
+
+The terminal and Markdown text is said in the new draft's language; JSON keeps English keys."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
 
-from roadmap_check.drafts import DraftDiff
+from roadmap_check.drafts import DraftDiff, citation_text
 from roadmap_check.findings import Finding
+from roadmap_check.i18n import t
 from roadmap_check.reporters.json import finding_dict
 
 FORMATS = ("terminal", "json", "markdown")
 
 
-def _line(finding: Finding) -> str:
-    item = f" [item {finding.item}]" if finding.item else ""
-    return f"{finding.line}:{finding.column} {finding.severity.label} {finding.code}{item} " \
-           f"{finding.message}"
+def _line(finding: Finding, lang: str) -> str:
+    item = t(lang, "diff.in_item", item=finding.item) if finding.item else ""
+    label = t(lang, f"term.label.{finding.severity.label}")
+    return f"{finding.line}:{finding.column} {label} {finding.code}{item} {finding.message}"
 
 
-def _cover(flag: bool) -> str:
-    return "covered" if flag else "uncovered"
+def _cover(flag: bool, lang: str) -> str:
+    return t(lang, "diff.covered" if flag else "diff.uncovered")
+
+
+def _cited(framework: str, provision: str, lang: str) -> str:
+    return t(lang, "diff.provision", framework=framework, provision=provision) if provision \
+        else framework
+
+
+def _lang(diff: DraftDiff) -> str:
+    return diff.new.report.lang
 
 
 def terminal(diff: DraftDiff) -> Iterator[str]:
+    lang = _lang(diff)
     out = [f"{diff.old.label} -> {diff.new.label}", ""]
     for title, findings in (("introduced", diff.introduced), ("resolved", diff.resolved)):
-        out.append(f"findings {title}: {len(findings)}")
-        out += [f"  {_line(f)}" for f in findings]
+        out.append(t(lang, f"diff.findings_{title}", count=len(findings)))
+        out += [f"  {_line(f, lang)}" for f in findings]
     out.append("")
     for title, ids in (("added", diff.items_added), ("removed", diff.items_removed),
                        ("changed", diff.items_changed)):
-        out.append(f"items {title}: {', '.join(ids) if ids else 'none'}")
+        out.append(t(lang, f"diff.items_{title}", ids=", ".join(ids) if ids else
+                     t(lang, "diff.none")))
     for title, cites in (("added", diff.citations_added), ("removed", diff.citations_removed)):
-        out.append(f"citations {title}: {len(cites)}")
-        out += [f"  item {item}: {what}" for item, what in cites]
-    out += ["", "coverage of requirements:"]
+        out.append(t(lang, f"diff.citations_{title}", count=len(cites)))
+        out += ["  " + t(lang, "diff.citation", item=item, citation=_cited(fid, pid, lang))
+                for item, fid, pid in cites]
+    out += ["", t(lang, "diff.coverage")]
     for need, before, after in diff.coverage:
-        mark = "" if before == after else ("  (now covered)" if after else "  (LOST)")
-        out.append(f"  {need}: {_cover(before)} -> {_cover(after)}{mark}")
+        mark = "" if before == after else t(lang, "diff.now_covered" if after else "diff.lost")
+        out.append(f"  {need}: {_cover(before, lang)} -> {_cover(after, lang)}{mark}")
     yield "\n".join(out) + "\n"
 
 
@@ -49,8 +64,10 @@ def as_json(diff: DraftDiff) -> Iterator[str]:
         "items": {"added": diff.items_added, "removed": diff.items_removed,
                   "changed": diff.items_changed},
         "citations": {
-            "added": [{"item": i, "citation": c} for i, c in diff.citations_added],
-            "removed": [{"item": i, "citation": c} for i, c in diff.citations_removed]},
+            "added": [{"item": i, "citation": citation_text(f, p)}
+                      for i, f, p in diff.citations_added],
+            "removed": [{"item": i, "citation": citation_text(f, p)}
+                        for i, f, p in diff.citations_removed]},
         "coverage": [{"requirement": n, "old": b, "new": a} for n, b, a in diff.coverage],
         "exit_code": diff.exit_code,
     }, ensure_ascii=False, indent=2) + "\n"
@@ -63,21 +80,23 @@ def _md(text: str) -> str:
 
 
 def markdown(diff: DraftDiff) -> Iterator[str]:
+    lang = _lang(diff)
     out = [f"### roadmap-check: `{_md(diff.old.label)}` → `{_md(diff.new.label)}`", "",
-           "| | count |", "|---|---|",
-           f"| findings introduced | {len(diff.introduced)} |",
-           f"| findings resolved | {len(diff.resolved)} |",
-           f"| items added / removed / changed | {len(diff.items_added)} / "
-           f"{len(diff.items_removed)} / {len(diff.items_changed)} |",
-           f"| citations added / removed | {len(diff.citations_added)} / "
-           f"{len(diff.citations_removed)} |", ""]
-    for title, findings in (("Introduced", diff.introduced), ("Resolved", diff.resolved)):
+           t(lang, "diff.md.count"), "|---|---|",
+           t(lang, "diff.md.introduced", count=len(diff.introduced)),
+           t(lang, "diff.md.resolved", count=len(diff.resolved)),
+           t(lang, "diff.md.items", added=len(diff.items_added),
+             removed=len(diff.items_removed), changed=len(diff.items_changed)),
+           t(lang, "diff.md.citations", added=len(diff.citations_added),
+             removed=len(diff.citations_removed)), ""]
+    for title, findings in (("introduced", diff.introduced), ("resolved", diff.resolved)):
         if findings:
-            out += [f"<details><summary>{title} findings ({len(findings)})</summary>", ""]
-            out += [f"- {_md(_line(f))}" for f in findings]
+            summary = t(lang, f"diff.md.{title}_details", count=len(findings))
+            out += [f"<details><summary>{summary}</summary>", ""]
+            out += [f"- {_md(_line(f, lang))}" for f in findings]
             out += ["", "</details>", ""]
-    out += ["| requirement | before | after |", "|---|---|---|"]
-    out += [f"| {_md(n)} | {_cover(b)} | {_cover(a)} |" for n, b, a in diff.coverage]
+    out += [t(lang, "diff.md.requirements"), "|---|---|---|"]
+    out += [f"| {_md(n)} | {_cover(b, lang)} | {_cover(a, lang)} |" for n, b, a in diff.coverage]
     yield "\n".join(out) + "\n"
 
 

@@ -1,4 +1,7 @@
-"""``--format json``: the machine-readable contract of CHECKS.md, stable and sorted."""
+"""``--format json``: the machine-readable contract of CHECKS.md, stable and sorted.
+
+Keys, codes and names are English whatever the language; ``message``, ``suggestion`` and
+``suppression`` are said in the language the top-level ``language`` (and each file's) names."""
 
 from __future__ import annotations
 
@@ -56,6 +59,7 @@ def render(report: Report) -> Iterator[str]:
         coverage["requirements"] = [need_dict(n) for n in file.needs]
         files.append({
             "path": file.path,
+            "language": file.lang,
             "roadmap": file.roadmap.id.value if file.roadmap and file.roadmap.id else None,
             "ruleset": file.ruleset_name,
             "as_of": file.roadmap.date.value if file.roadmap and file.roadmap.date else None,
@@ -72,7 +76,8 @@ def render(report: Report) -> Iterator[str]:
         "exit_code": report.exit_code,
     }
     tool = json.dumps({"name": "roadmap-check", "version": __version__})
-    yield f'{{\n  "version": "{FORMAT_VERSION}",\n  "tool": {tool},\n  "findings": ['
+    yield (f'{{\n  "version": "{FORMAT_VERSION}",\n  "language": "{report.language}",\n'
+           f'  "tool": {tool},\n  "findings": [')
 
     findings = report.findings
     for start in range(0, len(findings), 2000):

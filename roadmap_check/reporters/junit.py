@@ -41,22 +41,11 @@ def _line(finding: Finding) -> str:
 
 
 def _need_of(finding: Finding, needs: list[Need]) -> Need | None:
-    """The requirement an RM202/RM203 finding reports as uncovered.
-
-    The finding does not name it (no key), so it is matched by framework, provision or id."""
-    for need in needs:
-        if need.covered:
-            continue
-        if finding.code == "RM203" and need.kind == "provision":
-            if finding.framework == need.members[0] and f" {need.provision} of " in finding.message:
-                return need
-        elif finding.code == "RM202" and need.kind == "framework":
-            if finding.framework == need.members[0]:
-                return need
-        elif finding.code == "RM202" and need.kind == "group" and finding.framework is None \
-                and repr(need.id) in finding.message:
-            return need
-    return None
+    """The requirement an RM202/RM203 finding reports as uncovered: its key is the need's id
+    (never its message, which may be in any language)."""
+    if finding.code not in ("RM202", "RM203"):
+        return None
+    return next((need for need in needs if not need.covered and need.id == finding.key), None)
 
 
 def _cases(file: FileReport) -> list[Case]:

@@ -117,14 +117,13 @@ def render(report: Report) -> Iterator[str]:
                for file in report.files
                for finding, print_ in zip(file.findings, distinct_fingerprints(file.findings),
                                           strict=True)]
-    document = {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "roadmap-check", "version": __version__,
-                                "informationUri": INFORMATION_URI, "rules": rules}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "roadmap-check", "version": __version__,
+                            "informationUri": INFORMATION_URI, "rules": rules}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
     }
+    if report.language != "en":  # SARIF's default is English; say so only when it is not
+        run["language"] = report.language
+    document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     yield json.dumps(document, ensure_ascii=False, indent=2) + "\n"

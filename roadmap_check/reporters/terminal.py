@@ -1,7 +1,8 @@
 """The terminal report: findings grouped by file and item, then a summary.
 
 The text is built once and written in one call; colour (rich) only on a terminal without
-NO_COLOR, and the plain text is stable for scripts and tests.
+NO_COLOR, and the plain text is stable for scripts and tests. Each file is said in its language,
+the summary in the report's.
 """
 
 from __future__ import annotations
@@ -10,14 +11,12 @@ from collections.abc import Iterator
 from itertools import groupby
 
 from roadmap_check.findings import Finding, Severity
+from roadmap_check.i18n import plural, t
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import Report
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
+_LABELS = ("error", "warning", "info", "waived")
 
 
 def _escape(text: str, color: bool) -> str:
@@ -32,21 +31,21 @@ def _style(text: str, style: str, color: bool) -> str:
     return f"[{style}]{text}[/{style}]" if color else text
 
 
-def _finding(finding: Finding, color: bool) -> list[str]:
+def _finding(finding: Finding, lang: str, color: bool) -> list[str]:
     where = f"{finding.line}:{finding.column}".rjust(8)
-    label = finding.severity.label.ljust(7)
-    if finding.suppressed:
-        label = "waived".ljust(7)
-    label = _style(label, "dim" if finding.suppressed else _STYLE[finding.severity], color)
+    width = max(len(t(lang, f"term.label.{name}")) for name in _LABELS)
+    label = t(lang, f"term.label.{'waived' if finding.suppressed else finding.severity.label}")
+    label = _style(label.ljust(width), "dim" if finding.suppressed else _STYLE[finding.severity],
+                   color)
     name = CHECKS[finding.code].name
     code = _style(f"{finding.code} {name}", "bold" if not finding.suppressed else "dim", color)
     lines = [f"  {where}  {label}  {code}  {_escape(finding.message, color)}"]
-    pad = " " * 21
+    pad = " " * (14 + width)
     if finding.suppressed:
-        lines.append(f"{pad}waived: {_escape(finding.suppression or '', color)}")
+        lines.append(f"{pad}{t(lang, 'term.waived')} {_escape(finding.suppression or '', color)}")
     elif finding.suggestion:
-        fixable = " (fixable)" if finding.fix else ""
-        lines.append(f"{pad}{_style('hint:', 'green', color)} "
+        fixable = t(lang, "term.fixable") if finding.fix else ""
+        lines.append(f"{pad}{_style(t(lang, 'term.hint'), 'green', color)} "
                      f"{_escape(finding.suggestion, color)}{fixable}")
     return lines
 
@@ -59,10 +58,11 @@ def render(report: Report, color: bool) -> Iterator[str]:
         lines.append(_style(_escape(file.path, color), "bold underline", color))
         ordered = sorted(file.findings, key=lambda f: (f.item is not None, f.sort_key()))
         for item, group in groupby(ordered, key=lambda f: f.item):
-            heading = f"item {item}" if item is not None else "document"
+            heading = t(file.lang, "term.item", id=item) if item is not None else \
+                t(file.lang, "term.document")
             lines.append(" " + _style(_escape(heading, color), "bold", color))
             for finding in sorted(group, key=Finding.sort_key):
-                lines.extend(_finding(finding, color))
+                lines.extend(_finding(finding, file.lang, color))
         lines.append("")
     lines.extend(_summary(report, color))
     text = "\n".join(lines) + "\n"
@@ -70,27 +70,30 @@ def render(report: Report, color: bool) -> Iterator[str]:
 
 
 def _summary(report: Report, color: bool) -> list[str]:
+    lang = report.language
     errors, warnings, info = (report.count(s) for s in
                               (Severity.ERROR, Severity.WARNING, Severity.INFO))
-    parts = [_style(_plural(errors, "error"), _STYLE[Severity.ERROR] if errors else "green", color),
-             _style(_plural(warnings, "warning"), _STYLE[Severity.WARNING] if warnings else "green",
-                    color),
-             _plural(info, "info")]
+    parts = [_style(plural(lang, "plural.error", errors),
+                    _STYLE[Severity.ERROR] if errors else "green", color),
+             _style(plural(lang, "plural.warning", warnings),
+                    _STYLE[Severity.WARNING] if warnings else "green", color),
+             plural(lang, "plural.info", info)]
     if report.suppressed:
-        parts.append(f"{report.suppressed} waived")
-    files = _plural(len(report.files), "file")
-    line = f"{', '.join(parts)} in {files}"
+        parts.append(t(lang, "term.waived_count", count=report.suppressed))
+    line = t(lang, "term.summary", counts=", ".join(parts),
+             files=plural(lang, "plural.file_in", len(report.files)))
     if report.fixable:
-        line += f"; {report.fixable} fixable with 'roadmap-check fix'"
+        line += t(lang, "term.fixable_count", count=report.fixable)
     out = [line]
     covered, required = report.coverage()
     if required:
         share = covered / required
-        text = f"coverage of required frameworks: {covered} of {required} ({share:.0%})"
-        missing = [n.id if n.kind != "group" else f"{n.id} (any of {', '.join(n.members)})"
+        text = t(lang, "term.coverage", covered=covered, required=required, share=f"{share:.0%}")
+        missing = [n.id if n.kind != "group" else
+                   t(lang, "term.any_of", id=n.id, members=", ".join(n.members))
                    for n in report.needs if not n.covered]
         if missing:
-            text += "; uncovered: " + ", ".join(sorted(set(missing)))
+            text += t(lang, "term.uncovered", ids=", ".join(sorted(set(missing))))
         out.append(_style(_escape(text, color), "green" if covered == required else "yellow",
                           color))
     return out

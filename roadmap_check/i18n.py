@@ -1,0 +1,167 @@
+"""Messages in English and Russian: the catalogue, plural forms, and the language of a run.
+
+Every text the tool says is a key of ``messages.yaml`` with one template per language. A finding
+keeps its key and arguments (``Msg``), so it can be said again in another language once the
+run's language is known. An argument that itself depends on the language (a framework title, a
+field name) is given as a ``Local``, one rendering per language; it is stored as ``name`` (the
+English rendering) plus ``name:ru`` where the Russian one differs.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from importlib import resources
+from typing import Any, cast
+
+LANGS = ("en", "ru")
+DEFAULT = "en"
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # the POSIX order: the first set one wins
+
+Args = tuple[tuple[str, str], ...]
+Msg = tuple[str, Args]            # a message key and its arguments
+Local = Mapping[str, str]         # one rendering per language
+Value = str | int | Local
+
+
+@lru_cache(maxsize=1)
+def catalog() -> dict[str, dict[str, Any]]:
+    """``messages.yaml``: key -> {en: template, ru: template} (plural keys: lists of forms)."""
+    from roadmap_check.yaml_io import load_data
+
+    text = (resources.files("roadmap_check") / "messages.yaml").read_text(encoding="utf-8")
+    data: dict[str, dict[str, Any]] = load_data(text)
+    return data
+
+
+def pack(**values: Value) -> Args:
+    """Arguments as stored in a finding: strings, with a language's variant where it differs."""
+    plain = tuple(values.items())
+    if all(type(value) is str for _, value in plain):  # the common case, made fast
+        return cast(Args, plain)
+    out: list[tuple[str, str]] = []
+    for name, value in plain:
+        if isinstance(value, str):
+            out.append((name, value))
+        elif isinstance(value, int):
+            out.append((name, str(value)))
+        else:
+            base = value[DEFAULT]
+            out.append((name, base))
+            out.extend((f"{name}:{lang}", value[lang]) for lang in LANGS
+                       if lang != DEFAULT and value[lang] != base)
+    return tuple(out)
+
+
+def msg(key: str, /, **values: Value) -> Msg:
+    return key, pack(**values)
+
+
+@lru_cache(maxsize=len(LANGS))
+def _templates(lang: str) -> dict[str, str]:
+    """key -> template in ``lang`` (plural entries left out)."""
+    return {key: entry[lang] for key, entry in catalog().items() if isinstance(entry[lang], str)}
+
+
+def render(lang: str, key: str, args: Args) -> str:
+    """The template of ``key`` in ``lang``, filled with ``args`` (their ``lang`` variants)."""
+    template = _templates(lang)[key]
+    values = dict(args)  # a variant ("title:ru") is a name no template uses, unless ...
+    if lang != DEFAULT:
+        own = f":{lang}"
+        for name, value in args:
+            if name.endswith(own):  # ... it is this language's: then it replaces the plain one
+                values[name[: -len(own)]] = value
+    return template.format_map(values)
+
+
+def t(lang: str, key: str, /, **values: Value) -> str:
+    return render(lang, key, pack(**values))
+
+
+def plural_index(lang: str, n: int) -> int:
+    """Which form: English one/other; Russian one (21), few (22-24), many (25, 11-14)."""
+    n = abs(n)
+    if lang == "ru":
+        if n % 10 == 1 and n % 100 != 11:
+            return 0
+        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            return 1
+        return 2
+    return 0 if n == 1 else 1
+
+
+def plural(lang: str, key: str, n: int) -> str:
+    """``n`` and the noun of ``key`` in the form the number needs: "3 замечания"."""
+    entry = catalog()[key]
+    forms: list[str] = entry.get(lang) or entry[DEFAULT]
+    return f"{n} {forms[plural_index(lang, n)]}"
+
+
+def per_lang(render_in: Callable[[str], str]) -> dict[str, str]:
+    return {lang: render_in(lang) for lang in LANGS}
+
+
+def local(key: str, /, **values: Value) -> Mapping[str, str]:
+    """A message rendered in every language, to be an argument of another."""
+    if not values:
+        return _word(key)
+    args = pack(**values)
+    return {lang: render(lang, key, args) for lang in LANGS}
+
+
+@lru_cache(maxsize=512)
+def _word(key: str) -> Mapping[str, str]:
+    """A message without arguments in every language (a field name, a kind of node), once."""
+    return {lang: render(lang, key, ()) for lang in LANGS}
+
+
+def rendered(message: Msg) -> dict[str, str]:
+    """A message (key and packed arguments) in every language, to be an argument of another."""
+    return {lang: render(lang, *message) for lang in LANGS}
+
+
+def number(n: int) -> dict[str, str]:
+    """A large number with its thousands grouped as each language writes them."""
+    return {"en": f"{n:,}", "ru": f"{n:,}".replace(",", "\u00a0")}
+
+
+def foreign(group: str, text: str) -> dict[str, str]:
+    """A text from another library (PyYAML, datetime), in English; translated where the
+    catalogue knows it (``group.text``), else quoted as it is."""
+    key = f"{group}.{text}"
+    known = key in catalog()
+    return {lang: text if lang == DEFAULT else (render(lang, key, ()) if known else f"«{text}»")
+            for lang in LANGS}
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+# -- the language of a run ------------------------------------------------------------------
+
+
+def locale_environ(environ: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The locale variables of an environment (all that ``choose_lang`` reads)."""
+    return tuple((name, environ[name]) for name in LOCALE_VARIABLES if environ.get(name))
+
+
+def env_lang(environ: Mapping[str, str]) -> str | None:
+    """The language of the locale (``ru_RU.UTF-8`` -> ru), if it is one we speak."""
+    for name in LOCALE_VARIABLES:
+        value = environ.get(name)
+        if value:
+            code = value.split(".")[0].split("@")[0].split("_")[0].lower()
+            return code if code in LANGS else None
+    return None
+
+
+def choose_lang(cli: str | None, roadmap_language: str | None,
+                environ: Mapping[str, str]) -> str:
+    """--lang (or the config's language), else the road map's, else the locale's, else en."""
+    for choice in (cli, roadmap_language):
+        if choice is not None and choice in LANGS:
+            return choice
+    return env_lang(environ) or DEFAULT
