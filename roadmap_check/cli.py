@@ -96,6 +96,8 @@ def check(
         "else en).")] = None,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar.")] = False,
+    fix: Annotated[bool, typer.Option(
+        "--fix", help="Apply the safe fixes (as 'roadmap-check fix') before checking.")] = False,
     roadmaps_only: Annotated[bool, typer.Option(
         "--roadmaps-only", help="Skip named files that have no 'roadmap:' key (for hooks that "
         "pass every YAML file).")] = False,
@@ -108,7 +110,7 @@ def check(
         output_formats=output_formats or [], fail_on=fail_on, select=select, ignore=ignore,
         min_coverage=min_coverage, exclude=exclude or [], jobs=jobs,
         stdin_filename=stdin_filename, baseline=baseline, write_baseline=write_baseline,
-        quiet=quiet, lang=lang, roadmaps_only=roadmaps_only))
+        quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix))
     raise typer.Exit(code)
 
 
@@ -168,6 +170,54 @@ def _options(rules: list[str] | None, lang: str | None,
 
 
 @app.command()
+def coverage(
+    paths: Annotated[list[Path], typer.Argument(help="Road-map files or folders.",
+                                                show_default=False)],
+    rules: Annotated[list[str] | None, typer.Option(
+        "--rules", "-r", help="Rule set: a built-in name or a path (repeatable).")] = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="terminal or json.")] = "terminal",
+    min_coverage: Annotated[float | None, typer.Option(
+        "--min-coverage", min=0.0, max=1.0,
+        help="Exit 1 (RM204) when the covered share of requirements is below this (0-1).")]
+    = None,
+    config: Annotated[Path | None, typer.Option("--config", help="The config file.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="en or ru.")] = None,
+) -> None:
+    """The coverage matrix: required frameworks by items (or sections), each cell showing
+    whether and how the item cites the framework, with the share per framework and overall."""
+    from roadmap_check.command import CheckArgs, coverage_report
+
+    report = coverage_report(CheckArgs(paths=paths, config=config, rules=rules,
+                                       min_coverage=min_coverage, lang=lang, fail_on="error"))
+    assert report is not None  # without --roadmaps-only, no road map at all is an error
+    if fmt == "json":
+        import json
+
+        from roadmap_check.matrix import build
+
+        sys.stdout.write(json.dumps({"files": [{"path": f.path, **build(f).to_dict()}
+                                               for f in report.files]},
+                                    ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "terminal":
+        import shutil
+
+        from roadmap_check.command import color_wanted
+        from roadmap_check.reporters.matrix_terminal import render
+
+        color = color_wanted()
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        for chunk in render(report, color, width):
+            sys.stdout.write(chunk)
+    else:
+        raise RoadmapCheckError(f"--format: unknown format {fmt!r} (terminal or json)")
+    below = [f for r in report.files for f in r.findings if f.code == "RM204" and not f.suppressed]
+    for finding in below:
+        print(f"{finding.path}: {finding.code} {finding.message}")
+    raise typer.Exit(1 if below else 0)
+
+
+@app.command()
 def fix(
     paths: Annotated[list[Path], typer.Argument(help="Road-map files to fix in place.",
                                                 show_default=False)],
@@ -191,24 +241,14 @@ def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | Non
     engine = Engine(_options(rules, lang, select=fixing.SAFE))
     pending = False
     for path in paths:
-        original, text = fixing.read(path)
-        bom = text.startswith("\ufeff")
-        body = text[1:] if bom else text
-        fixed, applied = body, []
-        for _ in range(3):  # a fix can uncover another (e.g. after an overlap); converge
-            report = engine.check_text(fixed, str(path), path.parent)
-            fixed, done = fixing.apply(fixed, report.findings)
-            applied += done
-            if not done:
-                break
-        outcome = fixing.Outcome(path, text, ("\ufeff" if bom else "") + fixed, applied)
+        original, outcome, said = fixing.fix_file(engine, path)
+        applied = outcome.applied
         if diff:
             sys.stdout.write(outcome.diff())
             pending |= outcome.changed
         elif outcome.changed:
             fixing.write(path, original, outcome.after)
         codes = sorted({f.code for f in applied})
-        said = report.lang
         print(t(said, "cli.would_fix" if diff else "cli.fixed", path=str(path),
                 count=plural(said, "plural.finding", len(applied)),
                 codes=f" ({', '.join(codes)})" if codes else ""), file=sys.stderr)

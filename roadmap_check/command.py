@@ -41,6 +41,7 @@ class CheckArgs:
     quiet: bool = False
     lang: str | None = None
     roadmaps_only: bool = False
+    fix: bool = False
 
 
 def _codes(spec: str | list[str] | None, option: str) -> frozenset[str] | None:
@@ -97,14 +98,29 @@ def run(args: CheckArgs) -> int:
         config = load_config(args)
     lang = i18n.choose_lang(config["language"], None, os.environ)
     with speaking(lang):
-        return _run(args, config, lang)
+        outputs = _outputs(args, config["format"])
+        report = _collect(args, config, lang)
+        if report is None:  # --roadmaps-only, as pre-commit passes every YAML file
+            return 0
+        for name, target in outputs:
+            _emit(name, target, report)
+        return report.exit_code
 
 
-def _run(args: CheckArgs, config: configuration.Config, lang: str) -> int:
+def coverage_report(args: CheckArgs) -> Report | None:
+    """The same run as ``check``, for the coverage matrix: the report, not its output."""
+    gc.disable()
+    with speaking(i18n.choose_lang(args.lang, None, os.environ)):
+        config = load_config(args)
+    lang = i18n.choose_lang(config["language"], None, os.environ)
+    with speaking(lang):
+        return _collect(args, config, lang)
+
+
+def _collect(args: CheckArgs, config: configuration.Config, lang: str) -> Report | None:
     from roadmap_check import baseline, discovery
     from roadmap_check.yaml_io import libyaml_warning
 
-    outputs = _outputs(args, config["format"])
     fail_on = config["fail-on"]
     if fail_on not in configuration.FAIL_ON:
         raise RoadmapCheckError.of("error.fail_on", value=repr(fail_on),
@@ -123,8 +139,10 @@ def _run(args: CheckArgs, config: configuration.Config, lang: str) -> int:
         per_file_ignores=tuple((glob, _codes(codes, f"per-file-ignores.{glob}") or frozenset())
                                for glob, codes in config["per-file-ignores"].items()))
     paths = discovery.expand(args.paths, config["exclude"], args.roadmaps_only)
-    if not paths:  # --roadmaps-only, as pre-commit passes every YAML file: nothing to do
-        return 0
+    if not paths:
+        return None
+    if args.fix:
+        _fix_first(paths, options, lang)
     jobs = args.jobs or os.cpu_count() or 1
     reports = list(_with_progress(paths, options, jobs, args, lang))
     if args.write_baseline is not None:
@@ -133,10 +151,28 @@ def _run(args: CheckArgs, config: configuration.Config, lang: str) -> int:
                                          path=str(args.write_baseline)), file=sys.stderr)
     if args.baseline is not None:
         _apply_baseline(reports, args.baseline, options)
-    report = Report(reports, None if fail_on == "never" else Severity.parse(fail_on), lang)
-    for name, target in outputs:
-        _emit(name, target, report)
-    return report.exit_code
+    return Report(reports, None if fail_on == "never" else Severity.parse(fail_on), lang)
+
+
+def _fix_first(paths: list[Path], options: Options, lang: str) -> None:
+    """``check --fix``: apply the safe fixes to each file, then check what is left."""
+    from dataclasses import replace
+
+    from roadmap_check import fixing
+    from roadmap_check.engine import Engine
+
+    engine = Engine(replace(options, select=fixing.SAFE, ignore=frozenset()))
+    for path in paths:
+        if str(path) == "-":
+            continue
+        original, outcome, _ = fixing.fix_file(engine, path)
+        if outcome.changed:
+            fixing.write(path, original, outcome.after)
+            print("roadmap-check: " + i18n.t(
+                lang, "cli.fixed", path=str(path),
+                count=i18n.plural(lang, "plural.finding", len(outcome.applied)),
+                codes=f" ({', '.join(sorted({f.code for f in outcome.applied}))})"),
+                file=sys.stderr)
 
 
 def _with_progress(paths: list[Path], options: Options, jobs: int,

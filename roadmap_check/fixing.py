@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from roadmap_check.engine import Engine
 from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.findings import Finding, Fix
 from roadmap_check.i18n import foreign
@@ -105,3 +106,23 @@ def write(path: Path, original: bytes, text: str) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def fix_file(engine: Engine, path: Path) -> tuple[bytes, Outcome, str]:
+    """The file's bytes as read, the outcome of its safe fixes, and the file's language.
+
+    ``engine`` should select only the SAFE codes. Fixes are applied until none is left (a fix
+    can uncover another, e.g. after two overlapped), at most three rounds.
+    """
+    original, text = read(path)
+    bom = text.startswith(_BOM)
+    body = text[1:] if bom else text
+    fixed, applied, lang = body, [], "en"
+    for _ in range(3):
+        report = engine.check_text(fixed, str(path), path.parent)
+        lang = report.lang
+        fixed, done = apply(fixed, report.findings)
+        applied += done
+        if not done:
+            break
+    return original, Outcome(path, text, (_BOM if bom else "") + fixed, applied), lang

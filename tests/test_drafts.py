@@ -104,3 +104,26 @@ def test_init_ruleset_extends_the_built_in_one_and_validates(cli: Cli, tmp_path:
     assert "extends: [cis-telemedicine]" in text
     assert cli("rules", "validate", "my-rules.yaml").code == 0
     assert cli("init", "--ruleset", "Bad Name").code == 2
+
+
+def test_coverage_shows_the_matrix_and_fails_below_the_minimum(cli: Cli) -> None:
+    good = cli("coverage", EXAMPLES / "telemedicine-roadmap-en.yaml")
+    assert good.code == 0
+    assert "cis-telemed-agreement-2010" in good.stdout and "■" in good.stdout
+    assert "7 of 7 (100%)" in good.stdout
+    low = cli("coverage", EXAMPLES / "defect-showcase.yaml", "--min-coverage", "0.9")
+    assert low.code == 1 and "RM204" in low.stdout
+    data = json.loads(cli("coverage", EXAMPLES / "defect-showcase.yaml", "-f", "json").stdout)
+    rows = {row["framework"]: row for row in data["files"][0]["rows"]}
+    assert rows["cis-digital-interaction-agreement-2020"]["share"] == 0
+
+
+def test_check_fix_applies_the_safe_fixes_then_checks(cli: Cli, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.yaml"
+    shutil.copy(EXAMPLES / "defect-showcase.yaml", draft)
+    before = draft.read_text(encoding="utf-8")
+    run = cli("check", draft, "--fix", "--format", "json", "--fail-on", "never")
+    assert json.loads(run.stdout)["summary"]["fixable"] == 0
+    after = draft.read_text(encoding="utf-8")
+    assert after != before and after.count("#") == before.count("#")
+    assert "fixed" in run.stderr
