@@ -18,6 +18,9 @@ PROVISION, CITED, TOUCHED, NONE = "provision", "cited", "touched", ""
 STATES = (PROVISION, CITED, TOUCHED, NONE)
 RANK = {NONE: 0, TOUCHED: 1, CITED: 2, PROVISION: 3}
 NO_SECTION = "—"
+# What each state means, as the legends say it: catalogue keys (roadmap_check/messages.yaml)
+MEANING = {PROVISION: "matrix.legend.provision", CITED: "matrix.legend.cited",
+           TOUCHED: "matrix.legend.touched", NONE: "matrix.legend.none"}
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,13 @@ import yaml
 from helpers import CASES, TESTS, TODAY, Run, rules_spec
 
 from roadmap_check import i18n
-from roadmap_check.engine import Engine, Options
-from roadmap_check.findings import Finding
+from roadmap_check.engine import Engine, FileReport, Options
+from roadmap_check.findings import Finding, Severity
 from roadmap_check.fingerprints import fingerprint, identity
 from roadmap_check.registry import CHECKS
+from roadmap_check.report import Report
+from roadmap_check.reporters import html as html_report
+from roadmap_check.reporters import markdown, matrix_terminal
 from roadmap_check.rulesets import load as load_rules
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -48,7 +51,8 @@ def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
 
 
 _LITERAL_KEY = re.compile(r"""["']((?:rm\d{3}|hint|error|cli|term|diff|field|kind|where|plural|"""
-                          r"""suppression|date|frameworks|subject_field)\.[\w.]+|nothing)["']""")
+                          r"""suppression|date|frameworks|subject_field|matrix|report|html|md)"""
+                          r"""\.[\w.]+|nothing)["']""")
 # Keys the code builds from a name (f"rm304.{role}"): the prefix and every name it takes.
 _BUILT = {
     "rm304.": ("responsible", "participant"),
@@ -62,6 +66,9 @@ _BUILT = {
     "error.config_": ("strings", "code", "format", "one_of", "share", "severity", "no_code",
                       "globs"),
     "frameworks.": ("id", "title", "adopted", "until", "required", "confidence"),
+    "report.meta.": ("file", "id", "version", "date", "status", "period", "language"),
+    "html.col.": ("framework", "title", "group", "required", "confidence", "adopted", "until",
+                  "sources", "item", "section"),
 }
 _FOREIGN = ("pyyaml.", "pydate.", "os.")  # other libraries' texts, looked up by their words
 
@@ -98,6 +105,17 @@ def test_the_other_plural_nouns_follow_the_same_rule() -> None:
     assert [i18n.plural("ru", "plural.file_in", n) for n in (1, 2, 5, 21)] == \
         ["1 файле", "2 файлах", "5 файлах", "21 файле"]
     assert i18n.plural("en", "plural.info", 3) == "3 info"
+    # after "из" (of): the genitive, singular for 1, 21, 101 and plural for the rest
+    assert [i18n.plural("ru", "plural.finding_of", n) for n in (1, 3, 11, 21, 26)] == \
+        ["1 замечания", "3 замечаний", "11 замечаний", "21 замечания", "26 замечаний"]
+    assert [i18n.plural("ru", "plural.file_of", n) for n in (1, 3, 5)] == \
+        ["1 файла", "3 файлов", "5 файлов"]
+    assert [i18n.plural("ru", "plural.roadmap", n) for n in (1, 2, 5, 21)] == \
+        ["1 дорожная карта", "2 дорожные карты", "5 дорожных карт", "21 дорожная карта"]
+    assert [i18n.plural("ru", "plural.more_section", n) for n in (1, 2, 5)] == \
+        ["1 раздел", "2 раздела", "5 разделов"]
+    assert [i18n.plural("en", "plural.more_section", n) for n in (1, 2)] == \
+        ["1 more section", "2 more sections"]
 
 
 def test_an_argument_said_in_each_language_is_rendered_in_the_message_language() -> None:
@@ -197,7 +215,10 @@ reason gives twice subject touches but only one line missing found invalid empty
 list mapping single entry party known period outside falls starts deadline depends cycle expired
 longer anything renew quote quoted number reads encoded save text holds more than alias anchor
 tag allowed check code codes baseline lists occurs requirement needs least minimum covered
-share either neither nor did mean run for wrote would changed"""
+share either neither nor did mean run for wrote would changed summary matrix legend truncated
+suggestion source sources version date status title section sections group confidence column
+columns per best state left out report full see length needed speaks uncited comment stay under
+details kept language"""
 ENGLISH = frozenset(_WORDS.split())
 # Tokens that are names, not English: YAML, file formats, the tool's own name ...
 _NAMES = {"YAML", "UTF", "NUL", "id", "Windows", "TOML", "git", "REV", "FORMAT", "FILE",
@@ -250,6 +271,83 @@ def test_a_check_in_russian_has_no_english_message_text(cli: Cli, draft: Path) -
     assert len(texts) > 50
     assert {text: english_left(text, names) for text in texts
             if english_left(text, names)} == {}
+
+
+# -- the HTML, Markdown and terminal-matrix reports -------------------------------------------------
+
+_NOT_READ = re.compile(r'<style>.*?</style>|<pre class="src">.*?</pre>', re.S)  # CSS, quoted source
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_TAG = re.compile(r"</?(?:details|summary)>")  # the Markdown's blocks; the user's "<" is "&lt;"
+
+
+def _report_texts(files: list[FileReport]) -> dict[str, list[str]]:
+    """What a reader sees of ``files`` in each report made for them, line by line: the HTML
+    page's text, the Markdown (without its quoted source) and the terminal matrix, at several
+    widths, with and without colour."""
+    from test_html_report import Page, outside_code
+
+    report = Report(files, Severity.ERROR)
+    page = "".join(html_report.render(report))
+    texts = {"html": [line for chunk in Page(_NOT_READ.sub("", page)).text
+                      for line in chunk.splitlines()],
+             "markdown": _TAG.sub(" ", outside_code("".join(markdown.render(report))))
+             .splitlines()}
+    for width in (100, 70, 40):
+        for color in (False, True):
+            text = "".join(matrix_terminal.render(report, color, width))
+            texts[f"matrix {width}{' color' if color else ''}"] = \
+                _ANSI.sub("", text).splitlines()
+    return texts
+
+
+def _english_in_reports(files: list[FileReport], user_text: frozenset[str] = frozenset()
+                        ) -> dict[tuple[str, str], list[str]]:
+    """(report, line): the English words left in it, for every line that has some."""
+    names = _names("cis-telemedicine") | user_text
+    names |= {ruleset.title for file in files if (ruleset := file.ruleset) and ruleset.title}
+    return {(where, line): words for where, lines in _report_texts(files).items()
+            for line in lines if (words := english_left(line, names))}
+
+
+def _wide_russian(tmp_path: Path) -> Path:
+    """200 items in 40 sections: the matrices collapse to sections and leave some out."""
+    from test_matrix import roadmap_yaml
+
+    path = tmp_path / "wide-ru.yaml"
+    path.write_text(roadmap_yaml(200, sections=40, title="Сводная дорожная карта",
+                                 item_title="Мероприятие {n}")
+                    .replace("language: en", "language: ru"), encoding="utf-8")
+    return path
+
+
+def _checked(path: Path, lang: str | None = None) -> FileReport:
+    engine = Engine(Options(today=dt.date(2026, 11, 26), lang=lang))
+    return engine.check_path(path, str(path))
+
+
+def test_the_html_markdown_and_matrix_of_a_russian_road_map_have_no_english(
+        tmp_path: Path) -> None:
+    example, wide = _checked(RU_EXAMPLE), _checked(_wide_russian(tmp_path))
+    assert (example.lang, wide.lang) == ("ru", "ru")
+    for files in ([example], [wide], [example, wide]):  # one file, and the page of two
+        assert _english_in_reports(files) == {}
+    # the detector has teeth: the same reports in English are full of English
+    english = _english_in_reports([_checked(RU_EXAMPLE, "en"), _checked(SHOWCASE)])
+    assert {where for where, _ in english} == set(_report_texts([example]))
+    assert len(english) > 50
+
+
+def test_the_showcase_reports_in_russian_leave_no_english_heading() -> None:
+    """Waived findings, errors, warnings and an uncovered requirement, in Russian."""
+    showcase = _checked(SHOWCASE, "ru")
+    roadmap = showcase.roadmap
+    assert roadmap is not None and roadmap.title is not None
+    assert any(f.suppressed for f in showcase.findings)
+    # the showcase's own text is English (its title, items' titles and sections): that stays
+    user_text = frozenset({roadmap.title.value}
+                          | {item.title.value for item in roadmap.items if item.title}
+                          | {item.section.value for item in roadmap.items if item.section})
+    assert _english_in_reports([showcase], user_text) == {}
 
 
 def _case_findings(lang: str) -> list[tuple[str, Finding]]:

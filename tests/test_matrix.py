@@ -235,3 +235,58 @@ def test_terminal_color_is_a_table_within_width(tmp_path: Path) -> None:
     plain = ANSI.sub("", text).splitlines()
     assert all(len(ln.rstrip()) <= 90 for ln in plain), max(plain, key=len)
     assert any(ln.split()[:1] == ["S1"] for ln in plain)
+
+
+# ----------------------------------------------------------------------------- in Russian
+
+RUSSIAN = EXAMPLES / "telemedicine-roadmap-ru.yaml"
+
+
+def russian(tmp_path: Path, count: int, sections: int = 10) -> FileReport:
+    path = tmp_path / f"ru-{count}-{sections}.yaml"
+    path.write_text(roadmap_yaml(count, sections, title="Сводная дорожная карта",
+                                 item_title="Мероприятие {n}")
+                    .replace("language: en", "language: ru"), encoding="utf-8")
+    return check(path)
+
+
+def test_terminal_in_russian() -> None:
+    lines = terminal(check(RUSSIAN)).splitlines()
+    assert lines[0].endswith("telemedicine-roadmap-ru.yaml: матрица покрытия (cis-telemedicine)")
+    assert lines[1] == ("■ ссылка на положение   ● ссылка на документ   ○ затрагивает предмет, "
+                        "ссылки нет   · нет")
+    header = next(ln for ln in lines if ln.rstrip().endswith("доля"))
+    assert header.split() == [str(n) for n in range(1, 10)] + ["доля"]
+    assert "✓ who-document (хотя бы один документ ВОЗ): ссылки есть на 4 из 7, " \
+        "нужно не менее 1" in lines
+    assert lines[-1] == "охват обязательных документов: 7 из 7 (100%)"
+    assert "share" not in "\n".join(lines) and "cited" not in "\n".join(lines)
+
+
+def test_terminal_in_russian_by_section_with_plurals() -> None:
+    lines = terminal(check(RUSSIAN), width=60).splitlines()
+    assert all(len(ln) <= 60 for ln in lines), max(lines, key=len)
+    assert "столбцы — 3 раздела (9 пунктов); в каждом — лучшее состояние" in lines
+    assert "  1 I. Нормативная и организационная основа (4 пункта)" in lines
+    assert "  3 III. Мониторинг и оценка (2 пункта)" in lines
+    colored = ANSI.sub("", terminal(check(RUSSIAN), width=60, color=True))
+    assert "доля" in colored and "нужно не менее 1" in colored and "share" not in colored
+
+
+@pytest.mark.parametrize(("width", "left"), [(61, "35 разделов"), (64, "34 раздела"),
+                                             (73, "31 раздел")])
+def test_terminal_in_russian_says_how_many_sections_are_left_out(tmp_path: Path, width: int,
+                                                                 left: str) -> None:
+    lines = terminal(russian(tmp_path, 200, sections=40), width=width).splitlines()
+    assert all(len(ln) <= width for ln in lines), max(lines, key=len)
+    assert f"(ещё {left}: используйте --format json)" in lines
+    assert any(ln.startswith("столбцы — 40 разделов (200 пунктов); в каждом") for ln in lines)
+
+
+def test_terminal_without_road_map_in_russian(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("roadmap: [unclosed\n", encoding="utf-8")
+    file = Engine(Options(today=dt.date(2026, 11, 26), lang="ru")).check_path(broken,
+                                                                              str(broken))
+    text = "".join(matrix_terminal.render(Report([file], Severity.ERROR), False, 80))
+    assert text.endswith(": матрицы покрытия нет (дорожная карта не прочитана)\n")

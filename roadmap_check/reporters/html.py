@@ -2,6 +2,9 @@
 
 Every text from a road map, a rule set or a finding goes through ``_e`` (html.escape with
 quotes), so a title such as ``<script>`` is shown, never run. The page prints on A4.
+
+Each file's section is said in its language, the page's own parts (title, heading, the summary
+of several files) in the first file's; ``<html lang>`` follows the page's language.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ from pathlib import Path
 from roadmap_check import __version__
 from roadmap_check.engine import FileReport
 from roadmap_check.findings import Finding, Severity
+from roadmap_check.i18n import plural, t
 from roadmap_check.matrix import (
     CITED,
+    MEANING,
     NONE,
     PROVISION,
     TOUCHED,
@@ -29,8 +34,6 @@ from roadmap_check.report import Report
 
 MAX_ITEM_COLUMNS = 40  # wider matrices show one column per section
 SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
-MEANING = {PROVISION: "cites a provision", CITED: "cites the framework",
-           TOUCHED: "speaks of its subject, uncited (RM201)", NONE: "none"}
 _CLASS = {PROVISION: "s-prov", CITED: "s-cited", TOUCHED: "s-touch", NONE: "s-none"}
 
 CSS = """
@@ -86,6 +89,11 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _cap(text: str) -> str:
+    """A label that starts a sentence: its first letter upper-case."""
+    return text[:1].upper() + text[1:]
+
+
 def source_lines(path: str) -> list[str] | None:
     """The lines of a checked file, or None when it cannot be read (stdin, moved, binary)."""
     try:
@@ -96,50 +104,54 @@ def source_lines(path: str) -> list[str] | None:
 
 def render(report: Report) -> Iterator[str]:
     titles = [f.roadmap.title.value for f in report.files if f.roadmap and f.roadmap.title]
-    lang = report.files[0].lang if report.files else "en"
-    page = titles[0] if len(titles) == 1 else f"{len(report.files)} road maps"
+    lang = report.files[0].lang if report.files else report.lang
+    page = titles[0] if len(titles) == 1 else plural(lang, "plural.roadmap", len(report.files))
     yield (f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
            f"<title>roadmap-check: {_e(page)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-           f'<header><h1>roadmap-check report</h1><p class="mute">roadmap-check {__version__}'
-           f" · {len(report.files)} file(s)</p>\n")
+           f"<header><h1>{_e(t(lang, 'html.heading'))}</h1><p class=\"mute\">roadmap-check "
+           f"{__version__} · {_e(plural(lang, 'plural.file_checked', len(report.files)))}</p>\n")
     if len(report.files) != 1:
-        yield _summary(report.files, report.coverage())
+        yield _summary(report.files, report.coverage(), lang)
     yield "</header>\n"
     for file in report.files:
         yield from _file(file)
     yield "</body>\n</html>\n"
 
 
-def _summary(files: list[FileReport], coverage: tuple[int, int]) -> str:
+def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> str:
     live = [f for file in files for f in file.findings if not f.suppressed]
     counts = {s: sum(1 for f in live if f.severity == s) for s in Severity}
     waived = sum(1 for file in files for f in file.findings if f.suppressed)
     fixable = sum(1 for f in live if f.fix)
     covered, required = coverage
-    share = f"{covered} of {required} ({covered / required:.0%})" if required else "nothing required"
-    cells = [("errors", counts[Severity.ERROR]), ("warnings", counts[Severity.WARNING]),
-             ("info", counts[Severity.INFO]), ("waived", waived), ("fixable", fixable),
-             ("coverage of requirements", share)]
-    head = "".join(f"<th>{name}</th>" for name, _ in cells)
+    share = f"{t(lang, 'matrix.of', covered=covered, required=required)} " \
+        f"({covered / required:.0%})" if required else t(lang, "report.nothing_required")
+    cells = [(t(lang, "report.col.errors"), counts[Severity.ERROR]),
+             (t(lang, "report.col.warnings"), counts[Severity.WARNING]),
+             (t(lang, "report.col.info"), counts[Severity.INFO]),
+             (t(lang, "report.col.waived"), waived), (t(lang, "report.col.fixable"), fixable),
+             (t(lang, "matrix.coverage"), share)]
+    head = "".join(f"<th>{_e(name)}</th>" for name, _ in cells)
     body = "".join(f"<td>{_e(value)}</td>" for _, value in cells)
     return f'<table class="summary"><tr>{head}</tr><tr>{body}</tr></table>\n'
 
 
 def _file(file: FileReport) -> Iterator[str]:
-    roadmap = file.roadmap
+    roadmap, lang = file.roadmap, file.lang
     title = roadmap.title.value if roadmap and roadmap.title else file.path
-    yield f'<section class="file" lang="{_e(file.lang)}">\n<h2>{_e(title)}</h2>\n'
-    meta = [("file", file.path)]
+    yield f'<section class="file" lang="{_e(lang)}">\n<h2>{_e(title)}</h2>\n'
+    meta = [(t(lang, "report.meta.file"), file.path)]
     if roadmap is not None:
         for name in ("id", "version", "date", "status", "period", "language"):
             value = getattr(roadmap, name)
-            meta.append((name, value.value if value is not None else "—"))
+            meta.append((t(lang, f"report.meta.{name}"),
+                         value.value if value is not None else "—"))
     yield '<dl class="meta">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in meta) \
         + "</dl>\n"
     yield _ruleset(file)
-    yield "<h3>Summary</h3>\n" + _summary([file], (sum(n.covered for n in file.needs),
-                                                    len(file.needs)))
+    yield f"<h3>{_e(t(lang, 'html.summary'))}</h3>\n" + _summary(
+        [file], (sum(n.covered for n in file.needs), len(file.needs)), lang)
     matrix = build(file)
     if roadmap is not None:
         yield _matrix(matrix)
@@ -153,51 +165,62 @@ def _link(url: str) -> str:
     return _e(url)
 
 
+_PROVENANCE = ("framework", "title", "group", "required", "confidence", "adopted", "until",
+               "sources")
+
+
 def _ruleset(file: FileReport) -> str:
-    ruleset = file.ruleset
+    ruleset, lang = file.ruleset, file.lang
+    heading = f"<h3>{_e(t(lang, 'report.ruleset'))}</h3>\n"
     if ruleset is None:
-        name = _e(file.ruleset_name) if file.ruleset_name else "none"
-        return f"<h3>Rule set</h3>\n<p>{name} <span class=\"mute\">(details not kept)</span></p>\n"
-    out = [f"<h3>Rule set</h3>\n<p><b>{_e(ruleset.name)}</b>"
+        name = _e(file.ruleset_name) if file.ruleset_name else _e(t(lang, "html.no_ruleset"))
+        return f'{heading}<p>{name} <span class="mute">' \
+            f"{_e(t(lang, 'html.details_not_kept'))}</span></p>\n"
+    sources = f"{t(lang, 'report.sources')}: {', '.join(ruleset.sources)}"
+    out = [f"{heading}<p><b>{_e(ruleset.name)}</b>"
            + (f" {_e(ruleset.version)}" if ruleset.version else "")
            + (f" — {_e(ruleset.title)}" if ruleset.title else "")
-           + f'<br><span class="mute">sources: {_e(", ".join(ruleset.sources))}</span></p>\n',
-           "<table class=\"provenance\"><tr><th>framework</th><th>title</th><th>group</th>"
-           "<th>required</th><th>confidence</th><th>adopted</th><th>in force until</th>"
-           "<th>sources</th></tr>\n"]
+           + f'<br><span class="mute">{_e(sources)}</span></p>\n',
+           '<table class="provenance"><tr>'
+           + "".join(f"<th>{_e(t(lang, f'html.col.{name}'))}</th>" for name in _PROVENANCE)
+           + "</tr>\n"]
     roles: dict[str, str] = {}
     for need in file.needs:
         for fid in need.members:
-            roles.setdefault(fid, "yes" if need.kind != "group" else f"one of {need.id}")
+            roles.setdefault(fid, t(lang, "html.yes") if need.kind != "group" else
+                             t(lang, "html.one_of", id=need.id))
     for fw in ruleset.frameworks.values():
         links = "<br>".join(_link(url) for url in fw.source)
-        out.append(f"<tr><td><code>{_e(fw.id)}</code></td><td>{_e(fw.title_in(file.lang))}</td>"
+        out.append(f"<tr><td><code>{_e(fw.id)}</code></td><td>{_e(fw.title_in(lang))}</td>"
                    f"<td>{_e(fw.group or '')}</td><td>{_e(roles.get(fw.id, ''))}</td>"
                    f"<td>{_e(fw.confidence or '—')}</td><td>{_e(fw.adopted or '—')}</td>"
                    f"<td>{_e(fw.in_force_until or '—')}</td><td>{links}</td></tr>\n")
     return "".join(out) + "</table>\n"
 
 
-def _legend() -> str:
-    spans = "".join(f'<span><b class="{_CLASS[s]}">{SYMBOL[s]}</b> {MEANING[s]}</span>'
-                    for s in (PROVISION, CITED, TOUCHED, NONE))
+def _legend(lang: str) -> str:
+    spans = "".join(f'<span><b class="{_CLASS[s]}">{SYMBOL[s]}</b> {_e(t(lang, MEANING[s]))}'
+                    "</span>" for s in (PROVISION, CITED, TOUCHED, NONE))
     return f'<p class="legend">{spans}</p>\n'
 
 
 def _matrix(matrix: Matrix) -> str:
+    lang = matrix.lang
     collapsed = len(matrix.columns) > MAX_ITEM_COLUMNS
-    out = ['<div class="matrix-page">\n<h3>Coverage matrix</h3>\n', _legend()]
+    out = [f'<div class="matrix-page">\n<h3>{_e(t(lang, "matrix.heading"))}</h3>\n',
+           _legend(lang)]
     if collapsed:
         found = sections(matrix)
-        out.append(f'<p class="mute">{len(matrix.columns)} items: one column per section, '
-                   "showing the best state among its items and how many cite the framework.</p>\n")
+        note = t(lang, "html.by_section", items=plural(lang, "plural.item", len(matrix.columns)))
+        out.append(f'<p class="mute">{_e(note)}</p>\n')
         heads = [f'<th title="{_e(s.name)}">{_e(s.name)}<br><span class="mute">'
-                 f"{len(s.columns)} items</span></th>" for s in found]
+                 f"{_e(plural(lang, 'plural.item', len(s.columns)))}</span></th>" for s in found]
     else:
         heads = [f'<th title="{_e(c.section or "")}: {_e(c.title or "")}">{_e(c.id)}</th>'
                  for c in matrix.columns]
-    out.append('<div class="scroll"><table class="matrix"><thead><tr><th class="fw">framework'
-               f'</th>{"".join(heads)}<th>share</th></tr></thead>\n<tbody>\n')
+    out.append('<div class="scroll"><table class="matrix"><thead><tr><th class="fw">'
+               f'{_e(t(lang, "matrix.framework"))}</th>{"".join(heads)}'
+               f'<th>{_e(t(lang, "matrix.share"))}</th></tr></thead>\n<tbody>\n')
     group: str | None = None
     width = len(heads) + 2
     for r, row in enumerate(matrix.rows):
@@ -205,9 +228,10 @@ def _matrix(matrix: Matrix) -> str:
             need = next(q for q in matrix.requirements if q.id == row.group)
             mark = '<span class="yes">✓</span>' if need.covered else '<span class="no">✗</span>'
             label = f" — {_e(need.title)}" if need.title else ""
+            counts = t(lang, "html.group", cited=len(need.covered_by),
+                       members=len(need.members), at_least=need.at_least)
             out.append(f'<tr class="group"><th colspan="{width}">{mark} {_e(need.id)}{label}: '
-                       f"{len(need.covered_by)} of {len(need.members)} cited, at least "
-                       f"{need.at_least} needed</th></tr>\n")
+                       f"{_e(counts)}</th></tr>\n")
         group = row.group
         mark = '<span class="yes">✓</span>' if row.covered else '<span class="no">✗</span>'
         if collapsed:
@@ -218,11 +242,14 @@ def _matrix(matrix: Matrix) -> str:
         out.append(f'<tr><th class="fw" title="{_e(row.title)}">{mark} <code>'
                    f"{_e(row.framework)}</code></th>{cells}<td>{row.share:.0%}</td></tr>\n")
     out.append("</tbody></table></div>\n")
-    out.append(f"<p>Coverage of requirements: <b>{matrix.covered} of {matrix.required}</b> "
+    share = t(lang, "matrix.of", covered=matrix.covered, required=matrix.required)
+    out.append(f"<p>{_e(_cap(t(lang, 'matrix.coverage')))}: <b>{_e(share)}</b> "
                f"({matrix.share:.0%}).</p>\n")
     out.append("</div>\n")
     if not collapsed and matrix.columns:
-        out.append('<table class="items"><tr><th>item</th><th>section</th><th>title</th></tr>\n')
+        out.append('<table class="items"><tr>'
+                   + "".join(f"<th>{_e(t(lang, f'html.col.{name}'))}</th>"
+                             for name in ("item", "section", "title")) + "</tr>\n")
         out.extend(f"<tr><td>{_e(c.id)}</td><td>{_e(c.section or '—')}</td>"
                    f"<td>{_e(c.title or '')}</td></tr>\n" for c in matrix.columns)
         out.append("</table>\n")
@@ -234,39 +261,45 @@ def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
     waived = [f for f in file.findings if f.suppressed]
     lines = source_lines(file.path) if file.findings else None
     index = by_id(matrix.columns)
-    yield f"<h3>Findings ({len(live)})</h3>\n"
+    lang = file.lang
+    yield f"<h3>{_e(t(lang, 'report.findings'))} ({len(live)})</h3>\n"
     if not live:
-        yield '<p class="mute">No findings.</p>\n'
+        yield f'<p class="mute">{_e(t(lang, "html.no_findings"))}</p>\n'
     grouped: dict[int, list[Finding]] = {}
     for finding in live:
         column = item_of(index, finding)
         grouped.setdefault(column.index if column else -1, []).append(finding)
     for number in sorted(grouped):
         column = matrix.columns[number] if number >= 0 else None
-        heading = "Document" if column is None else f"Item {column.id}"
+        heading = t(lang, "report.document") if column is None else \
+            t(lang, "report.item", id=column.id)
         if column is not None and column.title:
             heading += f" — {column.title}"
         yield f"<h4>{_e(heading)}</h4>\n"
-        yield "".join(_finding(f, lines) for f in grouped[number])
+        yield "".join(_finding(f, lines, lang) for f in grouped[number])
     if waived:
-        yield f"<h3>Waived findings ({len(waived)})</h3>\n"
-        yield "".join(_finding(f, lines) for f in waived)
+        yield f"<h3>{_e(t(lang, 'report.waived_findings', count=len(waived)))}</h3>\n"
+        yield "".join(_finding(f, lines, lang) for f in waived)
 
 
-def _finding(finding: Finding, lines: list[str] | None) -> str:
+def _finding(finding: Finding, lines: list[str] | None, lang: str) -> str:
     kind = "waived" if finding.suppressed else finding.severity.label
-    where = f"line {finding.line}:{finding.column}"
+    where = t(lang, "report.line", line=finding.line, column=finding.column)
     if finding.suppressed and finding.item is not None:
-        where = f"item {finding.item}, {where}"
-    fixable = ' <span class="mute">(fixable)</span>' if finding.fix else ""
-    out = [f'<div class="finding {kind}"><p><span class="badge {kind}">{kind}</span> '
+        where = f"{t(lang, 'term.item', id=finding.item)}, {where}"
+    fixable = f' <span class="mute">{_e(t(lang, "term.fixable").strip())}</span>' \
+        if finding.fix else ""
+    out = [f'<div class="finding {kind}"><p><span class="badge {kind}">'
+           f"{_e(t(lang, f'term.label.{kind}'))}</span> "
            f"<code>{_e(finding.code)}</code> {_e(CHECKS[finding.code].name)} "
            f'<span class="mute">{_e(where)}</span>{fixable}</p>',
            f'<p class="msg">{_e(finding.message)}</p>']
     if finding.suppressed:
-        out.append(f"<p><b>Waived:</b> {_e(finding.suppression or '(no reason)')}</p>")
+        reason = finding.suppression or t(lang, "report.no_reason")
+        out.append(f"<p><b>{_e(_cap(t(lang, 'term.waived')))}</b> {_e(reason)}</p>")
     if finding.suggestion:
-        out.append(f"<p><b>Suggestion:</b> {_e(finding.suggestion)}</p>")
+        out.append(f"<p><b>{_e(_cap(t(lang, 'report.suggestion')))}</b> "
+                   f"{_e(finding.suggestion)}</p>")
     out.append(_snippet(finding, lines))
     return "".join(out) + "</div>\n"
 

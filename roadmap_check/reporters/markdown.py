@@ -5,6 +5,9 @@ A summary table, the coverage matrix (by section when wide) and the findings in 
 the findings are cut (the summary and the matrices stay) and a note says how many were left
 out. Every text from a road map, a rule set or a finding is escaped: a title cannot break a
 table, open HTML or mention anyone.
+
+Each file's part is said in its language; the comment's own parts (the summary of several files,
+the truncation note) in the first file's.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from dataclasses import dataclass
 
 from roadmap_check.engine import FileReport
 from roadmap_check.findings import Finding, Severity
+from roadmap_check.i18n import plural, t
 from roadmap_check.matrix import (
     CITED,
+    MEANING,
     NONE,
     PROVISION,
     TOUCHED,
@@ -36,8 +41,6 @@ LIMIT = 60_000            # GitHub's limit is 65,536; leave room for what a bot 
 MAX_ITEM_COLUMNS = 20     # wider matrices show one column per section
 MAX_SECTION_COLUMNS = 20
 SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
-LEGEND = "■ cites a provision; ● cites the framework; ○ speaks of its subject, uncited " \
-    "(RM201); · none"
 _NOTE = 400               # room kept for the truncation note
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _SPACE = re.compile(r"\s+")
@@ -48,6 +51,15 @@ def md(text: object) -> str:
     flat = _SPACE.sub(" ", str(text)).strip()
     flat = html.escape(_SPECIAL.sub(r"\\\1", flat), quote=False)
     return flat.replace("@", "@\u200b")  # no @mentions
+
+
+def _cap(text: str) -> str:
+    """A label that starts a sentence: its first letter upper-case."""
+    return text[:1].upper() + text[1:]
+
+
+def legend(lang: str) -> str:
+    return "; ".join(f"{SYMBOL[s]} {t(lang, MEANING[s])}" for s in (PROVISION, CITED, TOUCHED, NONE))
 
 
 def raw(text: object) -> str:
@@ -69,9 +81,10 @@ class _Budget:
 
 def render(report: Report) -> Iterator[str]:
     matrices = [build(file) for file in report.files]
+    lang = report.files[0].lang if report.files else report.lang
     top = "## roadmap-check\n\n"
     if len(report.files) != 1:
-        top += _summary(report.files, report.coverage()) + "\n"
+        top += _summary(report.files, report.coverage(), lang) + "\n"
     heads = [_head(file) for file in report.files]
     tables = [_matrix(m) if file.roadmap is not None else "" for file, m in
               zip(report.files, matrices, strict=True)]
@@ -79,7 +92,7 @@ def render(report: Report) -> Iterator[str]:
     for index in reversed(range(len(tables))):  # many files: their matrices go first
         if fixed + sum(map(len, tables)) <= LIMIT:
             break
-        tables[index] = "_The coverage matrix is left out for length; see the HTML report._\n\n"
+        tables[index] = t(report.files[index].lang, "md.matrix_left_out") + "\n\n"
     budget = _Budget(LIMIT - fixed - sum(map(len, tables)))
     out, size, total, files_left = [top], len(top), 0, 0
     for file, matrix, head, table in zip(report.files, matrices, heads, tables, strict=True):
@@ -92,48 +105,53 @@ def render(report: Report) -> Iterator[str]:
         out += [head, table]
         out.extend(_findings(file, matrix, budget))
     if budget.omitted or files_left:
-        files = f" and {files_left} of {len(report.files)} files" if files_left else ""
-        out.append(f"> **Truncated:** {budget.omitted} of {total} findings{files} are left out "
-                   "to stay under GitHub's comment limit. Use `--format html` or `--format json` "
-                   "for the full report.\n")
+        files = t(lang, "md.truncated_files", left=files_left,
+                  files=plural(lang, "plural.file_of", len(report.files))) if files_left else ""
+        out.append(t(lang, "md.truncated", omitted=budget.omitted,
+                     total=plural(lang, "plural.finding_of", total), files=files) + "\n")
     yield "".join(out)
 
 
-def _summary(files: list[FileReport], coverage: tuple[int, int]) -> str:
+def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> str:
     live = [f for file in files for f in file.findings if not f.suppressed]
     counts = [sum(1 for f in live if f.severity == s) for s in
               (Severity.ERROR, Severity.WARNING, Severity.INFO)]
     waived = sum(1 for file in files for f in file.findings if f.suppressed)
     fixable = sum(1 for f in live if f.fix)
     covered, required = coverage
-    share = f"{covered} of {required} ({covered / required:.0%})" if required else "—"
-    return ("| errors | warnings | info | waived | fixable | coverage of requirements |\n"
-            "|---:|---:|---:|---:|---:|---|\n"
+    share = f"{t(lang, 'matrix.of', covered=covered, required=required)} " \
+        f"({covered / required:.0%})" if required else "—"
+    names = [t(lang, f"report.col.{name}") for name in
+             ("errors", "warnings", "info", "waived", "fixable")]
+    return (_row([*names, t(lang, "matrix.coverage")])
+            + "|---:|---:|---:|---:|---:|---|\n"
             f"| {counts[0]} | {counts[1]} | {counts[2]} | {waived} | {fixable} | {share} |\n")
 
 
 def _head(file: FileReport) -> str:
-    roadmap = file.roadmap
+    roadmap, lang = file.roadmap, file.lang
     title = roadmap.title.value if roadmap and roadmap.title else file.path
     out = [f"### {md(title)}\n\n{md(file.path)}"]
     if roadmap is not None:
         for name in ("id", "version", "date", "status", "period"):
             value = getattr(roadmap, name)
             if value is not None:
-                out.append(f" · {name} {md(value.value)}")
+                out.append(f" · {t(lang, f'report.meta.{name}')} {md(value.value)}")
     out.append("\n\n")
     ruleset = file.ruleset
+    label = t(lang, "report.ruleset")
     if ruleset is not None:
         version = f" {md(ruleset.version)}" if ruleset.version else ""
-        out.append(f"Rule set: **{md(ruleset.name)}**{version} "
+        out.append(f"{label}: **{md(ruleset.name)}**{version} "
                    f"({md(', '.join(ruleset.sources))})\n\n")
     elif file.ruleset_name:
-        out.append(f"Rule set: **{md(file.ruleset_name)}**\n\n")
+        out.append(f"{label}: **{md(file.ruleset_name)}**\n\n")
     covered = sum(n.covered for n in file.needs)
-    return "".join(out) + _summary([file], (covered, len(file.needs))) + "\n"
+    return "".join(out) + _summary([file], (covered, len(file.needs)), lang) + "\n"
 
 
 def _matrix(matrix: Matrix) -> str:
+    lang = matrix.lang
     found = sections(matrix)
     collapsed = len(matrix.columns) > MAX_ITEM_COLUMNS
     shown = found[:MAX_SECTION_COLUMNS]
@@ -141,20 +159,20 @@ def _matrix(matrix: Matrix) -> str:
         heads = [f"{md(s.name)} ({len(s.columns)})" for s in shown]
     else:
         heads = [md(c.id) for c in matrix.columns]
-    out = ["#### Coverage matrix\n\n", LEGEND, "\n\n"]
+    out = [f"#### {t(lang, 'matrix.heading')}\n\n", legend(lang), "\n\n"]
     if collapsed:
-        out.append(f"{len(matrix.columns)} items: one column per section (item count), the "
-                   "best state among its items and how many cite the framework.\n\n")
-    out.append(_row(["framework", *heads, "share"]))
+        out.append(t(lang, "md.by_section", items=plural(lang, "plural.item",
+                                                         len(matrix.columns))) + "\n\n")
+    out.append(_row([t(lang, "matrix.framework"), *heads, t(lang, "matrix.share")]))
     out.append("|---|" + ":-:|" * len(heads) + "--:|\n")
     group: str | None = None
     for r, row in enumerate(matrix.rows):
         if row.group and row.group != group:
             need = next(q for q in matrix.requirements if q.id == row.group)
             mark = "✓" if need.covered else "✗"
-            out.append(_row([f"{mark} **{md(need.id)}**: {len(need.covered_by)} of "
-                             f"{len(need.members)} cited, needs {need.at_least}",
-                             *[""] * (len(heads) + 1)]))
+            counts = t(lang, "matrix.group", cited=len(need.covered_by),
+                       members=len(need.members), at_least=need.at_least)
+            out.append(_row([f"{mark} **{md(need.id)}**: {counts}", *[""] * (len(heads) + 1)]))
         group = row.group
         if collapsed:
             cells = [SYMBOL[s.cells[r]] + (f" {s.counts[r]}" if s.counts[r] else "")
@@ -163,11 +181,11 @@ def _matrix(matrix: Matrix) -> str:
             cells = [SYMBOL[c] for c in row.cells]
         name = ("↳ " if row.group else "") + ("✓ " if row.covered else "✗ ") + md(row.framework)
         out.append(_row([name, *cells, f"{row.share:.0%}"]))
-    out.append(f"\nCoverage of requirements: **{matrix.covered} of {matrix.required}** "
-               f"({matrix.share:.0%}).")
+    share = t(lang, "matrix.of", covered=matrix.covered, required=matrix.required)
+    out.append(f"\n{_cap(t(lang, 'matrix.coverage'))}: **{share}** ({matrix.share:.0%}).")
     if len(found) > len(shown):
-        out.append(f" (+{len(found) - len(shown)} more sections: use `--format json` or "
-                   "`--format html`.)")
+        out.append(t(lang, "md.more_sections", sections=plural(
+            lang, "plural.more_section", len(found) - len(shown))))
     return "".join(out) + "\n\n"
 
 
@@ -182,31 +200,35 @@ def _findings(file: FileReport, matrix: Matrix, budget: _Budget) -> Iterator[str
         return
     lines = source_lines(file.path)
     index = by_id(matrix.columns)
+    lang = file.lang
     grouped: dict[int, list[Finding]] = {}
     for finding in live:
         column = item_of(index, finding)
         grouped.setdefault(column.index if column else -1, []).append(finding)
-    if budget.take("#### Findings\n\n"):
-        yield "#### Findings\n\n"
+    heading = f"#### {t(lang, 'report.findings')}\n\n"
+    if budget.take(heading):
+        yield heading
     for number in sorted(grouped):
         column = matrix.columns[number] if number >= 0 else None
-        yield from _block(_label(column, len(grouped[number])), grouped[number], lines, budget)
+        yield from _block(_label(column, len(grouped[number]), lang), grouped[number], lines,
+                          budget, lang)
     if waived:
-        yield from _block(f"Waived findings ({len(waived)})", waived, lines, budget)
+        yield from _block(t(lang, "report.waived_findings", count=len(waived)), waived, lines,
+                          budget, lang)
 
 
-def _label(column: Column | None, count: int) -> str:
-    noun = "finding" if count == 1 else "findings"
+def _label(column: Column | None, count: int, lang: str) -> str:
+    findings = plural(lang, "plural.finding", count)
     if column is None:
-        return f"Document ({count} {noun})"
+        return f"{t(lang, 'report.document')} ({findings})"
     title = f" — {raw(column.title)}" if column.title else ""
-    return f"Item {raw(column.id)}{title} ({count} {noun})"
+    return f"{t(lang, 'report.item', id=raw(column.id))}{title} ({findings})"
 
 
 def _block(label: str, findings: list[Finding], lines: list[str] | None,
-           budget: _Budget) -> Iterator[str]:
+           budget: _Budget, lang: str) -> Iterator[str]:
     """One <details> block, cut when the budget runs out; never an empty one."""
-    texts = [_finding(f, lines) for f in findings]
+    texts = [_finding(f, lines, lang) for f in findings]
     opening, closing = f"<details><summary>{label}</summary>\n\n", "\n</details>\n\n"
     if not budget.take(opening + texts[0] + closing):
         budget.omitted += len(findings)
@@ -220,15 +242,17 @@ def _block(label: str, findings: list[Finding], lines: list[str] | None,
     yield closing
 
 
-def _finding(finding: Finding, lines: list[str] | None) -> str:
+def _finding(finding: Finding, lines: list[str] | None, lang: str) -> str:
     kind = "waived" if finding.suppressed else finding.severity.label
-    fixable = " (fixable)" if finding.fix else ""
-    out = [f"- **{kind}** `{finding.code}` {CHECKS[finding.code].name}, line "
-           f"{finding.line}:{finding.column}{fixable}: {md(finding.message)}\n"]
+    fixable = t(lang, "term.fixable") if finding.fix else ""
+    where = t(lang, "report.line", line=finding.line, column=finding.column)
+    out = [f"- **{t(lang, f'term.label.{kind}')}** `{finding.code}` "
+           f"{CHECKS[finding.code].name}, {where}{fixable}: {md(finding.message)}\n"]
     if finding.suppressed:
-        out.append(f"  - waived: {md(finding.suppression or '(no reason)')}\n")
+        reason = finding.suppression or t(lang, "report.no_reason")
+        out.append(f"  - {t(lang, 'term.waived')} {md(reason)}\n")
     if finding.suggestion:
-        out.append(f"  - suggestion: {md(finding.suggestion)}\n")
+        out.append(f"  - {t(lang, 'report.suggestion')} {md(finding.suggestion)}\n")
     if lines and 1 <= finding.line <= len(lines):
         source = lines[finding.line - 1].rstrip()
         runs = [len(run) for run in re.findall(r"`+", source)]

@@ -2,7 +2,8 @@
 
 Plain text without colour (stable for scripts and tests), a rich Table with it. Columns are
 items while they fit the width; then one column per section (its best state); then the first
-sections that fit, with a note of how many were left out.
+sections that fit, with a note of how many were left out. Each matrix is said in its file's
+language.
 """
 
 from __future__ import annotations
@@ -10,13 +11,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from roadmap_check.matrix import CITED, NONE, PROVISION, TOUCHED, Matrix, Row, build, sections
+from roadmap_check.i18n import plural, t
+from roadmap_check.matrix import (
+    CITED,
+    MEANING,
+    NONE,
+    PROVISION,
+    TOUCHED,
+    Matrix,
+    Row,
+    build,
+    sections,
+)
 from roadmap_check.report import Report
 
 SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
 _STYLE = {PROVISION: "bold green", CITED: "green", TOUCHED: "yellow", NONE: "dim"}
-LEGEND = ("■ cites a provision", "● cites the framework",
-          "○ speaks of its subject, uncited (RM201)", "· none")
 DEFAULT_WIDTH = 100
 _MAX_HEADER = 8
 _MAX_LABEL = 44
@@ -59,20 +69,22 @@ def _view(matrix: Matrix, label: int, width: int) -> _View:
     shown = len(headers)
     while shown > 1 and not _fits(label, headers[:shown], width):
         shown -= 1
-    notes = [_cut(f"columns are the {len(found)} sections of {len(matrix.columns)} items "
-                  "(each shows its best state)", width)]
+    lang = matrix.lang
+    notes = [_cut(t(lang, "matrix.by_section", sections=plural(lang, "plural.section", len(found)),
+                    items=plural(lang, "plural.item", len(matrix.columns))), width)]
     if not named:
-        notes.extend(_cut(f"{n:>3} {s.name} ({len(s.columns)} items)", width)
-                     for n, s in enumerate(found[:shown], 1))
+        notes.extend(_cut(f"{n:>3} {s.name} ({plural(lang, 'plural.item', len(s.columns))})",
+                          width) for n, s in enumerate(found[:shown], 1))
     if shown < len(found):
-        notes.append(f"(+{len(found) - shown} more sections: use --format json)")
+        notes.append(t(lang, "matrix.more_sections",
+                       sections=plural(lang, "plural.more_section", len(found) - shown)))
     cells = tuple(tuple(s.cells[r] for s in found[:shown]) for r in range(len(matrix.rows)))
     return _View(headers[:shown], cells, tuple(notes))
 
 
-def _legend(width: int) -> list[str]:
+def _legend(lang: str, width: int) -> list[str]:
     lines: list[str] = []
-    for part in LEGEND:
+    for part in (f"{SYMBOL[s]} {t(lang, MEANING[s])}" for s in (PROVISION, CITED, TOUCHED, NONE)):
         if lines and len(lines[-1]) + 3 + len(part) <= width:
             lines[-1] += "   " + part
         else:
@@ -83,26 +95,28 @@ def _legend(width: int) -> list[str]:
 def _group_line(matrix: Matrix, group: str, short: bool = False) -> str:
     need = next(q for q in matrix.requirements if q.id == group)
     mark = "✓" if need.covered else "✗"
-    if short:
-        return f"{mark} {group}: {len(need.covered_by)}/{len(need.members)}, needs {need.at_least}"
-    title = f" ({need.title})" if need.title else ""
-    return f"{mark} {group}{title}: {len(need.covered_by)} of {len(need.members)} cited, " \
-        f"needs {need.at_least}"
+    counts = t(matrix.lang, "matrix.group_short" if short else "matrix.group",
+               cited=len(need.covered_by), members=len(need.members), at_least=need.at_least)
+    title = f" ({need.title})" if need.title and not short else ""
+    return f"{mark} {group}{title}: {counts}"
 
 
 def _lines(matrix: Matrix, width: int) -> tuple[list[str], _View, int]:
     """The heading lines, the view and the width of the label column."""
     label = min(max((len(_label(r)) for r in matrix.rows), default=10) + 1, _MAX_LABEL + 1)
-    suffix = f": coverage matrix ({matrix.ruleset or 'no rule set'})"
+    suffix = t(matrix.lang, "matrix.title",
+               ruleset=matrix.ruleset or t(matrix.lang, "matrix.no_ruleset"))
     path = matrix.path
     if len(path) + len(suffix) > width:  # keep the file name, cut the folders
         path = "…" + path[len(path) + len(suffix) - width + 1:]
     head = [_cut(path + suffix, width)]
-    return head + _legend(width), _view(matrix, label, width), label
+    return head + _legend(matrix.lang, width), _view(matrix, label, width), label
 
 
 def _footer(matrix: Matrix, view: _View, width: int) -> list[str]:
-    total = f"coverage of requirements: {matrix.covered} of {matrix.required} " \
+    lang = matrix.lang
+    total = f"{t(lang, 'matrix.coverage')}: " \
+        f"{t(lang, 'matrix.of', covered=matrix.covered, required=matrix.required)} " \
         f"({matrix.share:.0%})"
     return [*view.notes, _cut(total, width)]
 
@@ -110,7 +124,8 @@ def _footer(matrix: Matrix, view: _View, width: int) -> list[str]:
 def _plain(matrix: Matrix, width: int) -> list[str]:
     head, view, label = _lines(matrix, width)
     out = [*head, ""]
-    out.append(" " * label + "".join(h + " " for h in view.headers) + "share")
+    out.append(" " * label + "".join(h + " " for h in view.headers)
+               + t(matrix.lang, "matrix.share"))
     group: str | None = None
     for row, cells in zip(matrix.rows, view.cells, strict=True):
         if row.group and row.group != group:
@@ -135,7 +150,8 @@ def _rich(matrix: Matrix, width: int) -> str:
                      overflow="ellipsis")
     for header in view.headers:
         table.add_column(escape(header), justify="right", width=len(header), no_wrap=True)
-    table.add_column("share", justify="right", width=5, no_wrap=True)
+    table.add_column(escape(t(matrix.lang, "matrix.share")), justify="right", width=_SHARE,
+                     no_wrap=True)
     group: str | None = None
     for row, cells in zip(matrix.rows, view.cells, strict=True):
         if row.group and row.group != group:
@@ -163,7 +179,7 @@ def render(report: Report, color: bool, width: int | None = None) -> Iterator[st
         matrix = build(file)
         gap = "\n" if number else ""
         if not matrix.columns and not matrix.rows:
-            yield f"{gap}{_cut(file.path, width - 20)}: no coverage matrix (no road map read)\n"
+            yield gap + t(file.lang, "matrix.none", path=_cut(file.path, width - 20)) + "\n"
         elif color:
             yield gap + _rich(matrix, width)
         else:
