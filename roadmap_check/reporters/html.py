@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from roadmap_check import __version__
 from roadmap_check.engine import FileReport
@@ -160,8 +161,10 @@ def _file(file: FileReport) -> Iterator[str]:
 
 
 def _link(url: str) -> str:
+    """A source as its host name, linking to the page: compact on screen and on paper."""
     if url.startswith(("https://", "http://")):
-        return f'<a href="{_e(url)}">{_e(url)}</a>'
+        host = (urlsplit(url).hostname or url).removeprefix("www.").rstrip(".")
+        return f'<a href="{_e(url)}" title="{_e(url)}">{_e(host)}</a>'
     return _e(url)
 
 
@@ -189,13 +192,19 @@ def _ruleset(file: FileReport) -> str:
         for fid in need.members:
             roles.setdefault(fid, t(lang, "html.yes") if need.kind != "group" else
                              t(lang, "html.one_of", id=need.id))
-    for fw in ruleset.frameworks.values():
-        links = "<br>".join(_link(url) for url in fw.source)
+    cited = {fid for entries in file.cited.values() for fid, _ in entries}
+    shown = [fw for fw in ruleset.frameworks.values() if fw.id in roles or fw.id in cited]
+    for fw in shown:
+        links = ", ".join(_link(url) for url in fw.source)
         out.append(f"<tr><td><code>{_e(fw.id)}</code></td><td>{_e(fw.title_in(lang))}</td>"
                    f"<td>{_e(fw.group or '')}</td><td>{_e(roles.get(fw.id, ''))}</td>"
                    f"<td>{_e(fw.confidence or '—')}</td><td>{_e(fw.adopted or '—')}</td>"
                    f"<td>{_e(fw.in_force_until or '—')}</td><td>{links}</td></tr>\n")
-    return "".join(out) + "</table>\n"
+    out.append("</table>\n")
+    others = len(ruleset.frameworks) - len(shown)
+    if others:
+        out.append(f'<p class="mute">{_e(t(lang, "html.other_frameworks", count=others))}</p>\n')
+    return "".join(out)
 
 
 def _legend(lang: str) -> str:
