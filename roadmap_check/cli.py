@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -12,7 +11,7 @@ import typer
 
 from roadmap_check import __version__
 from roadmap_check.errors import EXIT_USAGE, RoadmapCheckError, speaking
-from roadmap_check.i18n import choose_lang, foreign, plural, t
+from roadmap_check.i18n import choose_lang, plural, t
 
 if TYPE_CHECKING:
     from roadmap_check.engine import Options
@@ -297,33 +296,10 @@ def init(
     overwrites a file."""
     said = choose_lang(lang, None, os.environ)
     with speaking(said):
-        target = _init(output, _lang_option(lang) or "en", ruleset)
+        from roadmap_check.starters import write_starter
+
+        target = write_starter(output, _lang_option(lang) or "en", ruleset)
     print(t(said, "cli.wrote", path=str(target)))
-
-
-def _init(output: Path | None, lang: str, ruleset: str | None) -> Path:
-    import datetime as dt
-    from importlib import resources
-
-    if ruleset is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", ruleset):
-        raise RoadmapCheckError.of("error.ruleset_name", name=repr(ruleset))
-    target = output or Path(f"{ruleset}.yaml" if ruleset else "roadmap.yaml")
-    starter = "ruleset.yaml" if ruleset else f"roadmap-{lang}.yaml"
-    text = (resources.files("roadmap_check.starters") / starter).read_text(encoding="utf-8")
-    today = dt.date.today()
-    for key, value in {"{today}": today.isoformat(), "{year}": str(today.year),
-                       "{year_next}": str(today.year + 1), "{year_end}": str(today.year + 3),
-                       "{name}": ruleset or "", "{filename}": target.name}.items():
-        text = text.replace(key, value)
-    try:
-        with target.open("x", encoding="utf-8") as handle:
-            handle.write(text)
-    except FileExistsError:
-        raise RoadmapCheckError.of("error.exists", path=str(target)) from None
-    except OSError as exc:
-        raise RoadmapCheckError.of("error.cannot_write", path=str(target),
-                                   reason=foreign("os", str(exc.strerror))) from None
-    return target
 
 
 @app.command()
