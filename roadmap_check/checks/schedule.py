@@ -82,7 +82,11 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _cycles(ctx: Context, ids: dict[str, Item]) -> Iterator[Finding]:
-    """Each cycle of depends_on once, found by an iterative depth-first search."""
+    """Each cycle of depends_on once, found by an iterative depth-first search.
+
+    A cycle is told from its smallest id and reported on that item, so the finding stays the
+    same whatever order the items are written in.
+    """
     state: dict[str, int] = {}   # 1 on the path, 2 finished
     for root in ids:
         if root in state:
@@ -99,12 +103,15 @@ def _cycles(ctx: Context, ids: dict[str, Item]) -> Iterator[Finding]:
                 stack.append((node, edge + 1))
                 nxt = deps[edge]
                 if state.get(nxt) == 1:
-                    cycle = [*path[path.index(nxt):], nxt]
-                    item = ids[nxt]
-                    where = next(d for d in ids[cycle[-2]].depends_on if d.value == nxt)
+                    ring = path[path.index(nxt):]
+                    start = ring.index(min(ring))
+                    ring = ring[start:] + ring[:start]
+                    cycle = [*ring, ring[0]]
+                    first = ids[ring[0]]
+                    where = next(d for d in first.depends_on if d.value == cycle[1])
                     yield ctx.at("RM306", msg("rm306.cycle", cycle=" -> ".join(cycle)), where,
-                                 item=ids[cycle[-2]],
-                                 suggestion=msg("rm306.cycle.hint", id=repr(item.id)))
+                                 item=first,
+                                 suggestion=msg("rm306.cycle.hint", id=repr(first.id)))
                 elif nxt not in state:
                     stack.append((nxt, 0))
             else:

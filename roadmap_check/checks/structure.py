@@ -69,6 +69,9 @@ def _near_duplicates(ctx: Context) -> Iterator[Finding]:
 
 
 def _report(ctx: Context, item: Item, other: Item, score: float) -> Finding:
+    """Reported on the item of the pair with the greater id, so moving items changes nothing."""
+    if (other.id, other.line) > (item.id, item.line):
+        item, other = other, item
     assert item.title is not None
     return ctx.at("RM309", msg("rm309.near_duplicate", other=repr(other.id), line=other.line,
                                score=f"{score:.0f}"), item.title, item=item,
