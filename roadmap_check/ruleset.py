@@ -65,6 +65,7 @@ class Loader:
         self._suggest: Any = None
 
     def problem(self, where: Where, key: str, message: str) -> None:
+        key = key.lstrip(".")  # a top-level key has no parent before its dot
         self.problems.append(f"{where.path}:{where.line}:{where.column}: {key}: {message}")
 
     # -- reading values -----------------------------------------------------------------
