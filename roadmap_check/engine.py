@@ -12,8 +12,9 @@ from pathlib import Path
 from roadmap_check import dates, rulesets
 from roadmap_check.checks import Compiled, Context, all_checks
 from roadmap_check.checks.coverage import Need, needs
+from roadmap_check.errors import RoadmapCheckError, RuleSetError
 from roadmap_check.findings import Finding, Severity
-from roadmap_check.i18n import choose_lang, msg, t
+from roadmap_check.i18n import choose_lang, msg, per_lang, t
 from roadmap_check.loading import build
 from roadmap_check.matching import closest_key
 from roadmap_check.model import Item, Roadmap, RuleSet, Waiver
@@ -96,9 +97,19 @@ class Engine:
 
     def _run(self, roadmap: Roadmap, base: Path, report: FileReport) -> None:
         specs = self.options.rules
-        if not specs and roadmap.ruleset is not None:
+        named = not specs and roadmap.ruleset is not None
+        if named and roadmap.ruleset is not None:
             specs = (roadmap.ruleset.value,)
-        compiled = self.compiled(specs, base if not self.options.rules else Path.cwd())
+        try:
+            compiled = self.compiled(specs, base if not self.options.rules else Path.cwd())
+        except RuleSetError:
+            raise  # its problems already name the rule set's file, line and key
+        except RoadmapCheckError as exc:
+            if not named or roadmap.ruleset is None:
+                raise
+            where = f"{report.path}:{roadmap.ruleset.line}:{roadmap.ruleset.column}"
+            raise RoadmapCheckError.of("error.roadmap_ruleset", where=where,
+                                       error=per_lang(exc.in_lang)) from None
         as_of = self.options.today
         if roadmap.date is not None:
             with contextlib.suppress(dates.DateError):  # RM301 reports it

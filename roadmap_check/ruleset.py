@@ -338,6 +338,6 @@ def _locate(spec: str, base: Path) -> tuple[Path, str]:
         return candidate, str(candidate if not candidate.is_relative_to(Path.cwd())
                               else candidate.relative_to(Path.cwd()))
     if spec.endswith((".yaml", ".yml")) or "/" in spec:
-        raise RoadmapCheckError(f"{spec}: no such rule-set file")
-    raise RoadmapCheckError(f"{spec}: no built-in rule set of that name "
-                            f"(built-in: {', '.join(builtin_names())})")
+        raise RoadmapCheckError.of("error.no_ruleset_file", spec=spec)
+    raise RoadmapCheckError.of("error.no_builtin_ruleset", spec=spec,
+                               names=", ".join(builtin_names()))

@@ -83,8 +83,10 @@ def test_every_coarser_form_covers_the_day(day: dt.date) -> None:
         period = dates.parse(text)
         assert period.start is not None and period.end is not None
         assert period.start <= day <= period.end, text
-        # The period ends on the last day of a month, and the next day starts a new period.
-        assert (period.end + dt.timedelta(days=1)).day == 1
+        # The period ends on the last day of a month, and the next day starts a new period
+        # (there is no next day after the last date Python has).
+        if period.end < dt.date.max:
+            assert (period.end + dt.timedelta(days=1)).day == 1
 
 
 @FUZZ
