@@ -36,10 +36,14 @@ _KINDS = {MappingNode: "kind.mapping", SequenceNode: "kind.list", ScalarNode: "k
 Suggest = Callable[[str, tuple[str, ...]], "str | None"]
 
 
+_new_text = tuple.__new__
+
+
 def text(node: ScalarNode) -> Text:
-    end = node.end_mark
-    return Text(node.value, node.start_mark.line + 1, node.start_mark.column + 1,
-                end.line + 1, end.column + 1, node.style)
+    """A scalar with its span (built as a plain tuple: this runs for every value of a file)."""
+    start, end = node.start_mark, node.end_mark
+    return _new_text(Text, (node.value, start.line + 1, start.column + 1, end.line + 1,
+                            end.column + 1, node.style))
 
 
 class Builder:
@@ -70,7 +74,8 @@ class Builder:
         out: dict[str, tuple[ScalarNode, Node]] = {}
         if len(node.value) > 1:
             self.duplicates(node, item)
-        for key, value in mapping_pairs(node):
+        merges = any(key.tag == MERGE_TAG for key, _ in node.value)
+        for key, value in mapping_pairs(node) if merges else node.value:
             if not isinstance(key, ScalarNode):
                 self.add("RM003", msg("rm003.key_kind", where=local(where), kind=self.kind(key)),
                          key, item=item)

@@ -111,10 +111,12 @@ class TriggerIndex:
         if self.pattern is None or not text:
             return []
         found: dict[int, None] = {}
-        lowered = text.lower().replace("ё", "е")
-        for match in self.pattern.finditer(lowered):
-            phrase = match.group()
-            ids = self._cache.get(phrase)
+        lowered = text.lower()
+        if "ё" in lowered:
+            lowered = lowered.replace("ё", "е")
+        cache = self._cache
+        for phrase in self.pattern.findall(lowered):  # no groups: whole matches
+            ids = cache.get(phrase)
             if ids is None:
                 ids = self._cache[phrase] = self._identify(phrase)
             for i in ids:
