@@ -8,7 +8,7 @@ from typing import Any
 
 from roadmap_check.i18n import DEFAULT, Msg, msg, render
 from roadmap_check.model import Framework, RuleSet
-from roadmap_check.normalize import ORGANISATIONS, Key, fold, key, light, numbers_of, words_key
+from roadmap_check.normalize import MONTH_STEMS, ORGANISATIONS, Key, fold, key, light, numbers_of, words_key
 
 BUILTIN_MARKERS = (
     r"sections?", r"sec\.", r"arts?\.", r"articles?", r"parts?", r"§", r"tasks?", r"chapters?",
@@ -236,9 +236,14 @@ class CitationIndex:
 
 
     def _partial(self, k: Key) -> list[str]:
-        """Frameworks one of whose names holds every word of a shortened citation."""
-        words = set(k.words.split())
-        if len(words) < 3:
+        """Frameworks one of whose names holds every word of a shortened citation.
+
+        Three words at least, or fewer with a year: "Agreement of 19 November 2010" is told
+        by its kind and its date, the numbers having to agree with the framework's.
+        """
+        words = set(k.words.split()) - MONTH_STEMS
+        dated = any(len(n) == 4 and n[:2] in ("19", "20") for n in k.numbers)
+        if not words or (len(words) < 3 and not dated):
             return []
         found = {fid for names, fids in self.by_words.items() if words <= set(names.split())
                  for fid in fids if self._agrees(fid, k) is None}

@@ -31,7 +31,17 @@ STOP_WORDS = frozenset(
 # Words that say what kind of document a name is, not which: "ITU-T Recommendation H.860",
 # "DICOM standard", "резолюция WHA58.28". Dropped from citation keys on both sides.
 GENERIC_STEMS = frozenset({"recommendation", "рекомендац", "standard", "стандарт",
-                           "resolution", "резолюц", "document", "документ"})
+                           "resolution", "резолюц", "document", "документ", "serie", "сер"})
+
+# Abbreviations drafters write for words of titles: expanded into those words' stems.
+ABBREVIATIONS = {"иб": ("информацион", "безопасн")}
+
+# Month names as stems (a citation's date says which document, its month is no name word).
+MONTH_STEMS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "январ", "феврал", "март", "апрел", "май", "мая", "июн",
+    "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+})
 
 # Organisations whose naming in a citation must agree with the framework (CIS vs EAEU ...).
 ORGANISATIONS: dict[str, str] = {
@@ -146,6 +156,9 @@ def key(text: str) -> Key:
         if token in ORGANISATIONS:
             orgs.add(ORGANISATIONS[token])
         elif token not in STOP_WORDS and len(token) > 1:
+            if token in ABBREVIATIONS:
+                words.extend(ABBREVIATIONS[token])
+                continue
             stemmed = stem(token)
             if stemmed not in GENERIC_STEMS:
                 words.append(stemmed)

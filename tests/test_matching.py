@@ -291,3 +291,20 @@ def test_russian_case_forms_of_the_cis_titles(index: CitationIndex, text: str, f
         "dicom-standard"])
 def test_everyday_citation_forms_resolve(index: CitationIndex, text: str, fid: str) -> None:
     assert index.resolve(text).framework == fid
+
+
+@pytest.mark.parametrize(("citation", "framework"), [
+    ("Соглашение от 19 ноября 2010 года", "cis-telemed-agreement-2010"),
+    ("Agreement of 19 November 2010 on telemedicine systems", "cis-telemed-agreement-2010"),
+    ("Memorandum of 14 November 2008", "cis-telemed-memorandum-2008"),
+    ("Стратегии обеспечения ИБ государств – участников СНГ", "cis-infosec-2030"),
+    ("рекомендации МСЭ-Т серии H.810", "itu-t-h810-series"),
+])
+def test_a_kind_and_a_date_or_an_abbreviation_resolve(citation: str, framework: str) -> None:
+    found = CitationIndex(rulesets.load([])).resolve(citation)
+    assert (found.status, found.framework) == ("loose", framework)
+
+
+def test_a_kind_and_a_wrong_date_do_not_resolve() -> None:
+    found = CitationIndex(rulesets.load([])).resolve("Соглашение от 19 ноября 2011 года")
+    assert found.status == "unknown"
