@@ -76,12 +76,24 @@ class Finding(NamedTuple):
 def finding(code: str, message: Msg, path: str, line: int, column: int, *,
             item: str | None = None, framework: str | None = None,
             suggestion: Msg | None = None, fix: Fix | None = None,
-            severity: Severity = Severity.ERROR, key: str | None = None) -> Finding:
+            severity: Severity | None = None, key: str | None = None) -> Finding:
     """A finding said in English, keeping its message keys to be said again in another language."""
     template, args = message
     hint, hint_args = suggestion if suggestion is not None else (None, ())
     return Finding(code, render(DEFAULT, template, args), path, line, column, item=item,
                    framework=framework,
                    suggestion=render(DEFAULT, hint, hint_args) if hint is not None else None,
-                   fix=fix, severity=severity, key=key, template=template, args=args, hint=hint,
-                   hint_args=hint_args)
+                   fix=fix, severity=severity or _default_severity(code), key=key,
+                   template=template, args=args, hint=hint, hint_args=hint_args)
+
+
+_DEFAULT_SEVERITY: dict[str, Severity] = {}
+
+
+def _default_severity(code: str) -> Severity:
+    """The check's default severity, so the engine need not replace most findings later."""
+    if not _DEFAULT_SEVERITY:
+        from roadmap_check.registry import CHECKS  # the registry imports this module
+
+        _DEFAULT_SEVERITY.update({c: info.severity for c, info in CHECKS.items()})
+    return _DEFAULT_SEVERITY.get(code, Severity.ERROR)

@@ -168,6 +168,12 @@ def key(text: str) -> Key:
 
 
 def words_key(text: str) -> str:
-    """Stemmed words only: for party names, keys and titles."""
-    folded = fold(text).replace("-", " ")
+    """Stemmed words only: for party names, keys and titles.
+
+    Dashes and quotes separate words anyway, so only case and ``ё`` need folding here (and
+    compatibility forms, for the rare text that has them): cheap enough for every title.
+    """
+    folded = text.casefold().replace("ё", "е")
+    if not folded.isascii() and not unicodedata.is_normalized("NFKC", folded):
+        folded = unicodedata.normalize("NFKC", folded)
     return " ".join(stem(t) for t in _WORD.findall(folded) if t not in STOP_WORDS)

@@ -22,6 +22,8 @@ class Compiled:
     citations: CitationIndex
     parties: PartyIndex
     triggers: TriggerIndex
+    # canonical citation texts by (framework, citation as written): drafts repeat them
+    canonical: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, ruleset: RuleSet) -> Compiled:

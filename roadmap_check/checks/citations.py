@@ -116,11 +116,14 @@ def _non_canonical(ctx: Context, item: Item, entry: Cited, framework: Framework)
     if entry.citation.mapping:
         canonical = framework.id
     else:
-        lang = "ru" if has_cyrillic(raw.value) else "en"
-        canonical = _title(framework, lang)
-        markers = [m.group(0).strip() for m in ctx.compiled.citations.marker.finditer(raw.value)]
-        if markers:
-            canonical = ", ".join([canonical, *markers])
+        memo = ctx.compiled.canonical
+        found = memo.get((framework.id, raw.value))
+        if found is None:
+            lang = "ru" if has_cyrillic(raw.value) else "en"
+            markers = [m.group(0).strip()
+                       for m in ctx.compiled.citations.marker.finditer(raw.value)]
+            found = memo[framework.id, raw.value] = ", ".join([_title(framework, lang), *markers])
+        canonical = found
     return ctx.at("RM105", msg("rm105.non_canonical", raw=repr(raw.value), framework=framework.id),
                   raw, item=item, framework=framework.id,
                   suggestion=msg("hint.write", text=repr(canonical)),
