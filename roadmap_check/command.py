@@ -89,14 +89,7 @@ def _outputs(args: CheckArgs, fmt: str) -> list[tuple[str, Path | None]]:
 
 def run(args: CheckArgs) -> int:
     """The check run; errors are said in its language (--lang, the config's, else the locale's)."""
-    # A run builds millions of small objects and no cycles worth collecting; the collector's
-    # passes over the node graph would cost more than the whole check (measured: ~3x).
-    gc.disable()
-    with speaking(i18n.choose_lang(args.lang, None, os.environ)):
-        if args.lang is not None and args.lang not in i18n.LANGS:
-            raise RoadmapCheckError.of("error.lang", value=repr(args.lang))
-        config = load_config(args)
-    lang = i18n.choose_lang(config["language"], None, os.environ)
+    config, lang = _configure(args)
     with speaking(lang):
         outputs = _outputs(args, config["format"])
         report = _collect(args, config, lang)
@@ -109,12 +102,21 @@ def run(args: CheckArgs) -> int:
 
 def coverage_report(args: CheckArgs) -> Report | None:
     """The same run as ``check``, for the coverage matrix: the report, not its output."""
-    gc.disable()
-    with speaking(i18n.choose_lang(args.lang, None, os.environ)):
-        config = load_config(args)
-    lang = i18n.choose_lang(config["language"], None, os.environ)
+    config, lang = _configure(args)
     with speaking(lang):
         return _collect(args, config, lang)
+
+
+def _configure(args: CheckArgs) -> tuple[configuration.Config, str]:
+    """The effective configuration and the run's language; errors said in the locale's."""
+    # A run builds millions of small objects and no cycles worth collecting; the collector's
+    # passes over the node graph would cost more than the whole check (measured: ~3x).
+    gc.disable()
+    with speaking(i18n.choose_lang(args.lang, None, os.environ)):
+        if args.lang is not None and args.lang not in i18n.LANGS:
+            raise RoadmapCheckError.of("error.lang", value=repr(args.lang))
+        config = load_config(args)
+    return config, i18n.choose_lang(config["language"], None, os.environ)
 
 
 def _collect(args: CheckArgs, config: configuration.Config, lang: str) -> Report | None:

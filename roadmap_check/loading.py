@@ -225,7 +225,6 @@ class Builder:
         item.depends_on = self.strings(fields.get("depends_on"), local("field.depends_on"),
                                        item_id)
         if "cites" in fields:
-            item.cites_present = True
             item.cites = self.citations(fields["cites"], item_id)
         if "waivers" in fields:
             item.waivers = self.waivers(fields["waivers"], item_id)

@@ -15,7 +15,6 @@ from roadmap_check.engine import FileReport
 from roadmap_check.findings import Finding
 
 PROVISION, CITED, TOUCHED, NONE = "provision", "cited", "touched", ""
-STATES = (PROVISION, CITED, TOUCHED, NONE)
 RANK = {NONE: 0, TOUCHED: 1, CITED: 2, PROVISION: 3}
 NO_SECTION = "—"
 # What each state means, as the legends say it: catalogue keys (roadmap_check/messages.yaml)

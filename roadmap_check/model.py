@@ -51,7 +51,6 @@ class Item:
     indicators: list[Text] = field(default_factory=list)
     depends_on: list[Text] = field(default_factory=list)
     cites: list[Citation] = field(default_factory=list)
-    cites_present: bool = False
     waivers: list[Waiver] = field(default_factory=list)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from roadmap_check.checks.coverage import Need
 from roadmap_check.engine import FileReport
+from roadmap_check.errors import EXIT_FINDINGS, EXIT_OK
 from roadmap_check.findings import Finding, Severity
 
 
@@ -52,8 +53,8 @@ class Report:
     @property
     def exit_code(self) -> int:
         if self.fail_on is None:
-            return 0
+            return EXIT_OK
         threshold = self.fail_on
         failing = any(f.severity >= threshold and not f.suppressed
                       for r in self.files for f in r.findings)
-        return 1 if failing else 0
+        return EXIT_FINDINGS if failing else EXIT_OK

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import gc
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -239,6 +238,3 @@ def libyaml_warning(lang: str = "en") -> str | None:
 
     return t(lang, "cli.no_libyaml")
 
-
-def print_warning(message: str) -> None:
-    print(message, file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from roadmap_check import dates
 from roadmap_check.findings import Finding, Fix, finding
@@ -12,6 +13,9 @@ from roadmap_check.i18n import Msg
 from roadmap_check.matching import CitationIndex, PartyIndex, Resolution
 from roadmap_check.model import Citation, Item, Roadmap, RuleSet, Text
 from roadmap_check.triggers import TriggerIndex
+
+if TYPE_CHECKING:
+    from roadmap_check.checks.coverage import Need
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,7 @@ class Context:
     lang: str
     today: dt.date = field(default_factory=dt.date.today)  # the run's date: waiver expiry
     cited: dict[int, list[Cited]] = field(default_factory=dict)  # by item index
+    needs: list[Need] | None = None  # the requirements and what covers them, once cited is known
 
     @property
     def ruleset(self) -> RuleSet:

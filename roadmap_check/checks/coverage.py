@@ -30,6 +30,13 @@ class Need:
 
 
 def needs(ctx: Context) -> list[Need]:
+    """What the road map must cover and what covers it (worked out once per run)."""
+    if ctx.needs is None:
+        ctx.needs = _needs(ctx)
+    return ctx.needs
+
+
+def _needs(ctx: Context) -> list[Need]:
     ruleset = ctx.ruleset
     cited: set[str] = set()
     provisions: set[tuple[str, str]] = set()
