@@ -97,17 +97,17 @@ class Engine:
 
     def _run(self, roadmap: Roadmap, base: Path, report: FileReport) -> None:
         specs = self.options.rules
-        named = not specs and roadmap.ruleset is not None
-        if named and roadmap.ruleset is not None:
-            specs = (roadmap.ruleset.value,)
+        named = roadmap.ruleset if not specs else None  # the road map picks its rule set
+        if named is not None:
+            specs = (named.value,)
         try:
             compiled = self.compiled(specs, base if not self.options.rules else Path.cwd())
         except RuleSetError:
             raise  # its problems already name the rule set's file, line and key
         except RoadmapCheckError as exc:
-            if not named or roadmap.ruleset is None:
+            if named is None:
                 raise
-            where = f"{report.path}:{roadmap.ruleset.line}:{roadmap.ruleset.column}"
+            where = f"{report.path}:{named.line}:{named.column}"
             raise RoadmapCheckError.of("error.roadmap_ruleset", where=where,
                                        error=per_lang(exc.in_lang)) from None
         as_of = self.options.today
