@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sys
 from dataclasses import dataclass
@@ -12,6 +13,9 @@ from roadmap_check.engine import Engine, FileReport, Options
 from roadmap_check.findings import Finding
 
 TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+# The project's shared specs and data, beside the repository: ../shared from its root.
+SHARED = ROOT.parent / "shared"
 TEST_RULES = TESTS / "rules" / "test-rules.yaml"
 CASES = TESTS / "cases"
 # A fixed "today": no test may depend on the day it runs.
@@ -70,6 +74,20 @@ items:
         provision: "6"
       - "WHO eHealth Resolution 2013"
 """
+
+
+def shared_file(relative: str) -> Path:
+    """A file of ../shared. Missing: the test is skipped on a developer's machine, and fails
+    under CI=true, where the shared files must be there."""
+    import pytest
+
+    path = SHARED / relative
+    if not path.is_file():
+        message = f"the shared file ../shared/{relative} is not beside the repository"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
 
 
 def entry_point() -> list[str]:

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import TEST_RULES, TESTS, Run, check_text, codes, minimal_roadmap
+from helpers import TEST_RULES, TESTS, Run, check_text, codes, minimal_roadmap, shared_file
 
 from roadmap_check import rulesets
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
 from roadmap_check.findings import Severity
 from roadmap_check.ruleset import CONFIDENCE, builtin_names
 
-FACTS = Path("/work/shared/data/frameworks_facts.yaml")
+FACTS = "data/frameworks_facts.yaml"
+
 CIS_FIVE = ["cis-infosoc-2025", "cis-digital-concept-2019", "cis-infosec-2030",
             "cis-digital-interaction-agreement-2020", "cis-telemed-agreement-2010"]
 
@@ -37,9 +38,7 @@ def test_default_rule_set_is_cis_telemedicine() -> None:
 
 
 def test_every_framework_of_the_reference_facts_is_in_cis_frameworks() -> None:
-    if not FACTS.exists():
-        pytest.skip(f"the reference facts {FACTS} are not on this machine")
-    facts = yaml.safe_load(FACTS.read_text(encoding="utf-8"))
+    facts = yaml.safe_load(shared_file(FACTS).read_text(encoding="utf-8"))
     ids = [entry["id"] for entry in facts["frameworks"]]
     assert ids, "the reference facts list frameworks"
     frameworks = rulesets.load(["cis-frameworks"]).frameworks
@@ -47,9 +46,7 @@ def test_every_framework_of_the_reference_facts_is_in_cis_frameworks() -> None:
 
 
 def test_exact_adoption_days_of_the_reference_facts_are_kept() -> None:
-    if not FACTS.exists():
-        pytest.skip(f"the reference facts {FACTS} are not on this machine")
-    facts = yaml.safe_load(FACTS.read_text(encoding="utf-8"))
+    facts = yaml.safe_load(shared_file(FACTS).read_text(encoding="utf-8"))
     frameworks = rulesets.load(["cis-frameworks"]).frameworks
     checked = 0
     for entry in facts["frameworks"]:
