@@ -56,6 +56,7 @@ def measure(*args: str | Path, cwd: Path, seconds: float, stdin: bytes | None = 
             else:
                 time.sleep(0.005)
         elapsed = time.monotonic() - start
+        assert rusage is not None
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
