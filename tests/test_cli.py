@@ -95,10 +95,11 @@ def test_python_dash_m_is_the_same_program(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_no_arguments_prints_help_without_a_traceback(cli: Cli) -> None:
+def test_no_arguments_prints_the_usage_and_exits_2(cli: Cli) -> None:
     run = cli()
-    assert run.code in (0, 2)
-    assert "check" in run.stdout + run.stderr
+    assert run.code == 2  # no command: the run could not be done, as with a bad option
+    assert run.stderr.startswith("Usage: roadmap-check")  # as with any usage error
+    assert "check" in run.stderr
 
 
 def test_clean_file_exits_0(cli: Cli, clean: Path) -> None:

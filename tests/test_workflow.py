@@ -81,12 +81,19 @@ def test_github_annotations_for_live_findings_only(cli: Cli, write: Write) -> No
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
 
 
-def test_junit_is_xml_with_a_failure_per_error(cli: Cli, write: Write) -> None:
+def test_junit_fails_the_case_of_the_item_with_an_error_and_passes_the_waived_one(
+        cli: Cli, write: Write) -> None:
     write("draft.yaml", DRAFT)
     run = cli("check", "draft.yaml", *RULES, "--format", "junit")
     root = ET.fromstring(run.stdout)
-    text = ET.tostring(root, encoding="unicode")
-    assert "RM102" in text and "draft.yaml" in text
+    cases = {case.get("name", "").split(":")[0]: case for case in root.iter("testcase")}
+    # Item 1 cites "Paris Agreement" (line 7 of the draft), no framework of the rule set.
+    failure = cases["item 1"].find("failure")
+    assert failure is not None
+    assert any(line.startswith("7:") and "RM102" in line
+               for line in (failure.text or "").splitlines())
+    # Item 2's only finding (RM201) is waived: the case passes.
+    assert cases["item 2"].find("failure") is None
 
 
 def test_several_outputs_at_once(cli: Cli, write: Write, tmp_path: Path) -> None:
