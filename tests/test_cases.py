@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -95,7 +96,7 @@ def test_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
         assert not unread, f"the pass case was not read in full: {unread}"
         return
     assert mine, f"{code} should fire; found only {[(f.code, f.message) for f in findings]}"
-    wanted = {
+    wanted: dict[str, Callable[[Any, Any], bool]] = {
         "line": lambda f, v: f.line == v,
         "column": lambda f, v: f.column == v,
         "message_contains": lambda f, v: v in f.message,

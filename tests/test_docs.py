@@ -31,6 +31,7 @@ def _codes(tmp_path: Path, code: str, kind: str, monkeypatch: pytest.MonkeyPatch
         args.baseline = tmp_path / "baseline.txt"
         args.baseline.write_text(entry["baseline"].replace("DRAFT", draft.name), encoding="utf-8")
     assert run(args) == 0
+    assert args.output is not None
     return [f["code"] for f in json.loads(args.output.read_text(encoding="utf-8"))["findings"]]
 
 

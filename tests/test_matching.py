@@ -182,8 +182,8 @@ def test_a_declared_marker_introduces_a_provision(index: CitationIndex) -> None:
     """cis-digital-interaction-agreement-2020 declares 'main direction' as a marker."""
     found = index.resolve("CIS Information Interaction Agreement, main direction 5")
     assert (found.framework, found.provision) == ("cis-digital-interaction-agreement-2020", "5")
-    assert index.provision(found.framework, found.provision) == "D5"
-    assert index.provision(found.framework, "D5") == "D5"
+    assert index.provision("cis-digital-interaction-agreement-2020", "5") == "D5"
+    assert index.provision("cis-digital-interaction-agreement-2020", "D5") == "D5"
 
 
 @pytest.mark.parametrize(("framework", "written", "provision"), [
