@@ -6,7 +6,9 @@ The file is plain text, one finding a line, sorted, so it reviews well in a pull
     3f2a...  roadmaps/a.yaml  RM201  2.1  cis-infosec-2030  ...
 
 A finding matches an entry by path and fingerprint (code, item, framework and the normalised
-text it is about), never by line, so moving or editing other items changes nothing.
+text it is about), never by line, so moving or editing other items changes nothing. A stage of
+the run (across files): matched findings are marked waived by the baseline (SARIF shows them
+as suppressed); an entry of a checked file that no longer occurs is RM406 (declared here).
 """
 
 from __future__ import annotations
@@ -15,11 +17,16 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from roadmap_check.checks.base import INFO, NO_FIX, Check, Family
 from roadmap_check.errors import RoadmapCheckError
-from roadmap_check.findings import Finding
+from roadmap_check.findings import Finding, Waived
 from roadmap_check.fingerprints import fingerprint, identity
-from roadmap_check.i18n import foreign
+from roadmap_check.i18n import foreign, msg
+from roadmap_check.report import FileReport
 
+RM406 = Check("RM406", "stale-baseline-entry", INFO, NO_FIX,
+              ("rm406.stale", "rm406.stale_item", "rm406.stale.hint", "suppression.baseline"))
+FAMILY = Family("baseline", (RM406,))
 HEADER = "# roadmap-check baseline 1: fingerprint, path, code, item, framework, subject"
 
 
@@ -52,7 +59,7 @@ def entry(finding: Finding, base: Path) -> Entry:
 
 
 def write(path: Path, findings: list[Finding]) -> int:
-    entries = sorted(entry(f, path.parent).line() for f in findings if not f.suppressed)
+    entries = sorted(entry(f, path.parent).line() for f in findings if f.suppression is None)
     try:
         path.write_text("\n".join([HEADER, *entries]) + "\n", encoding="utf-8")
     except OSError as exc:
@@ -78,24 +85,41 @@ def read(path: Path) -> list[Entry]:
     return out
 
 
-def apply(findings: list[Finding], entries: list[Entry], base: Path,
-          checked: set[str]) -> tuple[list[Finding], list[Entry]]:
-    """The findings not in the baseline, and the entries of checked files that no longer occur."""
+def apply(findings: list[Finding], entries: list[Entry], base: Path, checked: set[str],
+          note: Waived) -> tuple[list[Finding], list[Entry]]:
+    """The findings with those in the baseline waived by it, and the entries of checked files
+    that no longer occur."""
     remaining = Counter((e.path, e.fingerprint) for e in entries)
-    kept: list[Finding] = []
+    out: list[Finding] = []
     for finding in findings:
-        if finding.suppressed:
-            kept.append(finding)
-            continue
-        mark = (relative(finding.path, base), fingerprint(finding))
-        if remaining[mark] > 0:
-            remaining[mark] -= 1
-        else:
-            kept.append(finding)
+        if finding.suppression is None:
+            mark = (relative(finding.path, base), fingerprint(finding))
+            if remaining[mark] > 0:
+                remaining[mark] -= 1
+                finding = finding._replace(suppression=note)
+        out.append(finding)
     stale: list[Entry] = []
     for e in entries:
         mark = (e.path, e.fingerprint)
         if e.path in checked and remaining[mark] > 0:
             remaining[mark] -= 1
             stale.append(e)
-    return kept, stale
+    return out, stale
+
+
+def apply_to(reports: list[FileReport], path: Path, wanted: frozenset[str]) -> None:
+    """The baseline stage of a run: ``wanted`` are the codes the run checks (an entry of a
+    check it does not make cannot be found, so it is not stale either)."""
+    entries = [e for e in read(path) if e.code in wanted]
+    base = path.parent
+    note = Waived("baseline", msg("suppression.baseline", path=str(path)))
+    for report in reports:
+        report.findings, stale = apply(report.findings, entries, base,
+                                       {relative(report.path, base)}, note)
+        for e in stale if "RM406" in wanted else []:
+            about = f" ({e.framework})" if e.framework != "-" else ""
+            message = msg("rm406.stale_item", code=e.code, item=e.item, about=about) \
+                if e.item != "-" else msg("rm406.stale", code=e.code, about=about)
+            report.findings.append(RM406.at(report.path, (1, 1), message, subject=e.fingerprint,
+                                            hint=msg("rm406.stale.hint", path=str(path))))
+        report.findings.sort(key=Finding.sort_key)

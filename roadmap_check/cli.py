@@ -12,6 +12,7 @@ import typer
 from roadmap_check import __version__
 from roadmap_check.errors import EXIT_USAGE, RoadmapCheckError, speaking
 from roadmap_check.i18n import choose_lang, plural, t
+from roadmap_check.langs import LANGS
 
 if TYPE_CHECKING:
     from roadmap_check.engine import Options
@@ -28,8 +29,20 @@ app = typer.Typer(
 
 
 
-_LANG_HELP = ("The language of messages and framework titles: en or ru (default: the road "
-              "map's language, else the locale's (LANG), else en).")
+# Options several commands share, declared once.
+RulesOption = Annotated[list[str] | None, typer.Option(
+    "--rules", "-r", help="Rule set: a built-in name or a path. Repeat to layer several. "
+    "Default: the config's, else the road map's 'ruleset', else cis-telemedicine.")]
+LangOption = Annotated[str | None, typer.Option(
+    "--lang", help="The language of messages, the report and framework titles: en or ru "
+    "(default: the config's, else the road map's 'language', else the locale's (LANG), else "
+    "en).")]
+ConfigOption = Annotated[Path | None, typer.Option(
+    "--config", help="The config file (default: roadmap-check.toml or pyproject.toml's "
+    "[tool.roadmap-check], found upward from here).")]
+MinCoverageOption = Annotated[float | None, typer.Option(
+    "--min-coverage", min=0.0, max=1.0,
+    help="RM204 when the covered share of requirements is below this (0-1).")]
 
 
 def _version(value: bool) -> None:
@@ -51,12 +64,10 @@ def check(
     paths: Annotated[list[Path], typer.Argument(
         help="Road-map files, folders (walked for YAML files with a 'roadmap:' key), or - for "
         "standard input.", show_default=False)],
-    rules: Annotated[list[str] | None, typer.Option(
-        "--rules", "-r", help="Rule set: a built-in name or a path. Repeat to layer several. "
-        "Default: the config's, else the road map's 'ruleset', else cis-telemedicine.")] = None,
+    rules: RulesOption = None,
     fmt: Annotated[str | None, typer.Option(
-        "--format", "-f", help="Output format: terminal, json, sarif, github, junit, gitlab "
-        "(default terminal).")] = None,
+        "--format", "-f", help="Output format: terminal, json, sarif, github, junit, gitlab, "
+        "html, markdown (default terminal).")] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the report to this file instead of standard output.")]
     = None,
@@ -71,9 +82,7 @@ def check(
     = None,
     ignore: Annotated[str | None, typer.Option(
         "--ignore", help="Skip these checks: codes or prefixes, comma-separated.")] = None,
-    min_coverage: Annotated[float | None, typer.Option(
-        "--min-coverage", min=0.0, max=1.0,
-        help="RM204 when the covered share of requirements is below this (0-1).")] = None,
+    min_coverage: MinCoverageOption = None,
     exclude: Annotated[list[str] | None, typer.Option(
         "--exclude", help="Skip files and folders matching this glob (repeatable).")] = None,
     jobs: Annotated[int, typer.Option(
@@ -86,13 +95,8 @@ def check(
         "entries of it that no longer occur.")] = None,
     write_baseline: Annotated[Path | None, typer.Option(
         "--write-baseline", help="Record the current findings in this baseline file.")] = None,
-    config: Annotated[Path | None, typer.Option(
-        "--config", help="The config file (default: roadmap-check.toml or pyproject.toml's "
-        "[tool.roadmap-check], found upward from here).")] = None,
-    lang: Annotated[str | None, typer.Option(
-        "--lang", help="The language of messages, the report and framework titles: en or ru "
-        "(default: the config's, else the road map's 'language', else the locale's (LANG), "
-        "else en).")] = None,
+    config: ConfigOption = None,
+    lang: LangOption = None,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar.")] = False,
     fix: Annotated[bool, typer.Option(
@@ -138,22 +142,26 @@ def validate_rules(
     from roadmap_check import rulesets
     from roadmap_check.errors import RuleSetError
 
+    said = choose_lang(None, None, os.environ)
     bad = False
     for spec in paths:
         try:
-            ruleset = rulesets.load([spec])
+            with speaking(said):
+                ruleset = rulesets.load([spec])
         except RuleSetError as exc:
             bad = True
             for problem in exc.problems:
-                print(problem, file=sys.stderr)
+                print(problem.said(said), file=sys.stderr)
             continue
-        print(f"{spec}: valid ({len(ruleset.frameworks)} frameworks, "
-              f"{len(ruleset.requirements)} requirements, {len(ruleset.parties)} parties)")
+        print(t(said, "cli.valid_ruleset", spec=spec,
+                frameworks=plural(said, "plural.framework", len(ruleset.frameworks)),
+                requirements=plural(said, "plural.requirement", len(ruleset.requirements)),
+                parties=plural(said, "plural.party", len(ruleset.parties))))
     raise typer.Exit(2 if bad else 0)
 
 
 def _lang_option(lang: str | None) -> str | None:
-    if lang is not None and lang not in ("en", "ru"):
+    if lang is not None and lang not in LANGS:
         raise RoadmapCheckError.of("error.lang", value=repr(lang))
     return lang
 
@@ -172,47 +180,27 @@ def _options(rules: list[str] | None, lang: str | None,
 def coverage(
     paths: Annotated[list[Path], typer.Argument(help="Road-map files or folders.",
                                                 show_default=False)],
-    rules: Annotated[list[str] | None, typer.Option(
-        "--rules", "-r", help="Rule set: a built-in name or a path (repeatable).")] = None,
+    rules: RulesOption = None,
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="terminal or json.")] = "terminal",
-    min_coverage: Annotated[float | None, typer.Option(
-        "--min-coverage", min=0.0, max=1.0,
-        help="Exit 1 (RM204) when the covered share of requirements is below this (0-1).")]
-    = None,
-    config: Annotated[Path | None, typer.Option("--config", help="The config file.")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="en or ru.")] = None,
+    min_coverage: MinCoverageOption = None,
+    config: ConfigOption = None,
+    lang: LangOption = None,
 ) -> None:
     """The coverage matrix: required frameworks by items (or sections), each cell showing
     whether and how the item cites the framework, with the share per framework and overall."""
-    from roadmap_check.command import CheckArgs, coverage_report
+    from roadmap_check.command import CheckArgs, coverage_report, emit, known_format
+    from roadmap_check.i18n import say
 
+    known_format("coverage", fmt)
     report = coverage_report(CheckArgs(paths=paths, config=config, rules=rules,
                                        min_coverage=min_coverage, lang=lang, fail_on="error"))
     assert report is not None  # without --roadmaps-only, no road map at all is an error
-    if fmt == "json":
-        import json
-
-        from roadmap_check.matrix import build
-
-        sys.stdout.write(json.dumps({"files": [{"path": f.path, **build(f).to_dict()}
-                                               for f in report.files]},
-                                    ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "terminal":
-        import shutil
-
-        from roadmap_check.command import color_wanted
-        from roadmap_check.reporters.matrix_terminal import render
-
-        color = color_wanted()
-        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-        for chunk in render(report, color, width):
-            sys.stdout.write(chunk)
-    else:
-        raise RoadmapCheckError(f"--format: unknown format {fmt!r} (terminal or json)")
-    below = [f for r in report.files for f in r.findings if f.code == "RM204" and not f.suppressed]
-    for finding in below:
-        print(f"{finding.path}: {finding.code} {finding.message}")
+    emit("coverage", fmt, None, report)
+    below = [(f, r.lang) for r in report.files for f in r.findings
+             if f.code == "RM204" and f.suppression is None]
+    for finding, said in below:
+        print(f"{finding.path}: {finding.code} {say(said, finding.message)}")
     raise typer.Exit(1 if below else 0)
 
 
@@ -220,12 +208,11 @@ def coverage(
 def fix(
     paths: Annotated[list[Path], typer.Argument(help="Road-map files to fix in place.",
                                                 show_default=False)],
-    rules: Annotated[list[str] | None, typer.Option(
-        "--rules", "-r", help="Rule set: a built-in name or a path (repeatable).")] = None,
+    rules: RulesOption = None,
     diff: Annotated[bool, typer.Option(
         "--diff", help="Print a unified diff of the fixes and write nothing (exit 1 if any).")]
     = False,
-    lang: Annotated[str | None, typer.Option("--lang", help=_LANG_HELP)] = None,
+    lang: LangOption = None,
 ) -> None:
     """Apply the safe fixes: canonical citations (RM105), a close party name (RM304),
     quoted numeric ids (RM006), dates in another spelling (RM301). Only those spans change."""
@@ -258,26 +245,24 @@ def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | Non
 def diff(
     old: Annotated[str, typer.Argument(help="The earlier draft: a file or REV:path.")],
     new: Annotated[str, typer.Argument(help="The later draft: a file or REV:path.")],
-    rules: Annotated[list[str] | None, typer.Option(
-        "--rules", "-r", help="Rule set: a built-in name or a path (repeatable).")] = None,
+    rules: RulesOption = None,
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="terminal, json or markdown.")] = "terminal",
-    lang: Annotated[str | None, typer.Option("--lang", help=_LANG_HELP)] = None,
+    lang: LangOption = None,
 ) -> None:
     """Compare two drafts: findings introduced and resolved, coverage before and after, items
     and citations added, removed and changed. Exit 1 when the new draft introduces errors."""
+    from dataclasses import replace
+
+    from roadmap_check.command import emit, known_format
     from roadmap_check.drafts import compare, read_side
     from roadmap_check.engine import Engine
-    from roadmap_check.reporters.diffs import FORMATS, RENDER
 
     with speaking(choose_lang(lang, None, os.environ)):
-        if fmt not in FORMATS:
-            raise RoadmapCheckError.of("error.unknown_format", name=repr(fmt),
-                                       formats=", ".join(FORMATS))
-        engine = Engine(_options(rules, lang))
+        known_format("diff", fmt)
+        engine = Engine(replace(_options(rules, lang), keep_content=True))
         result = compare(read_side(old, engine), read_side(new, engine))
-    for chunk in RENDER[fmt](result):
-        sys.stdout.write(chunk)
+    emit("diff", fmt, None, result)
     raise typer.Exit(result.exit_code)
 
 
@@ -303,39 +288,46 @@ def init(
 
 
 @app.command()
-def explain(code: Annotated[str, typer.Argument(help="A check code, e.g. RM201.")]) -> None:
+def explain(
+    code: Annotated[str, typer.Argument(help="A check code or name, e.g. RM201 or "
+                                             "missing-citation.")],
+    lang: LangOption = None,
+) -> None:
     """Print a check's documentation, with a failing and a passing example."""
     from roadmap_check.docs import explain as render
 
-    sys.stdout.write(render(code))
+    said = choose_lang(_lang_option(lang), None, os.environ)
+    with speaking(said):
+        sys.stdout.write(render(code, said))
 
 
 @app.command()
 def frameworks(
-    rules: Annotated[list[str] | None, typer.Option(
-        "--rules", "-r", help="Rule set: a built-in name or a path (repeatable).")] = None,
+    rules: RulesOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="terminal or json.")] = "terminal",
-    lang: Annotated[str | None, typer.Option(
-        "--lang", help="Titles and headings in en or ru (default: the locale's, else en).")]
-    = None,
+    lang: LangOption = None,
 ) -> None:
     """List the rule set's frameworks: id, title, horizon, required."""
-    from roadmap_check.command import color_wanted
-    from roadmap_check.docs import frameworks_table
+    from roadmap_check import rulesets
+    from roadmap_check.command import emit, known_format
+    from roadmap_check.reporters.frameworks import Listing
 
-    said = choose_lang(lang, None, os.environ)
+    said = choose_lang(_lang_option(lang), None, os.environ)
     with speaking(said):
-        _lang_option(lang)
-        sys.stdout.write(frameworks_table(list(rules or ()), fmt, said, color_wanted()))
+        known_format("frameworks", fmt)
+        emit("frameworks", fmt, None, Listing(rulesets.load(list(rules or ())), said))
 
 
 @app.command()
-def checks() -> None:
-    """List every check: code, name, default severity, summary."""
+def checks(lang: LangOption = None) -> None:
+    """List every check: code, name, default severity, fix, summary."""
+    from roadmap_check.docs import check_docs
     from roadmap_check.registry import CHECKS
 
+    said = choose_lang(_lang_option(lang), None, os.environ)
     for info in CHECKS.values():
-        print(f"{info.code}  {info.name:<24} {info.severity.label:<8} {info.summary}")
+        level = t(said, f"term.label.{info.severity.label}").strip()
+        print(f"{info.code}  {info.name:<27} {level:<14} {check_docs(info.code).summary(said)}")
 
 
 @app.command()

@@ -5,7 +5,6 @@ The CLI only parses options into ``CheckArgs``; everything a run does is here, i
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Iterable
@@ -14,11 +13,10 @@ from pathlib import Path
 
 from roadmap_check import config as configuration
 from roadmap_check import i18n
-from roadmap_check.engine import FileReport, Options
+from roadmap_check.engine import Options, gc_paused
 from roadmap_check.errors import RoadmapCheckError, speaking
-from roadmap_check.findings import Finding, Severity, finding
-from roadmap_check.i18n import msg
-from roadmap_check.report import Report
+from roadmap_check.report import FileReport, Report
+from roadmap_check.severity import Severity
 
 
 @dataclass
@@ -72,7 +70,6 @@ def load_config(args: CheckArgs) -> configuration.Config:
 
 
 def _outputs(args: CheckArgs, fmt: str) -> list[tuple[str, Path | None]]:
-    from roadmap_check.reporters import REPORTERS
 
     outputs: list[tuple[str, Path | None]] = [(fmt, args.output)]
     for spec in args.output_formats:
@@ -81,37 +78,32 @@ def _outputs(args: CheckArgs, fmt: str) -> list[tuple[str, Path | None]]:
             raise RoadmapCheckError.of("error.output_format", spec=repr(spec))
         outputs.append((name, Path(target)))
     for name, _ in outputs:
-        if name not in REPORTERS:
-            raise RoadmapCheckError.of("error.unknown_format", name=repr(name),
-                                       formats=", ".join(REPORTERS))
+        known_format("check", name)
     return outputs
 
 
 def run(args: CheckArgs) -> int:
     """The check run; errors are said in its language (--lang, the config's, else the locale's)."""
     config, lang = _configure(args)
-    with speaking(lang):
+    with speaking(lang), gc_paused():
         outputs = _outputs(args, config["format"])
         report = _collect(args, config, lang)
         if report is None:  # --roadmaps-only, as pre-commit passes every YAML file
             return 0
         for name, target in outputs:
-            _emit(name, target, report)
+            emit("check", name, target, report)
         return report.exit_code
 
 
 def coverage_report(args: CheckArgs) -> Report | None:
     """The same run as ``check``, for the coverage matrix: the report, not its output."""
     config, lang = _configure(args)
-    with speaking(lang):
+    with speaking(lang), gc_paused():
         return _collect(args, config, lang)
 
 
 def _configure(args: CheckArgs) -> tuple[configuration.Config, str]:
     """The effective configuration and the run's language; errors said in the locale's."""
-    # A run builds millions of small objects and no cycles worth collecting; the collector's
-    # passes over the node graph would cost more than the whole check (measured: ~3x).
-    gc.disable()
     with speaking(i18n.choose_lang(args.lang, None, os.environ)):
         if args.lang is not None and args.lang not in i18n.LANGS:
             raise RoadmapCheckError.of("error.lang", value=repr(args.lang))
@@ -121,7 +113,7 @@ def _configure(args: CheckArgs) -> tuple[configuration.Config, str]:
 
 def _collect(args: CheckArgs, config: configuration.Config, lang: str) -> Report | None:
     from roadmap_check import baseline, discovery
-    from roadmap_check.yaml_io import libyaml_warning
+    from roadmap_check.yaml_io import HAS_LIBYAML
 
     fail_on = config["fail-on"]
     if fail_on not in configuration.FAIL_ON:
@@ -129,9 +121,8 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str) -> Report
                                    values=", ".join(configuration.FAIL_ON))
     if args.jobs < 0:
         raise RoadmapCheckError.of("error.jobs")
-    warning = libyaml_warning(lang)
-    if warning:
-        print(f"roadmap-check: {warning}", file=sys.stderr)
+    if not HAS_LIBYAML:
+        print("roadmap-check: " + i18n.t(lang, "cli.no_libyaml"), file=sys.stderr)
     options = Options(
         rules=tuple(config["rules"]), select=_codes(config["select"], "--select"),
         ignore=_codes(config["ignore"], "--ignore") or frozenset(),
@@ -152,7 +143,10 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str) -> Report
         print("roadmap-check: " + i18n.t(lang, "cli.wrote_baseline", count=count,
                                          path=str(args.write_baseline)), file=sys.stderr)
     if args.baseline is not None:
-        _apply_baseline(reports, args.baseline, options)
+        from roadmap_check.registry import CHECKS
+
+        baseline.apply_to(reports, args.baseline,
+                          frozenset(code for code in CHECKS if options.wanted(code)))
     return Report(reports, None if fail_on == "never" else Severity.parse(fail_on), lang)
 
 
@@ -195,34 +189,13 @@ def _with_progress(paths: list[Path], options: Options, jobs: int,
                               progress=lambda n: bar.advance(task, n))
 
 
-def _apply_baseline(reports: list[FileReport], path: Path, options: Options) -> None:
-    from roadmap_check import baseline
-
-    def wanted(code: str) -> bool:
-        return (options.select is None or code in options.select) and code not in options.ignore
-
-    # An entry of a check this run does not make cannot be found, so it is not stale either.
-    entries = [e for e in baseline.read(path) if wanted(e.code)]
-    base = path.parent
-    for report in reports:
-        report.findings, stale = baseline.apply(report.findings, entries, base,
-                                                {baseline.relative(report.path, base)})
-        for entry in stale if wanted("RM406") else []:
-            about = f" ({entry.framework})" if entry.framework != "-" else ""
-            message = msg("rm406.stale_item", code=entry.code, item=entry.item, about=about) \
-                if entry.item != "-" else msg("rm406.stale", code=entry.code, about=about)
-            report.findings.append(finding(
-                "RM406", message, report.path, 1, 1, severity=Severity.INFO,
-                key=entry.fingerprint, suggestion=msg("rm406.stale.hint", path=str(path)),
-            ).in_lang(report.lang))
-        report.findings.sort(key=Finding.sort_key)
-
-
-def _emit(name: str, target: Path | None, report: Report) -> None:
-    from roadmap_check.reporters import REPORTERS
+def emit(command: str, name: str, target: Path | None, result: object) -> None:
+    """Write ``result`` in the format ``name`` of ``command`` to ``target`` (None: standard
+    output)."""
+    from roadmap_check.reporters import FORMATS
 
     color = name == "terminal" and target is None and color_wanted()
-    chunks = REPORTERS[name](report, color)
+    chunks = FORMATS[command][name](result, color)
     if target is None:
         for chunk in chunks:
             sys.stdout.write(chunk)
@@ -234,6 +207,15 @@ def _emit(name: str, target: Path | None, report: Report) -> None:
     except OSError as exc:
         raise RoadmapCheckError.of("error.cannot_write", path=str(target),
                                    reason=i18n.foreign("os", str(exc.strerror))) from None
+
+
+def known_format(command: str, name: str) -> None:
+    """Refuse a format the command does not have (exit 2), naming those it has."""
+    from roadmap_check.reporters import FORMATS
+
+    if name not in FORMATS[command]:
+        raise RoadmapCheckError.of("error.unknown_format", name=repr(name),
+                                   formats=", ".join(FORMATS[command]))
 
 
 def color_wanted() -> bool:

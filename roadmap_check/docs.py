@@ -1,95 +1,99 @@
-"""``explain`` and ``frameworks``: the documentation the tool prints about itself."""
+"""The documentation of each check (``checkdocs/<CODE>.yaml``), and ``explain``."""
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.i18n import t
-from roadmap_check.registry import CHECKS
+from roadmap_check.langs import DEFAULT
+from roadmap_check.registry import CHECKS, by_name
 
 
-@lru_cache(maxsize=1)
-def check_docs() -> dict[str, dict[str, Any]]:
-    """Per-code documentation: ``doc``, ``fail`` and ``pass`` examples (YAML), and for checks
-    that need them, the ``rules`` (a rule set) and ``args`` (options) the examples run with."""
-    text = (resources.files("roadmap_check") / "checkdocs.yaml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, Any]] = yaml.safe_load(text)
-    return data
+@dataclass(frozen=True)
+class CheckDoc:
+    code: str
+    data: dict[str, Any]
+
+    def summary(self, lang: str) -> str:
+        return _in(self.data.get("summary"), lang)
+
+    def doc(self, lang: str) -> str:
+        return _in(self.data.get("doc"), lang)
+
+    def example(self, kind: str) -> str | None:
+        """``fail`` or ``pass``: a complete road map."""
+        found = self.data.get(kind)
+        return str(found) if found else None
+
+    @property
+    def rules(self) -> str | None:
+        return self.data.get("rules")
+
+    @property
+    def baseline(self) -> str | None:
+        return self.data.get("baseline")
+
+    @property
+    def args(self) -> list[str]:
+        return [str(a) for a in self.data.get("args") or []]
 
 
-def explain(code: str) -> str:
-    code = code.strip().upper()
-    info = CHECKS.get(code)
-    if info is None:
+def _in(value: object, lang: str) -> str:
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get(DEFAULT) or "")
+    return str(value or "")
+
+
+@cache
+def check_docs(code: str) -> CheckDoc:
+    """The documentation of one check (every declared check has one: a test sees to it)."""
+    from roadmap_check.yaml_io import load_data
+
+    folder = resources.files("roadmap_check.checkdocs")
+    text = (folder / f"{code}.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = load_data(text)
+    return CheckDoc(code, data)
+
+
+def documented() -> list[str]:
+    """The codes that have a documentation file."""
+    folder = resources.files("roadmap_check.checkdocs")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.startswith("RM")
+                  and p.name.endswith(".yaml"))
+
+
+def explain(name: str, lang: str = DEFAULT) -> str:
+    """A check's documentation, by code or name, with its failing and passing examples."""
+    check = by_name(name)
+    if check is None:
         from roadmap_check.matching import closest_key
 
-        close = closest_key(code, list(CHECKS))
-        hint = f" (did you mean {close}?)" if close else ""
-        raise RoadmapCheckError(f"explain: no check {code!r}{hint}; 'roadmap-check checks' "
-                                "lists them")
-    doc: dict[str, Any] = check_docs().get(code, {})
-    out = [f"{info.code} {info.name} (default severity: {info.severity.label})", "",
-           str(doc.get("doc", info.summary)).strip(), ""]
-    if doc.get("rules"):
-        out += ["With this rule set (--rules FILE):", "",
-                *("    " + line for line in str(doc["rules"]).rstrip().splitlines()), ""]
-    if doc.get("baseline"):
-        out += ["The failing example runs with this baseline (--baseline FILE):", "",
-                *("    " + line for line in str(doc["baseline"]).rstrip().splitlines()), ""]
-    if doc.get("args"):
-        out += [f"With the options: {' '.join(doc['args'])}", ""]
-    for label, key in (("Fails", "fail"), ("Passes", "pass")):
-        example = doc.get(key)
+        wanted = name.strip()
+        close = closest_key(wanted.upper(), list(CHECKS)) or \
+            closest_key(wanted.lower(), [c.name for c in CHECKS.values()])
+        if close:
+            raise RoadmapCheckError.of("error.no_check_close", name=repr(wanted), close=close)
+        raise RoadmapCheckError.of("error.no_check", name=repr(wanted))
+    doc = check_docs(check.code)
+    fix = t(lang, f"explain.fix.{check.fix}")
+    out = [t(lang, "explain.heading", code=check.code, name=check.name,
+             severity=t(lang, f"term.label.{check.severity.label}").strip(), fix=fix), "",
+           doc.doc(lang).strip(), ""]
+    if doc.rules:
+        out += [t(lang, "explain.rules"), "",
+                *("    " + line for line in doc.rules.rstrip().splitlines()), ""]
+    if doc.baseline:
+        out += [t(lang, "explain.baseline"), "",
+                *("    " + line for line in doc.baseline.rstrip().splitlines()), ""]
+    if doc.args:
+        out += [t(lang, "explain.args", args=" ".join(doc.args)), ""]
+    for kind in ("fail", "pass"):
+        example = doc.example(kind)
         if example:
-            out += [f"{label}:", "", *("    " + line for line in example.rstrip().splitlines()),
-                    ""]
+            out += [t(lang, f"explain.{kind}"), "",
+                    *("    " + line for line in example.rstrip().splitlines()), ""]
     return "\n".join(out)
-
-
-def frameworks_table(specs: list[str], fmt: str, lang: str, color: bool) -> str:
-    from roadmap_check import rulesets
-
-    ruleset = rulesets.load(specs)
-    required = {m for r in ruleset.requirements for m in rulesets.group_members(ruleset, r)
-                if r.framework}
-    grouped = {r.id: rulesets.group_members(ruleset, r) for r in ruleset.requirements
-               if not r.framework}
-    rows: list[dict[str, Any]] = []
-    for framework in sorted(ruleset.frameworks.values(), key=lambda f: (f.group or "", f.id)):
-        groups = [gid for gid, members in grouped.items() if framework.id in members]
-        rows.append({
-            "id": framework.id, "title": framework.title_in(lang), "group": framework.group,
-            "adopted": framework.adopted, "in_force_until": framework.in_force_until,
-            "required": framework.required or framework.id in required,
-            "required_by_group": groups, "confidence": framework.confidence,
-        })
-    if fmt == "json":
-        return json.dumps({"ruleset": ruleset.name, "sources": ruleset.sources,
-                           "frameworks": rows}, ensure_ascii=False, indent=2) + "\n"
-    if fmt != "terminal":
-        raise RoadmapCheckError.of("error.unknown_format_frameworks", name=repr(fmt))
-    import io
-
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=t(lang, "frameworks.heading", name=ruleset.name, count=len(rows)),
-                  title_justify="left")
-    for column in ("id", "title", "adopted", "until", "required", "confidence"):
-        table.add_column(t(lang, f"frameworks.{column}"), overflow="fold")
-    for row in rows:
-        need = t(lang, "frameworks.yes") if row["required"] else (
-            t(lang, "frameworks.one_of", ids=", ".join(row["required_by_group"]))
-            if row["required_by_group"] else "")
-        table.add_row(row["id"], row["title"], row["adopted"] or "", row["in_force_until"] or "",
-                      need, row["confidence"] or "")
-    buffer = io.StringIO()
-    Console(file=buffer, force_terminal=color, no_color=not color, width=160 if not color else None,
-            highlight=False).print(table)
-    return buffer.getvalue()

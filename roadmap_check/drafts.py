@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from roadmap_check.engine import Engine, FileReport
+from roadmap_check.engine import Engine
 from roadmap_check.errors import RoadmapCheckError
-from roadmap_check.findings import Finding, Severity
+from roadmap_check.findings import Finding
 from roadmap_check.fingerprints import fingerprint
 from roadmap_check.i18n import local
+from roadmap_check.report import FileReport
+from roadmap_check.severity import Severity
 
 
 @dataclass
@@ -61,12 +63,7 @@ def read_side(spec: str, engine: Engine) -> Side:
         message = shown.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RoadmapCheckError.of("error.git_show", spec=spec, message=message[-1] if message
                                    else local("error.git_show_failed"))
-    from roadmap_check.yaml_io import Loaded, decode, load_text
-
-    text, problem = decode(shown.stdout, spec)
-    loaded = load_text(text, spec) if text is not None else \
-        Loaded(spec, None, [problem] if problem else [])
-    return Side(spec, engine.check_loaded(loaded, Path(name).parent))
+    return Side(spec, engine.check_data(shown.stdout, spec, Path(name).parent))
 
 
 def citation_text(framework: str, provision: str) -> str:
@@ -76,44 +73,31 @@ def citation_text(framework: str, provision: str) -> str:
 
 def _citations(report: FileReport) -> dict[str, Counter[tuple[str, str]]]:
     out: dict[str, Counter[tuple[str, str]]] = {}
-    if report.roadmap is None:
-        return out
-    for index, item in enumerate(report.roadmap.items):
-        cited = Counter((fid, pid or "") for fid, pid in report.cited.get(index, []))
+    for item in report.items:
+        cited = Counter((fid, pid or "") for fid, pid in item.cited)
         out.setdefault(item.id, Counter()).update(cited)
     return out
 
 
 def _item_texts(report: FileReport) -> dict[str, tuple[Any, ...]]:
-    if report.roadmap is None:
-        return {}
-    out = {}
-    for item in report.roadmap.items:
-        fields = (item.title, item.description, item.outcome, item.section, item.start,
-                  item.deadline)
-        out[item.id] = (tuple(t.value if t else None for t in fields),
-                        tuple(t.value for t in item.responsible),
-                        tuple(t.value for t in item.participants),
-                        tuple(t.value for t in item.depends_on),
-                        tuple(c.raw.value for c in item.cites))
-    return out
+    return {item.id: item.content for item in report.items}
 
 
 def compare(old: Side, new: Side) -> DraftDiff:
     diff = DraftDiff(old, new)
-    old_prints = Counter(fingerprint(f) for f in old.report.findings if not f.suppressed)
-    new_prints = Counter(fingerprint(f) for f in new.report.findings if not f.suppressed)
+    old_prints = Counter(fingerprint(f) for f in old.report.findings if f.suppression is None)
+    new_prints = Counter(fingerprint(f) for f in new.report.findings if f.suppression is None)
     pending = new_prints.copy()
     for finding in new.report.findings:
         mark = fingerprint(finding)
-        if not finding.suppressed and old_prints[mark] <= 0 < pending[mark]:
+        if finding.suppression is None and old_prints[mark] <= 0 < pending[mark]:
             diff.introduced.append(finding)
-        elif not finding.suppressed:
+        elif finding.suppression is None:
             old_prints[mark] -= 1
-    again = Counter(fingerprint(f) for f in new.report.findings if not f.suppressed)
+    again = Counter(fingerprint(f) for f in new.report.findings if f.suppression is None)
     for finding in old.report.findings:
         mark = fingerprint(finding)
-        if finding.suppressed:
+        if finding.suppression is not None:
             continue
         if again[mark] > 0:
             again[mark] -= 1

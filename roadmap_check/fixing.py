@@ -15,12 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from roadmap_check.checks.base import NO_FIX
 from roadmap_check.engine import Engine
 from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.findings import Finding, Fix
 from roadmap_check.i18n import foreign
+from roadmap_check.registry import CHECKS
 
-SAFE = frozenset({"RM006", "RM105", "RM301", "RM304"})
+FIXABLE = frozenset(code for code, check in CHECKS.items() if check.fix != NO_FIX)
+SAFE = FIXABLE  # the checks whose findings carry fixes; each fix says whether it is safe
 _BOM = "\ufeff"
 
 
@@ -51,13 +54,15 @@ def _offsets(text: str) -> list[int]:
     return [0, *(m.end() for m in _BREAK.finditer(text))]
 
 
-def apply(body: str, findings: Iterable[Finding]) -> tuple[str, list[Finding]]:
-    """The text (without BOM) with the given findings' fixes; overlapping fixes are skipped."""
+def apply(body: str, findings: Iterable[Finding],
+          unsafe: bool = False) -> tuple[str, list[Finding]]:
+    """The text (without BOM) with the given findings' fixes (the safe ones, and the unsafe
+    ones too with ``unsafe``); overlapping fixes are skipped."""
     starts = _offsets(body)
     spans: list[tuple[int, int, Fix, Finding]] = []
     for finding in findings:
         fix = finding.fix
-        if fix is None or finding.suppressed or finding.code not in SAFE:
+        if fix is None or finding.suppression is not None or not (fix.safe or unsafe):
             continue
         if fix.line > len(starts) or fix.end_line > len(starts):
             continue

@@ -15,12 +15,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, cast
 
-LANGS = ("en", "ru")
-DEFAULT = "en"
+from roadmap_check.findings import Args, Msg
+from roadmap_check.langs import DEFAULT, LANGS
+
+__all__ = ["DEFAULT", "LANGS", "Args", "Msg", "msg", "plural", "say", "t"]
+
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # the POSIX order: the first set one wins
 
-Args = tuple[tuple[str, str], ...]
-Msg = tuple[str, Args]            # a message key and its arguments
 Local = Mapping[str, str]         # one rendering per language
 Value = str | int | Local
 
@@ -74,6 +75,13 @@ def render(lang: str, key: str, args: Args) -> str:
             if name.endswith(own):  # ... it is this language's: then it replaces the plain one
                 values[name[: -len(own)]] = value
     return template.format_map(values)
+
+
+@lru_cache(maxsize=65536)
+def say(lang: str, message: Msg) -> str:
+    """A message in ``lang``: the late rendering of a finding's message or hint. A draft
+    repeats its findings' messages; each distinct one is said once."""
+    return render(lang, message[0], message[1])
 
 
 def t(lang: str, key: str, /, **values: Value) -> str:

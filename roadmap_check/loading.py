@@ -1,15 +1,18 @@
-"""Composed YAML nodes -> the road-map model, with structural findings (RM003, RM004, RM006).
+"""The loading stage: composed YAML nodes -> the road-map model, with structural findings.
 
-The walk is iterative over a known shape, so no input can exhaust the stack, and each value
-keeps its line and column.
+Declares the findings of the whole loading stage (RM001-RM004, RM006, RM007: reading the
+file, ``roadmap_check.reading``, and building the model, here). The walk is iterative over a
+known shape, so no input can exhaust the stack, and each value keeps its line and column.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from roadmap_check.findings import Finding, Fix, finding
-from roadmap_check.i18n import Local, Msg, Value, local, msg
+from roadmap_check.checks.base import NO_FIX, SAFE, Check, E, Family, W
+from roadmap_check.findings import Finding, Fix, Msg
+from roadmap_check.i18n import Local, Value, local, msg
+from roadmap_check.langs import LANGS
 from roadmap_check.model import Citation, Item, Roadmap, Text, Waiver
 from roadmap_check.yaml_io import (
     MERGE_TAG,
@@ -20,6 +23,28 @@ from roadmap_check.yaml_io import (
     mapping_pairs,
     pos,
 )
+
+RM001 = Check("RM001", "yaml-syntax", E, NO_FIX, (
+    "rm001.encoding", "rm001.not_utf8", "rm001.not_utf8_cp1251", "rm001.empty", "rm001.nul",
+    "rm001.no_document", "rm001.yaml", "rm001.yaml_context", "rm001.yaml_too_deep",
+    "hint.save_utf8"))
+RM002 = Check("RM002", "duplicate-key", E, NO_FIX,
+              ("rm002.duplicate_key", "rm002.duplicate_key.hint"))
+RM003 = Check("RM003", "bad-structure", E, NO_FIX, (
+    "rm003.many_documents", "rm003.many_documents.hint", "rm003.key_kind", "rm003.empty",
+    "rm003.single", "rm003.entry_single", "rm003.value_or_list", "rm003.file_kind",
+    "rm003.no_roadmap", "rm003.no_roadmap.hint", "rm003.no_items", "rm003.items_kind",
+    "rm003.roadmap_kind", "rm003.roadmap_missing", "rm003.bad_status", "rm003.bad_language",
+    "rm003.item_kind", "rm003.item_missing", "rm003.no_party", "rm003.cites_kind",
+    "rm003.citation_kind", "rm003.citation_no_framework", "rm003.waivers_kind",
+    "rm003.waiver_kind", "rm003.waiver_no_check", "rm003.waiver_code"))
+RM004 = Check("RM004", "unknown-key", W, NO_FIX, ("rm004.unknown_key", "rm004.known_keys",
+                                                  "hint.did_you_mean"))
+RM006 = Check("RM006", "numeric-id", W, SAFE, ("rm006.numeric_id", "rm006.numeric_id.hint"))
+RM007 = Check("RM007", "unsafe-yaml", E, NO_FIX, (
+    "rm007.expansion", "rm007.recursive", "rm007.tag", "rm007.tag.hint"))
+CHECKS = {c.code: c for c in (RM001, RM002, RM003, RM004, RM006, RM007)}
+FAMILY = Family("loading", (RM001, RM002, RM003, RM004, RM006, RM007))
 
 TOP_KEYS = ("roadmap", "items")
 ROADMAP_KEYS = ("id", "title", "version", "status", "date", "period", "language", "ruleset",
@@ -57,10 +82,10 @@ class Builder:
     def add(self, code: str, message: Msg, node: Node | tuple[int, int], *,
             item: str | None = None, suggestion: Msg | None = None,
             fix: Fix | None = None) -> None:
-        line, column = node if isinstance(node, tuple) else pos(node)
-        key = node.value if isinstance(node, ScalarNode) else None
-        self.findings.append(finding(code, message, self.path, line, column, item=item,
-                                     suggestion=suggestion, fix=fix, key=key))
+        where = node if isinstance(node, tuple) else pos(node)
+        subject = node.value if isinstance(node, ScalarNode) else None
+        self.findings.append(CHECKS[code].at(self.path, where, message, item=item,
+                                             hint=suggestion, fix=fix, subject=subject))
 
     # -- shapes -------------------------------------------------------------------------
 
@@ -184,7 +209,7 @@ class Builder:
         roadmap.date = self.string(fields.get("date"), "roadmap.date")
         roadmap.period = self.string(fields.get("period"), "roadmap.period")
         roadmap.language = self.string(fields.get("language"), "roadmap.language")
-        if roadmap.language and roadmap.language.value not in ("en", "ru"):
+        if roadmap.language and roadmap.language.value not in LANGS:
             self.add("RM003", msg("rm003.bad_language", value=repr(roadmap.language.value)),
                      (roadmap.language.line, roadmap.language.column))
         roadmap.ruleset = self.string(fields.get("ruleset"), "roadmap.ruleset")

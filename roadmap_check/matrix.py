@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from roadmap_check.engine import FileReport
 from roadmap_check.findings import Finding
+from roadmap_check.report import FileReport
 
 PROVISION, CITED, TOUCHED, NONE = "provision", "cited", "touched", ""
 RANK = {NONE: 0, TOUCHED: 1, CITED: 2, PROVISION: 3}
@@ -124,14 +124,12 @@ class Matrix:
 
 def build(file: FileReport) -> Matrix:
     roadmap, ruleset = file.roadmap, file.ruleset
-    items = roadmap.items if roadmap is not None else []
-    columns = tuple(Column(i, item.id, item.title.value if item.title else None,
-                           item.section.value if item.section else None, item.line)
-                    for i, item in enumerate(items))
-    titles = {r.id: r.title.get(file.lang) or r.title.get("en") or None
-              for r in (ruleset.requirements if ruleset else [])}
-    requirements = tuple(Requirement(n.id, n.kind, titles.get(n.id), n.members, n.provision,
-                                     n.at_least, n.covered_by, n.covered) for n in file.needs)
+    columns = tuple(Column(i, item.id, item.title, item.section, item.line)
+                    for i, item in enumerate(file.items))
+    requirements = tuple(Requirement(n.id, n.kind, n.title_in(file.lang), n.members,
+                                     n.provision, n.at_least, n.covered_by, n.covered)
+                         for n in file.needs)
+    frameworks = {f.id: f for f in ruleset.frameworks} if ruleset else {}
     touched = _touched(file, columns)
     rows: list[Row] = []
     placed: set[str] = set()
@@ -145,17 +143,17 @@ def build(file: FileReport) -> Matrix:
             own = [q for q in requirements if q.kind != "group" and q.members[:1] == (fid,)]
             in_groups = [q for q in requirements if q.kind == "group" and fid in q.members]
             group = requirement if requirement.kind == "group" else None
-            framework = ruleset.frameworks.get(fid) if ruleset else None
-            cells = tuple(_state(file.cited.get(c.index, ()), fid, (c.index, fid) in touched)
+            framework = frameworks.get(fid)
+            cells = tuple(_state(file.items[c.index].cited, fid, (c.index, fid) in touched)
                           for c in columns)
             covered = all(q.covered for q in own) if own else \
                 any(fid in q.covered_by for q in in_groups)
             rows.append(Row(fid, framework.title_in(file.lang) if framework else fid,
                             group.id if group else None, group.title if group else None,
                             tuple(q.id for q in own + in_groups), covered, cells))
-    return Matrix(file.path, roadmap.id.value if roadmap and roadmap.id else None,
-                  file.ruleset_name or (ruleset.name if ruleset else None), file.lang,
-                  columns, tuple(rows), requirements)
+    return Matrix(file.path, roadmap.id if roadmap else None,
+                  ruleset.name if ruleset else None, file.lang, columns, tuple(rows),
+                  requirements)
 
 
 def _state(entries: Iterable[tuple[str, str | None]], fid: str, touched: bool) -> str:
@@ -173,7 +171,7 @@ def _touched(file: FileReport, columns: tuple[Column, ...]) -> set[tuple[int, st
     index = by_id(columns)
     out: set[tuple[int, str]] = set()
     for finding in file.findings:
-        if finding.code != "RM201" or finding.suppressed or not finding.framework:
+        if finding.code != "RM201" or finding.suppression is not None or not finding.framework:
             continue
         column = item_of(index, finding)
         if column is not None:

@@ -174,3 +174,11 @@ class RuleSet:
     parties: list[Party] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     thresholds: Thresholds = field(default_factory=Thresholds)
+
+    def members(self, requirement: Requirement) -> list[str]:
+        """The frameworks a requirement names: one, its ``any_of`` list, or its group."""
+        if requirement.framework:
+            return [requirement.framework]
+        if requirement.group:
+            return sorted(f.id for f in self.frameworks.values() if f.group == requirement.group)
+        return list(requirement.any_of)

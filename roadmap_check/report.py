@@ -1,13 +1,114 @@
-"""The whole run's result, as reporters receive it."""
+"""What a check run found, as plain serialisable records: the report that reporters read.
+
+Nothing here imports the engine: a ``FileReport`` is made by the engine, crosses processes
+(``--jobs``) as it is, and carries everything every output format needs: the findings, the
+road map's header and items as summaries, what each item cites, the coverage needs, and a
+summary of the rule set (title, version, sources, the frameworks the report speaks of).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from roadmap_check.checks.coverage import Need
-from roadmap_check.engine import FileReport
-from roadmap_check.errors import EXIT_FINDINGS, EXIT_OK
-from roadmap_check.findings import Finding, Severity
+from roadmap_check.findings import Finding
+from roadmap_check.severity import Severity
+
+EXIT_OK, EXIT_FINDINGS = 0, 1
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """One thing the road map must cover, and whether it does."""
+
+    id: str
+    kind: str                  # framework | provision | group
+    members: tuple[str, ...]
+    provision: str | None
+    at_least: int
+    covered_by: tuple[str, ...]
+    line: int = 0              # where a rule set declares it (0: roadmap.requires)
+    source: str | None = None  # the rule-set file that declares it
+    title: tuple[tuple[str, str], ...] = ()   # (lang, title) pairs, where the rule set has one
+
+    @property
+    def covered(self) -> bool:
+        return len(self.covered_by) >= self.at_least
+
+    def title_in(self, lang: str) -> str | None:
+        titles = dict(self.title)
+        return titles.get(lang) or titles.get("en")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    url: str
+    kind: str | None = None    # official | legal-database | news | secondary
+
+
+@dataclass(frozen=True, slots=True)
+class FrameworkInfo:
+    """What a report says of one framework of the rule set."""
+
+    id: str
+    title: tuple[tuple[str, str], ...]       # (lang, title)
+    group: str | None = None
+    kind: str | None = None
+    adopted: str | None = None
+    in_force_until: str | None = None
+    confidence: str | None = None
+    provenance: tuple[tuple[str, str], ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    def title_in(self, lang: str) -> str:
+        titles = dict(self.title)
+        return titles.get(lang) or titles.get("en") or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSetInfo:
+    name: str
+    title: str | None
+    version: str | None
+    sources: tuple[str, ...]                 # the files it was layered from
+    frameworks: tuple[FrameworkInfo, ...]    # those required or cited in this road map
+    total: int                               # how many frameworks it has in all
+
+
+@dataclass(frozen=True, slots=True)
+class ItemInfo:
+    """One item of the road map, in file order (ids may repeat in a broken draft)."""
+
+    id: str
+    title: str | None
+    section: str | None
+    line: int
+    cited: tuple[tuple[str, str | None], ...] = ()   # (framework, provision) it cites, resolved
+    content: tuple[object, ...] = ()                 # its texts, for ``diff`` (kept on request)
+
+
+@dataclass(frozen=True, slots=True)
+class RoadmapInfo:
+    id: str | None
+    title: str | None
+    version: str | None = None
+    date: str | None = None
+    status: str | None = None
+    period: str | None = None
+    language: str | None = None
+    line: int = 1
+
+
+@dataclass
+class FileReport:
+    path: str
+    findings: list[Finding]
+    lang: str = "en"                      # the language its messages are said in
+    roadmap: RoadmapInfo | None = None
+    items: tuple[ItemInfo, ...] = ()
+    needs: tuple[Need, ...] = ()
+    ruleset: RuleSetInfo | None = None
+    capped: tuple[tuple[str, int], ...] = ()  # (code, findings left out) beyond the cap
 
 
 @dataclass
@@ -15,6 +116,7 @@ class Report:
     files: list[FileReport]
     fail_on: Severity | None   # None: never fail
     lang: str = "en"           # the run's language (--lang, the config's, else the locale's)
+    stats: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.files.sort(key=lambda f: f.path)
@@ -26,21 +128,31 @@ class Report:
         return langs.pop() if len(langs) == 1 else self.lang
 
     @property
-    def findings(self) -> list[Finding]:
+    def findings(self) -> Iterator[Finding]:
         """Every finding, sorted by path, line, column, code (files are in path order)."""
-        return [f for report in self.files for f in report.findings]
+        for report in self.files:
+            yield from report.findings
 
     def count(self, severity: Severity) -> int:
         return sum(1 for r in self.files for f in r.findings
-                   if f.severity == severity and not f.suppressed)
+                   if f.severity == severity and f.suppression is None)
 
     @property
     def suppressed(self) -> int:
-        return sum(1 for r in self.files for f in r.findings if f.suppressed)
+        """Findings waived in the road map (a waiver or a comment)."""
+        return sum(1 for r in self.files for f in r.findings
+                   if f.suppression is not None and f.suppression.kind != "baseline")
+
+    @property
+    def baselined(self) -> int:
+        """Findings the baseline records, so not counted against this change."""
+        return sum(1 for r in self.files for f in r.findings
+                   if f.suppression is not None and f.suppression.kind == "baseline")
 
     @property
     def fixable(self) -> int:
-        return sum(1 for r in self.files for f in r.findings if f.fix and not f.suppressed)
+        return sum(1 for r in self.files for f in r.findings
+                   if f.fix is not None and f.suppression is None)
 
     @property
     def needs(self) -> list[Need]:
@@ -55,6 +167,6 @@ class Report:
         if self.fail_on is None:
             return EXIT_OK
         threshold = self.fail_on
-        failing = any(f.severity >= threshold and not f.suppressed
+        failing = any(f.severity >= threshold and f.suppression is None
                       for r in self.files for f in r.findings)
         return EXIT_FINDINGS if failing else EXIT_OK

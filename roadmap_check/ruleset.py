@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_check import dates
-from roadmap_check.errors import RoadmapCheckError
+from roadmap_check.errors import Problem, RoadmapCheckError
+from roadmap_check.findings import Msg
+from roadmap_check.i18n import Value, msg
+from roadmap_check.langs import LANGS
 from roadmap_check.model import (
     Framework,
     Party,
@@ -16,7 +19,7 @@ from roadmap_check.model import (
     Requirement,
     Where,
 )
-from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, load_path, pos
+from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, compose, pos
 
 DEFAULT_RULESET = "cis-telemedicine"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
@@ -36,7 +39,6 @@ REQUIREMENT_KEYS = ("id", "framework", "provision", "any_of", "at_least", "title
 PARTY_KEYS = ("id", "kind", "names")
 THRESHOLD_KEYS = ("citation_cutoff", "party_cutoff", "ambiguity_margin", "near_duplicate",
                   "min_coverage")
-LANGS = ("en", "ru")
 
 
 class Data:
@@ -61,12 +63,18 @@ class Data:
 
 class Loader:
     def __init__(self) -> None:
-        self.problems: list[str] = []
-        self._suggest: Any = None
+        self.problems: list[Problem] = []
+        self.codes: frozenset[str] = frozenset()  # the check codes ``severity`` may name
 
-    def problem(self, where: Where, key: str, message: str) -> None:
+    def problem(self, where: Where, key: str, name: str, /, **values: Value) -> None:
+        """A problem at a place of a rule set: ``ruleset.NAME`` of the message catalogue."""
         key = key.lstrip(".")  # a top-level key has no parent before its dot
-        self.problems.append(f"{where.path}:{where.line}:{where.column}: {key}: {message}")
+        self.problems.append(Problem(where.path, where.line, where.column, key,
+                                     msg(f"ruleset.{name}", **values)))
+
+    def said(self, where: Where, key: str, message: Msg) -> None:
+        self.problems.append(Problem(where.path, where.line, where.column, key.lstrip("."),
+                                     message))
 
     # -- reading values -----------------------------------------------------------------
 
@@ -76,18 +84,21 @@ class Loader:
         for name in data.keys:
             if name not in allowed:
                 close = closest_key(name, allowed)
-                hint = f" (did you mean {close!r}?)" if close else ""
-                self.problem(data.at(name), f"{data.where}.{name}", f"unknown key{hint}")
+                if close:
+                    self.problem(data.at(name), f"{data.where}.{name}", "unknown_key_close",
+                                 close=repr(close))
+                else:
+                    self.problem(data.at(name), f"{data.where}.{name}", "unknown_key")
 
     def text(self, data: Data, key: str, required: bool = False) -> str | None:
         node = data.values.get(key)
         if node is None:
             if required:
-                self.problem(data.at(), f"{data.where}.{key}", "is required")
+                self.problem(data.at(), f"{data.where}.{key}", "required")
             return None
         if isinstance(node, ScalarNode) and node.value != "" and node.tag != "tag:yaml.org,2002:null":
             return str(node.value)
-        self.problem(data.at(key), f"{data.where}.{key}", "must be a non-empty text value")
+        self.problem(data.at(key), f"{data.where}.{key}", "text")
         return None
 
     def flag(self, data: Data, key: str, default: bool) -> bool:
@@ -96,7 +107,7 @@ class Loader:
             return default
         if isinstance(node, ScalarNode) and node.value in ("true", "false", "True", "False"):
             return bool(node.value.lower() == "true")
-        self.problem(data.at(key), f"{data.where}.{key}", "must be true or false")
+        self.problem(data.at(key), f"{data.where}.{key}", "flag")
         return default
 
     def number(self, data: Data, key: str, low: float, high: float) -> float | None:
@@ -108,8 +119,8 @@ class Loader:
         except ValueError:
             value = None
         if value is None or not low <= value <= high:
-            self.problem(data.at(key), f"{data.where}.{key}", f"must be a number from {low:g} "
-                         f"to {high:g}")
+            self.problem(data.at(key), f"{data.where}.{key}", "number", low=f"{low:g}",
+                         high=f"{high:g}")
             return None
         return value
 
@@ -122,7 +133,7 @@ class Loader:
         if isinstance(node, SequenceNode) and all(
                 isinstance(n, ScalarNode) and n.value for n in node.value):
             return [str(n.value) for n in node.value]
-        self.problem(data.at(key), f"{data.where}.{key}", "must be a text or a list of texts")
+        self.problem(data.at(key), f"{data.where}.{key}", "texts")
         return []
 
     def mapping(self, data: Data, key: str) -> Data | None:
@@ -131,7 +142,7 @@ class Loader:
             return None
         if isinstance(node, MappingNode):
             return Data(node, data.path, f"{data.where}.{key}")
-        self.problem(data.at(key), f"{data.where}.{key}", "must be a mapping")
+        self.problem(data.at(key), f"{data.where}.{key}", "mapping")
         return None
 
     def by_lang(self, data: Data, key: str, many: bool) -> dict[str, Any]:
@@ -160,7 +171,7 @@ class Loader:
         if node is None:
             return []
         if not isinstance(node, SequenceNode):
-            self.problem(data.at(key), f"{data.where}.{key}", "must be a list")
+            self.problem(data.at(key), f"{data.where}.{key}", "list")
             return []
         out = []
         for index, element in enumerate(node.value):
@@ -169,7 +180,7 @@ class Loader:
             else:
                 line, column = pos(element)
                 self.problem(Where(data.path, line, column), f"{data.where}.{key}[{index}]",
-                             "must be a mapping")
+                             "mapping")
         return out
 
     def date(self, data: Data, key: str) -> str | None:
@@ -179,15 +190,15 @@ class Loader:
         try:
             dates.parse(value)
         except dates.DateError as exc:
-            self.problem(data.at(key), f"{data.where}.{key}", str(exc))
+            self.said(data.at(key), f"{data.where}.{key}", exc.message)
             return None
         return value
 
     def choice(self, data: Data, key: str, allowed: tuple[str, ...]) -> str | None:
         value = self.text(data, key)
         if value is not None and value not in allowed:
-            self.problem(data.at(key), f"{data.where}.{key}",
-                         f"{value!r} is none of {', '.join(allowed)}")
+            self.problem(data.at(key), f"{data.where}.{key}", "choice", value=repr(value),
+                         allowed=", ".join(allowed))
             return None
         return value
 
@@ -199,19 +210,17 @@ class Loader:
             for term in terms:
                 if not TRIGGER_PATTERN.match(term) or "**" in term:
                     self.problem(data.at("triggers"), f"{data.where}.triggers.{lang}",
-                                 f"bad trigger pattern {term!r}: words of letters, digits, '.', "
-                                 "'-', with '*' or '?' inside or at the end of a word")
+                                 "bad_trigger", term=repr(term))
         return found
 
     def framework(self, data: Data) -> Framework | None:
         self.known(data, FRAMEWORK_KEYS)
         ident = self.text(data, "id", required=True)
         if ident is not None and not ID_PATTERN.match(ident):
-            self.problem(data.at("id"), f"{data.where}.id",
-                         f"{ident!r} is not a valid id (lower case letters, digits, '.', '-')")
+            self.problem(data.at("id"), f"{data.where}.id", "bad_id", id=repr(ident))
         title = self.by_lang(data, "title", many=False)
         if "en" not in title:
-            self.problem(data.at("title"), f"{data.where}.title.en", "is required")
+            self.problem(data.at("title"), f"{data.where}.title.en", "required")
         if ident is None:
             return None
         confidence = self.choice(data, "confidence", CONFIDENCE)
@@ -230,7 +239,8 @@ class Loader:
             if pid is None:
                 continue
             if pid in seen:
-                self.problem(entry.at("id"), f"{entry.where}.id", f"provision {pid!r} repeats")
+                self.problem(entry.at("id"), f"{entry.where}.id", "provision_repeats",
+                             id=repr(pid))
             seen.add(pid)
             provisions.append(Provision(
                 pid, self.by_lang(entry, "title", many=False), self.texts(entry, "aliases"),
@@ -270,7 +280,7 @@ class Loader:
         elif any_node is not None:
             any_of = self.texts(data, "any_of")
         if (framework is None) == (group is None and not any_of):
-            self.problem(data.at(), data.where, "needs either 'framework' or 'any_of'")
+            self.problem(data.at(), data.where, "framework_or_any_of")
             return None
         at_least = self.number(data, "at_least", 1, 1000)
         provision = self.text(data, "provision")
@@ -288,29 +298,33 @@ class Loader:
         kind = self.choice(data, "kind", PARTY_KINDS) or "body"
         names = self.by_lang(data, "names", many=True)
         if not any(names.values()):
-            self.problem(data.at(), f"{data.where}.names", "is required")
+            self.problem(data.at(), f"{data.where}.names", "required")
         return Party(ident, kind, names, data.at("id")) if ident else None
 
     def read(self, path: Path, display: str) -> tuple[Data | None, list[str]]:
-        loaded = load_path(path, display)
-        for finding in loaded.findings:
-            self.problems.append(f"{display}:{finding.line}:{finding.column}: {finding.message}")
-        if loaded.root is None:
+        from roadmap_check.files import read_bytes
+        from roadmap_check.reading import said
+
+        root, problems = compose(read_bytes(path, display))
+        for problem in problems:
+            self.said(Where(display, problem.line, problem.column), "",
+                      said(problem, display).message)
+        if root is None:
             return None, []
-        if not isinstance(loaded.root, MappingNode):
-            self.problem(Where(display, 1, 1), "(top)", "a rule set is a mapping")
+        if not isinstance(root, MappingNode):
+            self.problem(Where(display, 1, 1), "", "not_mapping")
             return None, []
-        data = Data(loaded.root, display, "")
+        data = Data(root, display, "")
         self.known(data, TOP_KEYS)
         header = self.mapping(data, "ruleset")
         if header is None:
-            self.problem(data.at(), "ruleset", "is required")
+            self.problem(data.at(), "ruleset", "required")
             return data, []
         header.where = "ruleset"
         self.known(header, HEADER_KEYS)
         name = self.text(header, "name", required=True)
         if name and not NAME_PATTERN.match(name):
-            self.problem(header.at("name"), "ruleset.name", f"{name!r} is not a valid name")
+            self.problem(header.at("name"), "ruleset.name", "bad_name", name=repr(name))
         return data, self.texts(header, "extends")
 
 

@@ -6,16 +6,19 @@ import re
 from pathlib import Path
 
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
-from roadmap_check.findings import Severity
 from roadmap_check.model import Framework, Requirement, RuleSet, Thresholds
 from roadmap_check.ruleset import DEFAULT_RULESET, THRESHOLD_KEYS, Data, Loader, _locate
+from roadmap_check.severity import Severity
 
 _PUNCT = re.compile(r"[^\w\s]+")
 
 
 def load(specs: list[str], base: Path | None = None) -> RuleSet:
     """Layer the named rule sets (built-in names or paths) in order; raise RuleSetError."""
+    from roadmap_check.registry import CHECKS
+
     loader = Loader()
+    loader.codes = frozenset(CHECKS)
     ruleset = RuleSet(name="", sources=[])
     chain: list[str] = []
     for spec in specs or [DEFAULT_RULESET]:
@@ -30,7 +33,7 @@ def _layer(loader: Loader, ruleset: RuleSet, spec: str, base: Path, chain: list[
     path, display = _locate(spec, base)
     ident = str(path.resolve())
     if ident in chain:
-        raise RoadmapCheckError(f"{display}: 'extends' makes a cycle through {spec}")
+        raise RoadmapCheckError.of("error.extends_cycle", path=display, spec=spec)
     if display in ruleset.sources:
         return
     data, extends = loader.read(path, display)
@@ -57,8 +60,8 @@ def _apply(loader: Loader, ruleset: RuleSet, data: Data) -> None:
         if framework is None:
             continue
         if framework.id in own:
-            loader.problem(entry.at("id"), f"{entry.where}.id",
-                           f"framework {framework.id!r} is defined twice in this file")
+            loader.problem(entry.at("id"), f"{entry.where}.id", "framework_twice",
+                           id=repr(framework.id))
         own.add(framework.id)
         ruleset.frameworks[framework.id] = framework
     for index, entry in enumerate(loader.items(data, "requirements")):
@@ -72,18 +75,17 @@ def _apply(loader: Loader, ruleset: RuleSet, data: Data) -> None:
             ruleset.parties = [p for p in ruleset.parties if p.id != party.id] + [party]
     severity = loader.mapping(data, "severity")
     if severity is not None:
-        from roadmap_check.registry import CHECKS
-
         for code in severity.keys:
             level = loader.text(severity, code)
-            if code not in CHECKS:
-                loader.problem(severity.at(code), f"severity.{code}", "no such check code")
+            if code not in loader.codes:
+                loader.problem(severity.at(code), f"severity.{code}", "no_code")
             elif level is not None:
                 try:
                     Severity.parse(level)
                     ruleset.severity[code] = level.lower()
-                except ValueError as exc:
-                    loader.problem(severity.at(code), f"severity.{code}", str(exc))
+                except ValueError:
+                    loader.problem(severity.at(code), f"severity.{code}", "level",
+                                   value=repr(level))
     thresholds = loader.mapping(data, "thresholds")
     if thresholds is not None:
         loader.known(thresholds, THRESHOLD_KEYS)
@@ -105,15 +107,14 @@ def _cross_check(loader: Loader, ruleset: RuleSet) -> None:
     for framework in frameworks.values():
         for ref in [*framework.supersedes, framework.superseded_by]:
             if ref is not None and ref not in frameworks:
-                loader.problem(framework.where, f"frameworks[{framework.id}]",
-                               f"supersedes/superseded_by names {ref!r}, which no framework has")
+                loader.problem(framework.where, f"frameworks[{framework.id}]", "no_successor",
+                               ref=repr(ref))
         for name in set(name_form(n) for n in framework.names()):
             other = owner.get(name)
             if other is not None and other.id != framework.id:
-                loader.problem(framework.where, f"frameworks[{framework.id}]",
-                               f"the name {name!r} is also a name of {other.id!r} "
-                               f"({other.where.path}:{other.where.line}); a name must point at "
-                               "one framework")
+                loader.problem(framework.where, f"frameworks[{framework.id}]", "shared_name",
+                               name=repr(name), other=repr(other.id),
+                               where=f"{other.where.path}:{other.where.line}")
             owner[name] = framework
     groups = {f.group for f in frameworks.values() if f.group}
     for requirement in ruleset.requirements:
@@ -127,20 +128,17 @@ def _check_requirement(loader: Loader, ruleset: RuleSet, requirement: Requiremen
     for ref in ([requirement.framework] if requirement.framework else requirement.any_of):
         framework = ruleset.frameworks.get(ref)
         if framework is None:
-            loader.problem(where, key, f"names the framework {ref!r}, which no framework has")
+            loader.problem(where, key, "no_framework", ref=repr(ref))
         elif requirement.provision and not any(
                 p.id == requirement.provision for p in framework.provisions):
-            loader.problem(where, key, f"{ref!r} has no provision {requirement.provision!r}")
+            loader.problem(where, key, "no_provision", ref=repr(ref),
+                           provision=repr(requirement.provision))
     if requirement.group is not None and requirement.group not in groups:
-        loader.problem(where, key, f"no framework is in the group {requirement.group!r}")
+        loader.problem(where, key, "empty_group", group=repr(requirement.group))
 
 
 def group_members(ruleset: RuleSet, requirement: Requirement) -> list[str]:
-    if requirement.framework:
-        return [requirement.framework]
-    if requirement.group:
-        return sorted(f.id for f in ruleset.frameworks.values() if f.group == requirement.group)
-    return list(requirement.any_of)
+    return ruleset.members(requirement)
 
 
 __all__ = ["Thresholds", "group_members", "load", "name_form"]

@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from roadmap_check.engine import Engine, FileReport, Options
+from roadmap_check.engine import Engine, Options
 from roadmap_check.errors import RoadmapCheckError
+from roadmap_check.report import FileReport
 
 _WORKER: Engine | None = None
 
@@ -26,23 +27,13 @@ def _check(path: str) -> FileReport | RoadmapCheckError:
     assert _WORKER is not None
     try:
         report = _WORKER.check_path(Path(path), path)
-    except RoadmapCheckError as exc:  # sent back as a plain error, its message keys kept
-        return RoadmapCheckError(str(exc), template=exc.template, values=exc.values)
-    report.ruleset = None  # the name travels; the rule set need not cross processes
-    return report
+    except RoadmapCheckError as exc:  # sent back whole, its message keys kept
+        return exc
+    return report  # plain records: it crosses processes as it is
 
 
 def check_stdin(engine: Engine, display: str) -> FileReport:
-    from roadmap_check.yaml_io import decode, load_text
-
-    data = sys.stdin.buffer.read()
-    text, problem = decode(data, display)
-    if text is None:
-        from roadmap_check.yaml_io import Loaded
-
-        return engine.check_loaded(Loaded(display, None, [problem] if problem else []),
-                                   Path.cwd())
-    return engine.check_loaded(load_text(text, display), Path(display).parent)
+    return engine.check_data(sys.stdin.buffer.read(), display, Path(display).parent)
 
 
 def run(paths: list[Path], options: Options, jobs: int, stdin_name: str,

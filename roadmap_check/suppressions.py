@@ -1,20 +1,31 @@
 """Inline suppressions: ``# roadmap-check: ignore[RM201] reason`` comments in a road map.
 
 On the line of a finding, or on its item's ``id`` line, the comment waives those codes there;
-``# roadmap-check: ignore-file[RM105] reason`` waives them in the whole file. A suppression
-without a reason, or one that suppresses nothing, is itself reported (RM404, RM405).
+``# roadmap-check: ignore-file[RM105] reason`` waives them in the whole file. A stage of the
+engine, after the waivers: a suppression without a reason, or one that suppresses nothing, is
+itself reported (RM404, RM405, declared here).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from roadmap_check.findings import Finding, finding
-from roadmap_check.i18n import local, msg, t
+from roadmap_check.checks.base import INFO, NO_FIX, Check, Family, W
+from roadmap_check.findings import Finding, Waived
+from roadmap_check.i18n import local, msg
+
+RM404 = Check("RM404", "suppression-without-reason", W, NO_FIX,
+              ("rm404.no_reason", "rm404.no_reason.hint", "suppression.inline",
+               "suppression.inline_no_reason"))
+RM405 = Check("RM405", "unused-suppression", INFO, NO_FIX, (
+    "rm405.unknown_code", "rm405.unknown_code.hint", "rm405.unused", "rm405.unused.hint"))
+FAMILY = Family("suppressions", (RM404, RM405))
 
 _COMMENT = re.compile(
-    r"#\s*roadmap-check:\s*(?P<kind>ignore-file|ignore)\s*\[(?P<codes>[^\]]*)\]\s*(?P<reason>.*)$")
+    r"#[ \t]*roadmap-check:[ \t]*(?P<kind>ignore-file|ignore)[ \t]*\[(?P<codes>[^\]\n]*)\]"
+    r"[ \t]*(?P<reason>[^\n]*)$")
 
 
 @dataclass
@@ -22,21 +33,17 @@ class Suppression:
     line: int
     column: int
     whole_file: bool
-    codes: frozenset[str]
-    unknown: tuple[str, ...]
+    written: tuple[str, ...]       # the codes or prefixes as written, upper-cased
     reason: str
+    codes: frozenset[str] = frozenset()
+    unknown: tuple[str, ...] = ()
     used: bool = field(default=False)
-
-    def covers(self, code: str) -> bool:
-        return code in self.codes
 
 
 def parse(text: str) -> list[Suppression]:
     """Every suppression comment of a text (cheap when there is none)."""
     if "roadmap-check:" not in text:
         return []
-    from roadmap_check.registry import CHECKS
-
     found: list[Suppression] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if "roadmap-check:" not in line:
@@ -44,60 +51,62 @@ def parse(text: str) -> list[Suppression]:
         match = _COMMENT.search(line)
         if match is None:
             continue
-        codes, unknown = set(), []
-        for part in (p.strip().upper() for p in match.group("codes").split(",")):
-            if not part:
-                continue
-            matched = {c for c in CHECKS if c.startswith(part)} if part.startswith("RM") else set()
-            if matched:
-                codes |= matched
-            else:
-                unknown.append(part)
+        written = tuple(p for p in (p.strip().upper() for p in match.group("codes").split(","))
+                        if p)
         found.append(Suppression(number, match.start() + 1, match.group("kind") == "ignore-file",
-                                 frozenset(codes), tuple(unknown),
-                                 match.group("reason").strip()))
+                                 written, match.group("reason").strip()))
     return found
 
 
-def apply(findings: list[Finding], suppressions: list[Suppression],
-          id_lines: dict[str, int], path: str, lang: str = "en") -> list[Finding]:
-    """Mark covered findings suppressed (in place); return RM404/RM405 findings.
-
-    The note of a suppressed finding is said in ``lang``, the file's language."""
+def apply(findings: list[Finding], suppressions: list[Suppression], id_lines: dict[str, int],
+          path: str, known: Iterable[str]) -> list[Finding]:
+    """Mark covered findings suppressed (in place); return RM404/RM405 findings."""
     if not suppressions:
         return []
+    codes = sorted(known)
+    for suppression in suppressions:
+        matched: set[str] = set()
+        unknown: list[str] = []
+        for part in suppression.written:
+            hits = {c for c in codes if c.startswith(part)} if part.startswith("RM") else set()
+            if hits:
+                matched |= hits
+            else:
+                unknown.append(part)
+        suppression.codes, suppression.unknown = frozenset(matched), tuple(unknown)
+        suppression.used = False
     by_line: dict[int, list[Suppression]] = {}
     whole = [s for s in suppressions if s.whole_file]
     for suppression in suppressions:
         if not suppression.whole_file:
             by_line.setdefault(suppression.line, []).append(suppression)
     for index, found in enumerate(findings):
-        if found.suppressed:
+        if found.suppression is not None:
             continue
         lines = [found.line]
         if found.item is not None and found.item in id_lines:
             lines.append(id_lines[found.item])
         candidates = [s for line in lines for s in by_line.get(line, ())] + whole
         for suppression in candidates:
-            if suppression.covers(found.code):
+            if found.code in suppression.codes:
                 suppression.used = True
-                note = t(lang, "suppression.inline", reason=suppression.reason) \
-                    if suppression.reason else t(lang, "suppression.inline_no_reason")
-                findings[index] = found._replace(suppressed=True, suppression=note)
+                note = msg("suppression.inline", reason=suppression.reason) \
+                    if suppression.reason else msg("suppression.inline_no_reason")
+                findings[index] = found._replace(suppression=Waived("comment", note))
                 break
     out: list[Finding] = []
     for s in suppressions:
         named = ", ".join(sorted(s.codes) + list(s.unknown))
-        what = named or "nothing"  # the key, in English whatever the language
-        codes = named or local("nothing")
+        subject = named or "nothing"  # the subject, in English whatever the language
+        said = named or local("nothing")
+        where = (s.line, s.column)
         if not s.reason:
-            out.append(finding("RM404", msg("rm404.no_reason", codes=codes), path, s.line,
-                               s.column, key=what, suggestion=msg("rm404.no_reason.hint")))
+            out.append(RM404.at(path, where, msg("rm404.no_reason", codes=said), subject=subject,
+                                hint=msg("rm404.no_reason.hint")))
         if s.unknown:
-            out.append(finding("RM405", msg("rm405.unknown_code", codes=", ".join(s.unknown)),
-                               path, s.line, s.column, key=what,
-                               suggestion=msg("rm405.unknown_code.hint")))
+            out.append(RM405.at(path, where, msg("rm405.unknown_code", codes=", ".join(s.unknown)),
+                                subject=subject, hint=msg("rm405.unknown_code.hint")))
         elif not s.used:
-            out.append(finding("RM405", msg("rm405.unused", codes=codes), path, s.line,
-                               s.column, key=what, suggestion=msg("rm405.unused.hint")))
+            out.append(RM405.at(path, where, msg("rm405.unused", codes=said), subject=subject,
+                                hint=msg("rm405.unused.hint")))
     return out

@@ -1,36 +1,22 @@
-"""The only PyYAML import: read a file and compose it into nodes that keep their positions.
+"""The only PyYAML import: bytes or text composed into nodes that keep their positions.
 
 Nothing is ever constructed: a road map is read as a node graph, so no tag can run code.
-Problems with the text itself come back as findings (RM001, RM002, RM003, RM007), never as
-exceptions; only a file that cannot be read at all raises.
+This module knows nothing of findings or messages: what is wrong with the text comes back as
+``Problem`` records (a kind, a position, a detail), which the loading stage says as findings
+and the rule-set loader as problems. Nothing here recurses on the input's depth.
 """
 
 from __future__ import annotations
 
 import codecs
-import gc
+import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from roadmap_check.errors import RoadmapCheckError
-from roadmap_check.findings import Finding, finding
-from roadmap_check.i18n import foreign, msg, number
-from roadmap_check.suppressions import Suppression
-from roadmap_check.suppressions import parse as parse_suppressions
-
-__all__ = ["Loaded", "MappingNode", "Node", "ScalarNode", "SequenceNode", "load_path", "load_text"]
-
-try:
-    _Loader: type = yaml.CSafeLoader
-    HAS_LIBYAML = True
-except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
-    HAS_LIBYAML = False
+__all__ = ["MappingNode", "Node", "Problem", "ScalarNode", "SequenceNode", "compose"]
 
 _CORE = "tag:yaml.org,2002:"
 STANDARD_TAGS = frozenset(
@@ -38,18 +24,59 @@ STANDARD_TAGS = frozenset(
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary",
                  "merge", "value", "omap", "pairs", "set")
 )
-MERGE_TAG = _CORE + "merge"
+STR_TAG, NULL_TAG, MERGE_TAG = _CORE + "str", _CORE + "null", _CORE + "merge"
 MAX_EXPANDED_NODES = 2_000_000
+_SHORT = 40  # plain scalars up to this length have their implicit tag memoised
 
 
-@dataclass
-class Loaded:
-    """A composed document (or None) and what was wrong with the text."""
+def _base_loader() -> tuple[type, bool]:
+    """libyaml's loader, unless absent or ROADMAP_CHECK_PURE_YAML asks for the pure one."""
+    pure = os.environ.get("ROADMAP_CHECK_PURE_YAML", "") not in ("", "0")
+    if not pure and getattr(yaml, "CSafeLoader", None) is not None:
+        return yaml.CSafeLoader, True
+    return yaml.SafeLoader, False
 
-    path: str
-    root: Node | None
-    findings: list[Finding] = field(default_factory=list)
-    suppressions: list[Suppression] = field(default_factory=list)
+
+_Base, HAS_LIBYAML = _base_loader()
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    """The safe loader, with the implicit tag of each distinct short plain scalar worked out
+    once (a road map repeats its dates, ids and names), and no path resolvers to track."""
+
+    def __init__(self, stream: str | bytes) -> None:
+        super().__init__(stream)
+        self._tags: dict[str, str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0] and len(value) <= _SHORT:
+            tag = self._tags.get(value)
+            if tag is None:
+                tag = self._tags[value] = super().resolve(kind, value, implicit)
+            return tag
+        return super().resolve(kind, value, implicit)
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+class Problem(NamedTuple):
+    """What is wrong with a text, before anyone says it in words.
+
+    kind: encoding (detail: the encoding), not_utf8 (detail: the byte in hex; context:
+    "cp1251" when the bytes look like Windows-1251), empty, nul, no_document, syntax (detail:
+    PyYAML's problem; context: its context), too_deep, many_documents, expansion (detail:
+    the limit), recursive, tag (detail: the tag).
+    """
+
+    kind: str
+    line: int = 1
+    column: int = 1
+    detail: str = ""
+    context: str = ""
 
 
 def pos(node: Node) -> tuple[int, int]:
@@ -57,109 +84,101 @@ def pos(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def read_text(path: Path, display: str) -> tuple[str | None, Finding | None]:
-    try:
-        data = path.read_bytes()  # decoded, then dropped: only the text stays in memory
-    except FileNotFoundError:
-        raise RoadmapCheckError.of("error.no_file", path=display) from None
-    except IsADirectoryError:
-        raise RoadmapCheckError.of("error.is_directory", path=display) from None
-    except OSError as exc:
-        raise RoadmapCheckError.of("error.unreadable", path=display,
-                                   reason=foreign("os", str(exc.strerror))) from None
-    return decode(data, display)
-
-
-def decode(data: bytes, display: str) -> tuple[str | None, Finding | None]:
-    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
-                      (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
-        if data.startswith(bom):
-            return None, finding("RM001", msg("rm001.encoding", encoding=name), display, 1, 1,
-                                 suggestion=msg("hint.save_utf8"))
+def decode(data: bytes) -> tuple[str | None, Problem | None]:
+    """UTF-8 text (a UTF-8 BOM dropped), or what is wrong with the bytes."""
+    problem = _encoding_problem(data)
+    if problem is not None:
+        return None, problem
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-        key = "rm001.not_utf8_cp1251" if _looks_cp1251(data) else "rm001.not_utf8"
-        return None, finding("RM001", msg(key, byte=f"{data[exc.start]:02x}"), display, line,
-                             column, suggestion=msg("hint.save_utf8"))
+        return None, _not_utf8(data, exc.start)
 
 
-def _looks_cp1251(data: bytes) -> bool:
+def _encoding_problem(data: bytes) -> Problem | None:
+    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                      (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        if data.startswith(bom):
+            return Problem("encoding", detail=name)
+    return None
+
+
+def _not_utf8(data: bytes, start: int) -> Problem:
+    before = data[:start]
+    line = before.count(b"\n") + 1
+    column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
     high = sum(1 for b in data[:4096] if b >= 0xC0)
-    return high > 8
+    return Problem("not_utf8", line, column, f"{data[start]:02x}", "cp1251" if high > 8 else "")
 
 
-def load_path(path: Path, display: str) -> Loaded:
-    text, problem = read_text(path, display)
-    if text is None:
-        return Loaded(display, None, [problem] if problem else [])
-    return load_text(text, display)
+def compose(data: str | bytes) -> tuple[Node | None, list[Problem]]:
+    """The one document of a text, checked for tags, alias cycles and alias expansion.
+
+    Bytes go to libyaml as they are (it decodes them); a text that is not UTF-8 is told with
+    the byte and position where it stops being UTF-8.
+    """
+    if isinstance(data, bytes):
+        problem = _encoding_problem(data)
+        if problem is not None:
+            return None, [problem]
+        if data.startswith(codecs.BOM_UTF8):
+            data = data[len(codecs.BOM_UTF8):]
+        empty, nul = not data.strip(), data.find(b"\x00")
+        before = data[:nul].decode("utf-8", "replace") if nul >= 0 else ""
+        look = b"!" in data or b"&" in data
+    else:
+        empty, nul = not data.strip(), data.find("\x00")
+        before = data[:nul] if nul >= 0 else ""
+        look = "!" in data or "&" in data
+    if empty:
+        return None, [Problem("empty")]
+    if nul >= 0:
+        start = before.rfind("\n") + 1
+        return None, [Problem("nul", before.count("\n") + 1, len(before) - start + 1)]
+    problems: list[Problem] = []
+    root = _compose(data, problems)
+    if root is None and not problems:
+        problems.append(Problem("no_document"))
+    # Without '!' no explicit tag, and without '&' no anchor, can be in the text: the graph is
+    # then a plain tree of standard nodes and needs no inspection.
+    if root is not None and look and not _inspect(root, problems):
+        root = None
+    return root, problems
 
 
-def load_text(text: str, display: str) -> Loaded:
-    loaded = Loaded(display, None, suppressions=parse_suppressions(text))
-    if not text.strip():
-        loaded.findings.append(finding("RM001", msg("rm001.empty"), display, 1, 1))
-        return loaded
-    if "\x00" in text:
-        offset = text.index("\x00")
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        loaded.findings.append(finding("RM001", msg("rm001.nul"), display, line, column))
-        return loaded
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        loaded.root = _compose(text, display, loaded.findings)
-        if loaded.root is None and not loaded.findings:
-            loaded.findings.append(finding("RM001", msg("rm001.no_document"), display, 1, 1))
-        # Without '!' no explicit tag, and without '&' no anchor, can be in the text: the
-        # graph is then a plain tree of standard nodes and needs no inspection.
-        needs_look = "!" in text or "&" in text
-        if loaded.root is not None and needs_look and \
-                not _inspect(loaded.root, display, loaded.findings):
-            loaded.root = None
-    finally:
-        if enabled:
-            gc.enable()
-    return loaded
-
-
-def _compose(text: str, display: str, findings: list[Finding]) -> Node | None:
-    loader = _Loader(text)
+def _compose(source: str | bytes, problems: list[Problem]) -> Node | None:
+    loader = _Loader(source)
     try:
         root = loader.get_node() if loader.check_node() else None
         if loader.check_node():
             extra = loader.get_node()
             line, column = pos(extra) if extra is not None else (1, 1)
-            findings.append(finding("RM003", msg("rm003.many_documents"), display, line, column,
-                                    suggestion=msg("rm003.many_documents.hint")))
+            problems.append(Problem("many_documents", line, column))
         return root
+    except yaml.reader.ReaderError as exc:
+        found = decode(source)[1] if isinstance(source, bytes) else None
+        problems.append(found or Problem("syntax", detail=str(exc.reason)))
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = foreign("pyyaml", " ".join(str(exc.problem or exc.context or "invalid YAML").split()))
-        found = msg("rm001.yaml_context", context=foreign("pyyaml", " ".join(exc.context.split())),
-                    problem=what) if exc.context and exc.problem else msg("rm001.yaml", problem=what)
-        findings.append(finding("RM001", found, display, line, column))
+        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        context = " ".join(exc.context.split()) if exc.context and exc.problem else ""
+        problems.append(Problem("syntax", line, column, problem, context))
         return None
     except yaml.YAMLError as exc:
-        problem = foreign("pyyaml", " ".join(str(exc).split()))
-        findings.append(finding("RM001", msg("rm001.yaml", problem=problem), display, 1, 1))
+        problems.append(Problem("syntax", detail=" ".join(str(exc).split())))
         return None
     except RecursionError:
-        findings.append(finding("RM001", msg("rm001.yaml_too_deep"), display, 1, 1))
+        problems.append(Problem("too_deep"))
         return None
     finally:
         loader.dispose()
 
 
-def _inspect(root: Node, display: str, findings: list[Finding]) -> bool:
+def _inspect(root: Node, problems: list[Problem]) -> bool:
     """Tags, alias cycles and alias expansion, without recursion.
 
     Returns False when the document must not be walked (RM007 for the whole file).
@@ -175,22 +194,16 @@ def _inspect(root: Node, display: str, findings: list[Finding]) -> bool:
                 size += seen[id(child)]
             seen[ident] = size
             if size > MAX_EXPANDED_NODES:
-                line, column = pos(root)
-                findings.append(finding(
-                    "RM007", msg("rm007.expansion", limit=number(MAX_EXPANDED_NODES)),
-                    display, line, column))
+                problems.append(Problem("expansion", *pos(root), detail=str(MAX_EXPANDED_NODES)))
                 return False
             continue
         if ident in seen:
             if seen[ident] == 0:
-                line, column = pos(node)
-                findings.append(finding("RM007", msg("rm007.recursive"), display, line, column))
+                problems.append(Problem("recursive", *pos(node)))
                 return False
             continue
         if node.tag not in STANDARD_TAGS:
-            line, column = pos(node)
-            findings.append(finding("RM007", msg("rm007.tag", tag=repr(node.tag)), display, line,
-                                    column, suggestion=msg("rm007.tag.hint")))
+            problems.append(Problem("tag", *pos(node), detail=str(node.tag)))
             return False
         seen[ident] = 0
         stack.append((node, True))
@@ -208,7 +221,7 @@ def _children(node: Node) -> Iterator[Node]:
         yield from node.value
 
 
-def mapping_pairs(node: MappingNode) -> list[tuple[ScalarNode | Node, Node]]:
+def mapping_pairs(node: MappingNode) -> list[tuple[Node, Node]]:
     """Key/value pairs with ``<<`` merges applied (explicit keys win over merged ones)."""
     pairs: list[tuple[Node, Node]] = []
     merged: list[tuple[Node, Node]] = []
@@ -222,19 +235,11 @@ def mapping_pairs(node: MappingNode) -> list[tuple[ScalarNode | Node, Node]]:
             pairs.append((key, value))
     if merged:
         explicit = {k.value for k, _ in pairs if isinstance(k, ScalarNode)}
-        pairs = [p for p in merged if not (isinstance(p[0], ScalarNode) and p[0].value in explicit)] + pairs
+        pairs = [p for p in merged
+                 if not (isinstance(p[0], ScalarNode) and p[0].value in explicit)] + pairs
     return pairs
 
 
 def load_data(text: str) -> Any:
     """Plain data from trusted YAML shipped with the package (the message catalogue)."""
-    return yaml.load(text, Loader=_Loader)  # a safe loader: plain data only
-
-
-def libyaml_warning(lang: str = "en") -> str | None:
-    if HAS_LIBYAML:
-        return None
-    from roadmap_check.i18n import t
-
-    return t(lang, "cli.no_libyaml")
-
+    return yaml.load(text, Loader=_Base)  # a safe loader: plain data only

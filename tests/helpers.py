@@ -8,9 +8,12 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from roadmap_check.engine import Engine, FileReport, Options
+from roadmap_check.engine import Engine, Options
 from roadmap_check.findings import Finding
+from roadmap_check.i18n import say
+from roadmap_check.report import FileReport
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -44,6 +47,25 @@ def engine(rules: str | tuple[str, ...] = "test-rules", today: dt.date = TODAY,
 def check_text(text: str, rules: str | tuple[str, ...] = "test-rules", today: dt.date = TODAY,
                display: str = "roadmap.yaml") -> FileReport:
     return engine(rules, today).check_text(text, display, TESTS)
+
+
+def message_of(finding: Finding | Any, lang: str = "en") -> str:
+    """A finding's message, said in ``lang`` (the reporters say it late, the same way); a
+    finding read back from JSON output has it said already."""
+    if isinstance(finding.message, str):
+        return finding.message
+    return say(lang, finding.message)
+
+
+def hint_of(finding: Finding | Any, lang: str = "en") -> str | None:
+    if not isinstance(finding, Finding):
+        suggestion: str | None = finding.suggestion
+        return suggestion
+    return say(lang, finding.hint) if finding.hint is not None else None
+
+
+def waived_of(finding: Finding, lang: str = "en") -> str | None:
+    return say(lang, finding.suppression.reason) if finding.suppression is not None else None
 
 
 def codes(findings: list[Finding]) -> set[str]:

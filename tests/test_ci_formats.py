@@ -15,14 +15,14 @@ from urllib.parse import unquote, urlsplit
 
 import jsonschema
 import pytest
-from helpers import shared_file
+from helpers import message_of, shared_file
 
-from roadmap_check.engine import Engine, FileReport, Options
-from roadmap_check.findings import Severity
+from roadmap_check.engine import Engine, Options
 from roadmap_check.fingerprints import fingerprint
 from roadmap_check.registry import CHECKS
-from roadmap_check.report import Report
+from roadmap_check.report import FileReport, Report
 from roadmap_check.reporters import github, gitlab, junit, sarif
+from roadmap_check.severity import Severity
 
 MAIN = Path(__file__).resolve().parent.parent
 SARIF_SCHEMA = "data/sarif-schema-2.1.0.json"
@@ -82,7 +82,7 @@ def test_sarif_has_a_rule_per_check_and_a_result_per_finding() -> None:
     assert len(results) == len(file.findings) > 20
     for result, finding in zip(results, file.findings, strict=True):
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == finding.code
-        assert result["message"]["text"] == finding.message
+        assert result["message"]["text"] == message_of(finding)
         location = result["locations"][0]["physicalLocation"]
         assert location["artifactLocation"] == {"uri": DISPLAY, "uriBaseId": "%SRCROOT%"}
         assert location["region"] == {"startLine": finding.line, "startColumn": finding.column}
@@ -223,10 +223,11 @@ def test_github_escapes_messages_and_properties(tmp_path: Path,
     # No check writes a line break into a message today; a future one (or a quoted parser
     # error) may, so put one in.
     first = file.findings[0]
-    file.findings[0] = first._replace(message="two lines:\nsecond, with 50%\r")
+    file.findings[0] = first._replace(
+        message=("rm001.yaml", (("problem", "two lines:\nsecond, with 50%\r"),)))
     lines = text(github.render, file).splitlines()
     assert len(lines) == sum(not f.suppressed for f in file.findings)
-    assert lines[0].endswith("::two lines:%0Asecond, with 50%25%0D")
+    assert lines[0].endswith("::invalid YAML: two lines:%0Asecond, with 50%25%0D")
     assert all("file=road%2Cmap%3Av2.yaml,line=" in line for line in lines)
 
 
@@ -250,8 +251,7 @@ def test_junit_parses_with_a_case_per_item_requirement_and_document() -> None:
     (suite,) = root.findall("testsuite")
     assert suite.attrib["name"] == DISPLAY
     cases = suite.findall("testcase")
-    assert file.roadmap is not None
-    assert int(suite.attrib["tests"]) == len(cases) == len(file.roadmap.items) + len(file.needs) + 1
+    assert int(suite.attrib["tests"]) == len(cases) == len(file.items) + len(file.needs) + 1
     failed = [c for c in cases if c.find("failure") is not None]
     assert int(suite.attrib["failures"]) == len(failed) == int(root.attrib["failures"])
     assert {c.attrib["classname"] for c in cases} == {DISPLAY}
@@ -300,7 +300,8 @@ def test_junit_waived_and_info_findings_do_not_fail_a_case() -> None:
 
 def test_junit_survives_characters_xml_cannot_hold() -> None:
     file = showcase()
-    file.findings[0] = file.findings[0]._replace(message='bad \x00 byte & <tag> "quote"\n')
+    file.findings[0] = file.findings[0]._replace(
+        message=("rm001.yaml", (("problem", 'bad \x00 byte & <tag> "quote"\n'),)))
     root = ET.fromstring(text(junit.render, file))
     messages = [f.attrib["message"] for f in root.iter("failure")]
     assert any("& <tag> \"quote\"" in m and "\\x00" in m for m in messages)
@@ -318,7 +319,7 @@ def test_gitlab_code_quality_has_the_required_keys() -> None:
         assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
         assert issue["check_name"] == finding.code
         assert issue["description"] == (f"{finding.code} {CHECKS[finding.code].name}: "
-                                        f"{finding.message}")
+                                        f"{message_of(finding)}")
         assert issue["severity"] == {Severity.ERROR: "major", Severity.WARNING: "minor",
                                      Severity.INFO: "info"}[finding.severity]
         assert issue["location"] == {"path": DISPLAY, "lines": {"begin": finding.line}}

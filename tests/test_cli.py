@@ -410,7 +410,8 @@ def test_a_cycle_in_extends_exits_2(cli: Cli, clean: Path, write: Write) -> None
 def test_explain_prints_the_doc_with_examples(cli: Cli) -> None:
     run = cli("explain", "RM201")
     assert run.code == 0
-    assert run.stdout.startswith("RM201 missing-citation (default severity: warning)")
+    assert run.stdout.startswith("RM201 missing-citation (default severity: warning; fix: "
+                                 "none)")
     assert "Fails:" in run.stdout and "Passes:" in run.stdout
     assert "roadmap:" in run.stdout and "cites:" in run.stdout
 

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from test_matrix import ENGLISH, EXAMPLES, SHOWCASE, check, generated, roadmap_yaml
 
-from roadmap_check.engine import Engine, FileReport, Options
-from roadmap_check.findings import Severity
-from roadmap_check.report import Report
+from roadmap_check.engine import Engine, Options
+from roadmap_check.report import FileReport, Report
 from roadmap_check.reporters import html as html_report
 from roadmap_check.reporters import markdown
+from roadmap_check.severity import Severity
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
@@ -98,8 +98,8 @@ def test_html_parses_and_is_self_contained() -> None:
     assert text.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in text
     assert "script" not in page.tags and "<script" not in text.lower()
     assert page.srcs == [] and "url(" not in text and "@import" not in text
-    assert showcase.ruleset is not None
-    sources = {url for fw in showcase.ruleset.frameworks.values() for url in fw.source}
+    sources = {source.url for file in (showcase, english) if file.ruleset
+               for fw in file.ruleset.frameworks for source in fw.sources}
     assert page.hrefs and set(page.hrefs) <= sources
     assert "@media print" in text and "@page" in text and "page-break-before" in text
 

@@ -13,17 +13,18 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import CASES, TESTS, TODAY, Run, rules_spec
+from helpers import CASES, TESTS, TODAY, Run, hint_of, message_of, rules_spec, waived_of
 
 from roadmap_check import i18n
-from roadmap_check.engine import Engine, FileReport, Options
-from roadmap_check.findings import Finding, Severity
+from roadmap_check.engine import Engine, Options
+from roadmap_check.findings import Finding
 from roadmap_check.fingerprints import fingerprint, identity
 from roadmap_check.registry import CHECKS
-from roadmap_check.report import Report
+from roadmap_check.report import FileReport, Report
 from roadmap_check.reporters import html as html_report
 from roadmap_check.reporters import markdown, matrix_terminal
 from roadmap_check.rulesets import load as load_rules
+from roadmap_check.severity import Severity
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 PACKAGE = Path(i18n.__file__).resolve().parent
@@ -51,7 +52,7 @@ def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
 
 
 _LITERAL_KEY = re.compile(r"""["']((?:rm\d{3}|hint|error|cli|term|diff|field|kind|where|plural|"""
-                          r"""suppression|date|frameworks|subject_field|matrix|report|html|md)"""
+                          r"""suppression|date|frameworks|subject_field|matrix|report|html|md|explain)"""
                           r"""\.[\w.]+|nothing)["']""")
 # Keys the code builds from a name (f"rm304.{role}"): the prefix and every name it takes.
 _BUILT = {
@@ -69,6 +70,13 @@ _BUILT = {
     "report.meta.": ("file", "id", "version", "date", "status", "period", "language"),
     "html.col.": ("framework", "title", "group", "required", "confidence", "adopted", "until",
                   "sources", "item", "section"),
+    "explain.": ("fail", "pass"),
+    "explain.fix.": ("safe", "unsafe", "none"),
+    "ruleset.": ("unknown_key", "unknown_key_close", "required", "text", "flag", "number",
+                 "texts", "mapping", "list", "choice", "bad_trigger", "bad_id",
+                 "provision_repeats", "framework_or_any_of", "not_mapping", "bad_name",
+                 "framework_twice", "no_code", "level", "no_successor", "shared_name",
+                 "no_framework", "no_provision", "empty_group"),
 }
 _FOREIGN = ("pyyaml.", "pydate.", "os.")  # other libraries' texts, looked up by their words
 
@@ -344,9 +352,9 @@ def test_the_showcase_reports_in_russian_leave_no_english_heading() -> None:
     assert roadmap is not None and roadmap.title is not None
     assert any(f.suppressed for f in showcase.findings)
     # the showcase's own text is English (its title, items' titles and sections): that stays
-    user_text = frozenset({roadmap.title.value}
-                          | {item.title.value for item in roadmap.items if item.title}
-                          | {item.section.value for item in roadmap.items if item.section})
+    user_text = frozenset({roadmap.title}
+                          | {item.title for item in showcase.items if item.title}
+                          | {item.section for item in showcase.items if item.section})
     assert _english_in_reports([showcase], user_text) == {}
 
 
@@ -375,7 +383,7 @@ def test_no_case_of_any_check_leaves_english_in_russian() -> None:
     assert {f.code for _, f in found} >= set(CHECKS) - {"RM406"}  # RM406 needs a baseline
     names = _names(*{spec for spec, _ in found})
     left = {text: english_left(text, names) for _, f in found
-            for text in (f.message, f.suggestion, f.suppression) if text}
+            for text in (message_of(f, "ru"), hint_of(f, "ru"), waived_of(f, "ru")) if text}
     assert {text: words for text, words in left.items() if words} == {}
 
 
@@ -384,7 +392,8 @@ def test_no_case_of_any_check_leaves_english_in_russian() -> None:
 
 def test_fingerprints_do_not_depend_on_the_language() -> None:
     english, russian = _case_findings("en"), _case_findings("ru")
-    assert [f.message for _, f in english] != [f.message for _, f in russian]
+    assert [f.message for _, f in english] == [f.message for _, f in russian]  # the same facts
+    assert [message_of(f) for _, f in english] != [message_of(f, "ru") for _, f in russian]
     assert [fingerprint(f) for _, f in english] == [fingerprint(f) for _, f in russian]
     assert [identity(f) for _, f in english] == [identity(f) for _, f in russian]
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import Run, check_text, codes, minimal_roadmap
+from helpers import Run, check_text, codes, hint_of, message_of, minimal_roadmap
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import ROADMAP_SHAPED, YAMLISH
@@ -19,7 +19,7 @@ from strategies import ROADMAP_SHAPED, YAMLISH
 from roadmap_check.engine import Engine
 from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.findings import Finding
-from roadmap_check.yaml_io import load_text
+from roadmap_check.reading import read
 
 FUZZ = settings(max_examples=200, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
@@ -71,7 +71,7 @@ def test_invalid_yaml_is_rm001_with_its_position() -> None:
     # The flow sequence opened on line 5 is still open when the next key comes on line 6.
     assert (finding.line, finding.column) >= (5, 1)
     assert finding.line <= 7
-    assert "invalid YAML" in finding.message
+    assert "invalid YAML" in message_of(finding)
 
 
 def test_cp1251_bytes_are_rm001_at_the_first_bad_byte(write: Callable[..., Path],
@@ -82,7 +82,7 @@ def test_cp1251_bytes_are_rm001_at_the_first_bad_byte(write: Callable[..., Path]
     assert [f.code for f in report.findings] == ["RM001"]
     finding = report.findings[0]
     assert (finding.line, finding.column) == (3, 10)
-    assert "UTF-8" in finding.message
+    assert "UTF-8" in message_of(finding)
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
@@ -94,7 +94,7 @@ def test_utf16_and_utf32_are_rm001(write: Callable[..., Path], encoding: str,
     path = write("wide.yaml", data)
     report = make_engine().check_path(path, "wide.yaml")
     assert [f.code for f in report.findings] == ["RM001"]
-    assert "UTF-8" in (report.findings[0].suggestion or "") + report.findings[0].message
+    assert "UTF-8" in (hint_of(report.findings[0]) or "") + message_of(report.findings[0])
 
 
 def test_utf16_without_bom_is_rm001(write: Callable[..., Path],
@@ -127,7 +127,7 @@ def test_duplicate_keys_are_rm002_for_each_repeat() -> None:
     text = ("roadmap: {id: t, title: T}\nitems:\n  - id: '1'\n    title: A\n    title: B\n"
             "    responsible: Belarus\n    deadline: 2023\n    deadline: 2024\n"
             "    cites: [infosec-2030]\n")
-    found = [(f.line, f.message) for f in check_text(text).findings if f.code == "RM002"]
+    found = [(f.line, message_of(f)) for f in check_text(text).findings if f.code == "RM002"]
     assert [line for line, _ in found] == [5, 8]
     assert "'title'" in found[0][1] and "'deadline'" in found[1][1]
 
@@ -146,7 +146,7 @@ def test_python_tag_is_rm007_and_nothing_is_constructed(tmp_path: Path) -> None:
     report = check_text(text)
     assert "RM007" in codes(report.findings)
     assert not marker.exists(), "a python tag was executed"
-    assert load_text(text, "x").root is None, "an unsafe document is not handed on"
+    assert read(text, "x").root is None, "an unsafe document is not handed on"
 
 
 @pytest.mark.parametrize("tag", ["!foo", "!<tag:example.com,2000:x>", "!!python/name:os.system",
@@ -175,7 +175,7 @@ def test_billion_laughs_is_rm007_and_finishes() -> None:
 def test_recursive_alias_is_rm007(text: str) -> None:
     report = check_text(text)
     assert "RM007" in codes(report.findings)
-    assert any("recursive" in f.message for f in report.findings)
+    assert any("recursive" in message_of(f) for f in report.findings)
 
 
 @pytest.mark.parametrize("text", [
@@ -201,7 +201,7 @@ def test_deep_nesting_is_a_finding_not_a_recursion_error(text: str) -> None:
 def test_top_level_not_a_mapping_is_rm003(text: str, message: str) -> None:
     report = check_text(text)
     assert [f.code for f in report.findings] == ["RM003"]
-    assert message in report.findings[0].message
+    assert message in message_of(report.findings[0])
 
 
 @pytest.mark.parametrize("items", ["{one: 1}", "text", "42", "true"])

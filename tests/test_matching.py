@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from roadmap_check import rulesets
-from roadmap_check.checks import Compiled
+from roadmap_check.compiled import Compiled
 from roadmap_check.matching import CitationIndex, PartyIndex, provision_form
 
 INFOSEC = "cis-infosec-2030"

@@ -10,15 +10,14 @@ from typing import Any
 
 import jsonschema
 import pytest
-from helpers import CLEAN_ROADMAP, check_text
+from helpers import CLEAN_ROADMAP, check_text, message_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import ROADMAP_SHAPED, YAMLISH
 
-from roadmap_check.engine import FileReport
-from roadmap_check.findings import Severity
-from roadmap_check.report import Report
+from roadmap_check.report import FileReport, Report
 from roadmap_check.reporters import REPORTERS
+from roadmap_check.severity import Severity
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -68,7 +67,7 @@ def test_terminal_shows_every_message_with_or_without_colour(text: str) -> None:
     assert not ANSI.search(plain)
     assert ANSI.sub("", coloured) == plain
     for finding in report.findings:
-        assert finding.message in plain
+        assert message_of(finding) in plain
 
 
 @pytest.mark.parametrize("hostile", ["[bold]x[/bold]", "[/]", "\\[x]", "[link=x]y[/link]",

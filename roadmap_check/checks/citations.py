@@ -2,172 +2,142 @@
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterator
 
 from roadmap_check import dates
-from roadmap_check.checks import Cited, Context
-from roadmap_check.findings import Finding, Fix
-from roadmap_check.i18n import Msg, msg, per_lang, rendered
-from roadmap_check.model import Citation, Framework, Item, Text
-from roadmap_check.normalize import has_cyrillic
+from roadmap_check.checks.base import INFO, NO_FIX, SAFE, Check, E, Family, W
+from roadmap_check.edits import replace_fix
+from roadmap_check.findings import Finding, Msg
+from roadmap_check.i18n import msg, per_lang, rendered
+from roadmap_check.model import Framework, Item
+from roadmap_check.resolve import Cited, Resolved
 
-_PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: | #|\s$|^$")
-
-
-def yaml_scalar(value: str, style: str | None) -> str:
-    """``value`` written the way the original scalar was written, quoting where needed."""
-    if style == "'":
-        return "'" + value.replace("'", "''") + "'"
-    if style is None and not _PLAIN_UNSAFE.search(value) and "\n" not in value:
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
-def replace_fix(text: Text, value: str) -> Fix | None:
-    if text.style in ("|", ">") or not text.end_line:
-        return None
-    return Fix(text.line, text.column, text.end_line, text.end_column,
-               yaml_scalar(value, text.style))
-
-
-def _title(framework: Framework, lang: str) -> str:
-    return framework.title_in(lang)
+RM101 = Check("RM101", "no-citation", E, NO_FIX, ("rm101.no_citation", "rm101.no_citation.hint"))
+RM102 = Check("RM102", "unknown-framework", E, NO_FIX, (
+    "rm102.unknown", "rm102.unknown_because", "rm102.reason_number", "rm102.reason_issuer",
+    "rm102.list.hint", "hint.did_you_mean", "rm102.requires", "rm102.waiver_framework",
+    "hint.framework_id"))
+RM103 = Check("RM103", "ambiguous-citation", W, NO_FIX,
+              ("rm103.ambiguous", "rm103.ambiguous.hint"))
+RM104 = Check("RM104", "unknown-provision", E, NO_FIX,
+              ("rm104.unknown_provision", "rm104.unknown_provision.hint"))
+RM105 = Check("RM105", "non-canonical-citation", INFO, SAFE, ("rm105.non_canonical", "hint.write"))
+RM106 = Check("RM106", "expired-framework", W, NO_FIX, (
+    "rm106.item_due", "rm106.roadmap_dated", "rm106.successor.hint",
+    "rm106.successor_note.hint", "rm106.check_successor.hint"))
+RM107 = Check("RM107", "not-yet-in-force", W, NO_FIX,
+              ("rm107.not_in_force", "rm107.not_in_force.hint"))
+RM108 = Check("RM108", "duplicate-citation", INFO, NO_FIX,
+              ("rm108.twice", "rm108.twice_provision", "rm108.twice.hint"))
 
 
-def check(ctx: Context) -> Iterator[Finding]:
-    for index, item in enumerate(ctx.roadmap.items):
+def check(r: Resolved) -> Iterator[Finding]:
+    path = r.path
+    frameworks = r.rules.ruleset.frameworks
+    names: dict[tuple[str, ...], dict[str, str]] = {}
+    for item, cited in zip(r.roadmap.items, r.cited, strict=True):
+        ident = item.id if item.id_text is not None else None
         if not item.cites:
-            where = (item.line, item.column)
-            yield ctx.at("RM101", msg("rm101.no_citation"), where, item=item,
-                         suggestion=msg("rm101.no_citation.hint"))
-            ctx.cited[index] = []
+            yield RM101.at(path, (item.line, item.column), msg("rm101.no_citation"), item=ident,
+                           hint=msg("rm101.no_citation.hint"))
             continue
-        cited = [_resolve(ctx, citation) for citation in item.cites]
-        ctx.cited[index] = cited
-        yield from _citation_findings(ctx, item, cited)
-        yield from _in_force(ctx, item, cited)
+        seen: set[tuple[str, str | None]] = set()
+        for entry in cited:
+            hit, raw = entry.hit, entry.citation.raw
+            if hit.status == "unknown":
+                hint = msg("hint.did_you_mean", name=_names(r, hit.candidates, names)) \
+                    if hit.candidates else msg("rm102.list.hint")
+                message = msg("rm102.unknown", raw=repr(raw.value)) if hit.why is None else \
+                    msg("rm102.unknown_because", raw=repr(raw.value), reason=rendered(hit.why))
+                yield RM102.at(path, raw, message, item=ident, hint=hint)
+                continue
+            if hit.status == "ambiguous":
+                yield RM103.at(path, raw, msg("rm103.ambiguous", raw=repr(raw.value),
+                                              count=len(hit.candidates),
+                                              ids=", ".join(hit.candidates)), item=ident,
+                               hint=msg("rm103.ambiguous.hint",
+                                        names=_names(r, hit.candidates, names)))
+                continue
+            fid = hit.framework
+            assert fid is not None
+            framework = frameworks[fid]
+            if hit.status == "loose" and hit.canonical is not None:
+                yield RM105.at(path, raw, msg("rm105.non_canonical", raw=repr(raw.value),
+                                              framework=fid), item=ident, framework=fid,
+                               hint=msg("hint.write", text=repr(hit.canonical)),
+                               fix=replace_fix(raw, hit.canonical))
+            if hit.provision_text and hit.provision is None and framework.provisions \
+                    and framework.provisions_complete:
+                known = ", ".join(p.id for p in framework.provisions)
+                yield RM104.at(path, entry.citation.provision or raw,
+                               msg("rm104.unknown_provision", framework=fid,
+                                   provision=repr(hit.provision_text)), item=ident,
+                               framework=fid,
+                               hint=msg("rm104.unknown_provision.hint", known=known))
+            marker = (fid, hit.provision or hit.provision_text)
+            if marker in seen:
+                twice = msg("rm108.twice_provision", framework=fid, provision=marker[1]) \
+                    if marker[1] else msg("rm108.twice", framework=fid)
+                yield RM108.at(path, raw, twice, item=ident, framework=fid,
+                               hint=msg("rm108.twice.hint"))
+            seen.add(marker)
+        yield from _in_force(r, item, ident, cited)
 
 
-def _resolve(ctx: Context, citation: Citation) -> Cited:
-    index = ctx.compiled.citations
-    raw = citation.raw.value
-    resolution = index.resolve_id(raw) if citation.mapping else index.resolve(raw)
-    written = citation.provision.value if citation.provision else resolution.provision
-    provision = None
-    if resolution.framework and written:
-        pid, _ = index.split(written)
-        provision = index.provision(resolution.framework, pid or written)
-    return Cited(citation, resolution, resolution.framework, provision, written)
-
-
-def _names(ctx: Context, ids: tuple[str, ...]) -> dict[str, str]:
+def _names(r: Resolved, ids: tuple[str, ...],
+           memo: dict[tuple[str, ...], dict[str, str]]) -> dict[str, str]:
     """Framework ids with their titles, in each language."""
-    frameworks = ctx.ruleset.frameworks
-    return per_lang(lambda lang: "; ".join(f"{fid} ({_title(frameworks[fid], lang)})"
-                                           for fid in ids))
+    found = memo.get(ids)
+    if found is None:
+        frameworks = r.rules.ruleset.frameworks
+        found = memo[ids] = per_lang(lambda lang: "; ".join(
+            f"{fid} ({frameworks[fid].title_in(lang)})" for fid in ids))
+    return found
 
 
-def _citation_findings(ctx: Context, item: Item, cited: list[Cited]) -> Iterator[Finding]:
-    seen: set[tuple[str, str | None]] = set()
-    for entry in cited:
-        raw = entry.citation.raw
-        resolution = entry.resolution
-        if resolution.status == "unknown":
-            hint = msg("hint.did_you_mean", name=_names(ctx, resolution.candidates)) \
-                if resolution.candidates else msg("rm102.list.hint")
-            message = msg("rm102.unknown", raw=repr(raw.value)) if resolution.why is None \
-                else msg("rm102.unknown_because", raw=repr(raw.value),
-                         reason=rendered(resolution.why))
-            yield ctx.at("RM102", message, raw, item=item, suggestion=hint)
-            continue
-        if resolution.status == "ambiguous":
-            yield ctx.at("RM103", msg("rm103.ambiguous", raw=repr(raw.value),
-                                      count=len(resolution.candidates),
-                                      ids=", ".join(resolution.candidates)), raw, item=item,
-                         suggestion=msg("rm103.ambiguous.hint",
-                                        names=_names(ctx, resolution.candidates)))
-            continue
-        assert entry.framework is not None
-        framework = ctx.ruleset.frameworks[entry.framework]
-        if resolution.status == "loose":
-            yield _non_canonical(ctx, item, entry, framework)
-        if entry.provision_text and entry.provision is None and framework.provisions \
-                and framework.provisions_complete:
-            known = ", ".join(p.id for p in framework.provisions)
-            where = entry.citation.provision or raw
-            yield ctx.at("RM104", msg("rm104.unknown_provision", framework=framework.id,
-                                      provision=repr(entry.provision_text)),
-                         where, item=item, framework=framework.id,
-                         suggestion=msg("rm104.unknown_provision.hint", known=known))
-        marker = (entry.framework, entry.provision or entry.provision_text)
-        if marker in seen:
-            twice = msg("rm108.twice_provision", framework=entry.framework,
-                        provision=marker[1]) if marker[1] else \
-                msg("rm108.twice", framework=entry.framework)
-            yield ctx.at("RM108", twice, raw, item=item, framework=entry.framework,
-                         suggestion=msg("rm108.twice.hint"))
-        seen.add(marker)
-
-
-def _non_canonical(ctx: Context, item: Item, entry: Cited, framework: Framework) -> Finding:
-    raw = entry.citation.raw
-    if entry.citation.mapping:
-        canonical = framework.id
-    else:
-        memo = ctx.compiled.canonical
-        found = memo.get((framework.id, raw.value))
-        if found is None:
-            lang = "ru" if has_cyrillic(raw.value) else "en"
-            markers = [m.group(0).strip()
-                       for m in ctx.compiled.citations.marker.finditer(raw.value)]
-            found = memo[framework.id, raw.value] = ", ".join([_title(framework, lang), *markers])
-        canonical = found
-    return ctx.at("RM105", msg("rm105.non_canonical", raw=repr(raw.value), framework=framework.id),
-                  raw, item=item, framework=framework.id,
-                  suggestion=msg("hint.write", text=repr(canonical)),
-                  fix=replace_fix(raw, canonical))
-
-
-def _in_force(ctx: Context, item: Item, cited: list[Cited]) -> Iterator[Finding]:
-    due = ctx.period(item.deadline)
+def _in_force(r: Resolved, item: Item, ident: str | None,
+              cited: tuple[Cited, ...]) -> Iterator[Finding]:
+    due = r.period(item.deadline)
+    late = due.end if due is not None else None
     done: set[str] = set()
+    frameworks = r.rules.ruleset.frameworks
     for entry in cited:
-        fid = entry.framework
+        fid = entry.hit.framework
         if fid is None or fid in done:
             continue
         done.add(fid)
-        framework = ctx.ruleset.frameworks[fid]
+        framework = frameworks[fid]
         raw = entry.citation.raw
         if framework.in_force_until:
             until = dates.parse(framework.in_force_until).end
             assert until is not None
-            late = due.end if due is not None and due.end is not None else None
-            if (late is not None and late > until) or ctx.as_of > until:
+            if (late is not None and late > until) or r.as_of > until:
                 message = msg("rm106.item_due", framework=fid, until=framework.in_force_until,
                               due=item.deadline.value) \
                     if late and late > until and item.deadline else \
                     msg("rm106.roadmap_dated", framework=fid, until=framework.in_force_until,
-                        date=ctx.as_of.isoformat())
-                yield ctx.at("RM106", message, raw, item=item, framework=fid,
-                             suggestion=_successor(ctx, framework))
+                        date=r.as_of.isoformat())
+                yield RM106.at(r.path, raw, message, item=ident, framework=fid,
+                               hint=_successor(r, framework))
         if framework.adopted:
             adopted = dates.parse(framework.adopted).start
-            if adopted is not None and adopted > ctx.as_of:
-                yield ctx.at("RM107", msg("rm107.not_in_force", framework=fid,
-                                          adopted=framework.adopted, date=ctx.as_of.isoformat()),
-                             raw, item=item, framework=fid,
-                             suggestion=msg("rm107.not_in_force.hint"))
+            if adopted is not None and adopted > r.as_of:
+                yield RM107.at(r.path, raw, msg("rm107.not_in_force", framework=fid,
+                                                adopted=framework.adopted,
+                                                date=r.as_of.isoformat()),
+                               item=ident, framework=fid, hint=msg("rm107.not_in_force.hint"))
 
 
-def _successor(ctx: Context, framework: Framework) -> Msg:
+def _successor(r: Resolved, framework: Framework) -> Msg:
     if framework.superseded_by:
-        successor = ctx.ruleset.frameworks[framework.superseded_by]
+        successor = r.rules.ruleset.frameworks[framework.superseded_by]
         return msg("rm106.successor.hint", framework=successor.id,
-                   title=per_lang(lambda lang: _title(successor, lang)))
+                   title=per_lang(successor.title_in))
     notes = framework.successor_note
     if notes.get("en"):
         return msg("rm106.successor_note.hint",
                    note=per_lang(lambda lang: notes.get(lang) or notes["en"]))
     return msg("rm106.check_successor.hint")
+
+
+FAMILY = Family("citations", (RM101, RM102, RM103, RM104, RM105, RM106, RM107, RM108), check)

@@ -4,24 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmap_check.checks import Context
-from roadmap_check.checks.citations import replace_fix
+from roadmap_check.checks.base import SAFE, Check, Family, W
+from roadmap_check.edits import replace_fix
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import msg
+from roadmap_check.resolve import Resolved
+
+RM304 = Check("RM304", "unknown-party", W, SAFE, (
+    "rm304.responsible", "rm304.participant", "rm304.add_party.hint", "hint.did_you_mean"))
 
 
-def check(ctx: Context) -> Iterator[Finding]:
-    parties = ctx.compiled.parties
-    if not ctx.ruleset.parties:
+def check(r: Resolved) -> Iterator[Finding]:
+    if not r.parties:
         return
-    for item in ctx.roadmap.items:
+    for item in r.roadmap.items:
+        ident = item.id if item.id_text is not None else None
         for role, names in (("responsible", item.responsible), ("participant", item.participants)):
             for name in names:
-                known, closest, safe = parties.check(name.value)
-                if known:
+                party = r.parties[name.value]
+                if party.known:
                     continue
+                closest = party.closest
                 hint = msg("hint.did_you_mean", name=repr(closest)) if closest else \
                     msg("rm304.add_party.hint")
-                yield ctx.at("RM304", msg(f"rm304.{role}", name=repr(name.value)), name,
-                             item=item, suggestion=hint,
-                             fix=replace_fix(name, closest) if safe and closest else None)
+                yield RM304.at(r.path, name, msg(f"rm304.{role}", name=repr(name.value)),
+                               item=ident, hint=hint,
+                               fix=replace_fix(name, closest) if party.safe and closest else None)
+
+
+FAMILY = Family("parties", (RM304,), check)

@@ -1,18 +1,33 @@
-"""RM301-RM303, RM305-RM308: dates, the period, and the order of dependent items."""
+"""RM301-RM303, RM305-RM308, RM310: dates, the period, and the order of dependent items."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from roadmap_check import dates
-from roadmap_check.checks import Context
-from roadmap_check.checks.citations import replace_fix
+from roadmap_check.checks.base import INFO, NO_FIX, SAFE, Check, E, Family, W
+from roadmap_check.edits import replace_fix
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import Value, local, msg, rendered
-from roadmap_check.model import Item, Text
+from roadmap_check.model import Text
+from roadmap_check.resolve import Resolved
+
+RM301 = Check("RM301", "bad-date", E, SAFE, (
+    "rm301.bad_date", "rm301.forms.hint", "hint.write", "date.not_a_form",
+    "date.range_backwards", "date.not_real", "field.date_start", "field.date_deadline",
+    "field.waiver_until"))
+RM302 = Check("RM302", "outside-period", W, NO_FIX, ("rm302.outside", "rm302.outside.hint"))
+RM303 = Check("RM303", "start-after-deadline", E, NO_FIX,
+              ("rm303.start_after", "rm303.start_after.hint"))
+RM305 = Check("RM305", "unknown-dependency", E, NO_FIX,
+              ("rm305.unknown_dependency", "hint.did_you_mean"))
+RM306 = Check("RM306", "dependency-cycle", E, NO_FIX, ("rm306.cycle", "rm306.cycle.hint"))
+RM307 = Check("RM307", "dependency-order", W, NO_FIX, ("rm307.order", "rm307.order.hint"))
+RM308 = Check("RM308", "past-deadline", W, NO_FIX, ("rm308.past", "rm308.past.hint"))
+RM310 = Check("RM310", "ongoing-item", INFO, NO_FIX, ("rm310.ongoing", "rm310.ongoing.hint"))
 
 
-def _date(ctx: Context, text: Text | None, what: Value, item: Item | None) -> Iterator[Finding]:
+def _date(r: Resolved, text: Text | None, what: Value, item: str | None) -> Iterator[Finding]:
     if text is None:
         return
     try:
@@ -20,75 +35,79 @@ def _date(ctx: Context, text: Text | None, what: Value, item: Item | None) -> It
     except dates.DateError as exc:
         better = dates.suggest(text.value)
         hint = msg("hint.write", text=repr(better)) if better else msg("rm301.forms.hint")
-        yield ctx.at("RM301", msg("rm301.bad_date", what=what, problem=rendered(exc.message)),
-                     text, item=item, suggestion=hint,
-                     fix=replace_fix(text, better) if better else None)
+        yield RM301.at(r.path, text, msg("rm301.bad_date", what=what,
+                                         problem=rendered(exc.message)), item=item, hint=hint,
+                       fix=replace_fix(text, better) if better else None)
 
 
-def check(ctx: Context) -> Iterator[Finding]:
-    roadmap = ctx.roadmap
-    yield from _date(ctx, roadmap.date, "roadmap.date", None)
-    yield from _date(ctx, roadmap.period, "roadmap.period", None)
-    period = ctx.period(roadmap.period)
+def check(r: Resolved) -> Iterator[Finding]:
+    roadmap, path = r.roadmap, r.path
+    yield from _date(r, roadmap.date, "roadmap.date", None)
+    yield from _date(r, roadmap.period, "roadmap.period", None)
+    period = r.period(roadmap.period)
     status = roadmap.status.value if roadmap.status else "draft"
-    ids = {item.id: item for item in roadmap.items if item.id_text}
+    ids = r.ids
+    start_word, due_word, until_word = (local("field.date_start"), local("field.date_deadline"),
+                                        local("field.waiver_until"))
     for item in roadmap.items:
-        yield from _date(ctx, item.start, local("field.date_start"), item)
-        yield from _date(ctx, item.deadline, local("field.date_deadline"), item)
+        ident = item.id if item.id_text is not None else None
+        yield from _date(r, item.start, start_word, ident)
+        yield from _date(r, item.deadline, due_word, ident)
         for waiver in item.waivers:
-            yield from _date(ctx, waiver.until, local("field.waiver_until"), item)
-        start, due = ctx.period(item.start), ctx.period(item.deadline)
+            yield from _date(r, waiver.until, until_word, ident)
+        start, due = r.period(item.start), r.period(item.deadline)
         if due is not None and due.ongoing and item.deadline is not None:
-            yield ctx.at("RM310", msg("rm310.ongoing", value=item.deadline.value), item.deadline,
-                         item=item, suggestion=msg("rm310.ongoing.hint"))
+            yield RM310.at(path, item.deadline, msg("rm310.ongoing", value=item.deadline.value),
+                           item=ident, hint=msg("rm310.ongoing.hint"))
         if period is not None and period.start and period.end:
             for text, value in ((item.start, start), (item.deadline, due)):
                 if text is not None and value is not None and value.start is not None and \
                         value.end is not None and (value.start > period.end or
                                                    value.end < period.start):
-                    yield ctx.at("RM302", msg("rm302.outside", value=text.value,
-                                              period=period.text), text, item=item,
-                                 suggestion=msg("rm302.outside.hint"))
+                    yield RM302.at(path, text, msg("rm302.outside", value=text.value,
+                                                   period=period.text), item=ident,
+                                   hint=msg("rm302.outside.hint"))
         if start and due and start.start and due.end and start.start > due.end:
             assert item.start is not None
-            yield ctx.at("RM303", msg("rm303.start_after", start=item.start.value,
-                                      deadline=item.deadline.value if item.deadline else ""),
-                         item.start, item=item, suggestion=msg("rm303.start_after.hint"))
-        if status in ("draft", "circulated") and due and due.end and due.end < ctx.as_of \
+            yield RM303.at(path, item.start, msg("rm303.start_after", start=item.start.value,
+                                                 deadline=item.deadline.value if item.deadline
+                                                 else ""),
+                           item=ident, hint=msg("rm303.start_after.hint"))
+        if status in ("draft", "circulated") and due and due.end and due.end < r.as_of \
                 and item.deadline is not None:
-            yield ctx.at("RM308", msg("rm308.past", due=item.deadline.value,
-                                      date=ctx.as_of.isoformat()), item.deadline, item=item,
-                         suggestion=msg("rm308.past.hint"))
+            yield RM308.at(path, item.deadline, msg("rm308.past", due=item.deadline.value,
+                                                    date=r.as_of.isoformat()), item=ident,
+                           hint=msg("rm308.past.hint"))
         for dep in item.depends_on:
             other = ids.get(dep.value)
             if other is None:
                 from roadmap_check.matching import closest_key
 
                 close = closest_key(dep.value, list(ids), cutoff=60) if ids else None
-                yield ctx.at("RM305", msg("rm305.unknown_dependency", id=repr(dep.value)), dep,
-                             item=item,
-                             suggestion=msg("hint.did_you_mean", name=repr(close)) if close
-                             else None)
+                yield RM305.at(path, dep, msg("rm305.unknown_dependency", id=repr(dep.value)),
+                               item=ident, hint=msg("hint.did_you_mean", name=repr(close))
+                               if close else None)
                 continue
-            other_due = ctx.period(other.deadline)
+            other_due = r.period(other.deadline)
             if due and other_due and due.end and other_due.end and due.end < other_due.end:
-                yield ctx.at("RM307", msg("rm307.order",
-                                          due=item.deadline.value if item.deadline else "",
-                                          other=repr(other.id),
-                                          other_due=other.deadline.value if other.deadline
-                                          else ""), dep, item=item,
-                             suggestion=msg("rm307.order.hint"))
-    yield from _cycles(ctx, ids)
+                yield RM307.at(path, dep, msg("rm307.order",
+                                              due=item.deadline.value if item.deadline else "",
+                                              other=repr(other.id),
+                                              other_due=other.deadline.value if other.deadline
+                                              else ""), item=ident,
+                               hint=msg("rm307.order.hint"))
+    yield from _cycles(r)
 
 
-def _cycles(ctx: Context, ids: dict[str, Item]) -> Iterator[Finding]:
+def _cycles(r: Resolved) -> Iterator[Finding]:
     """Each cycle of depends_on once, found by an iterative depth-first search.
 
     A cycle is told from its smallest id and reported on that item, so the finding stays the
     same whatever order the items are written in.
     """
+    table = r.ids
     state: dict[str, int] = {}   # 1 on the path, 2 finished
-    for root in ids:
+    for root in table:
         if root in state:
             continue
         path: list[str] = []
@@ -98,7 +117,7 @@ def _cycles(ctx: Context, ids: dict[str, Item]) -> Iterator[Finding]:
             if edge == 0:
                 state[node] = 1
                 path.append(node)
-            deps = [d.value for d in ids[node].depends_on if d.value in ids]
+            deps = [d.value for d in table[node].depends_on if d.value in table]
             if edge < len(deps):
                 stack.append((node, edge + 1))
                 nxt = deps[edge]
@@ -107,13 +126,16 @@ def _cycles(ctx: Context, ids: dict[str, Item]) -> Iterator[Finding]:
                     start = ring.index(min(ring))
                     ring = ring[start:] + ring[:start]
                     cycle = [*ring, ring[0]]
-                    first = ids[ring[0]]
+                    first = table[ring[0]]
                     where = next(d for d in first.depends_on if d.value == cycle[1])
-                    yield ctx.at("RM306", msg("rm306.cycle", cycle=" -> ".join(cycle)), where,
-                                 item=first,
-                                 suggestion=msg("rm306.cycle.hint", id=repr(first.id)))
+                    yield RM306.at(r.path, where, msg("rm306.cycle", cycle=" -> ".join(cycle)),
+                                   item=first.id, hint=msg("rm306.cycle.hint",
+                                                           id=repr(first.id)))
                 elif nxt not in state:
                     stack.append((nxt, 0))
             else:
                 state[node] = 2
                 path.pop()
+
+
+FAMILY = Family("schedule", (RM301, RM302, RM303, RM305, RM306, RM307, RM308, RM310), check)

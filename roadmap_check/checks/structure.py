@@ -5,41 +5,45 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from roadmap_check.checks import Context
+from roadmap_check.checks.base import NO_FIX, Check, E, Family, W
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import msg
 from roadmap_check.model import Item
 from roadmap_check.normalize import words_key
+from roadmap_check.resolve import Resolved
+
+RM005 = Check("RM005", "duplicate-id", E, NO_FIX,
+              ("rm005.duplicate_id", "rm005.duplicate_id.hint"))
+RM309 = Check("RM309", "near-duplicate-item", W, NO_FIX,
+              ("rm309.near_duplicate", "rm309.near_duplicate.hint"))
 
 _MAX_BUCKET = 40  # a word in more titles than this tells nothing about duplicates
 
 
-def check(ctx: Context) -> Iterator[Finding]:
-    first: dict[str, Item] = {}
-    for item in ctx.roadmap.items:
+def check(r: Resolved) -> Iterator[Finding]:
+    for item in r.roadmap.items:
         if item.id_text is None:
             continue
-        earlier = first.get(item.id)
-        if earlier is not None:
-            yield ctx.at("RM005", msg("rm005.duplicate_id", id=repr(item.id), line=earlier.line),
-                         item.id_text, item=item, suggestion=msg("rm005.duplicate_id.hint"))
-        else:
-            first[item.id] = item
-    yield from _near_duplicates(ctx)
+        first = r.ids[item.id]
+        if first is not item:
+            yield RM005.at(r.path, item.id_text, msg("rm005.duplicate_id", id=repr(item.id),
+                                                     line=first.line),
+                           item=item.id, hint=msg("rm005.duplicate_id.hint"))
+    yield from _near_duplicates(r)
 
 
-def _near_duplicates(ctx: Context) -> Iterator[Finding]:
+def _near_duplicates(r: Resolved) -> Iterator[Finding]:
     """Pairs of titles at least ``near_duplicate`` alike, without comparing every pair.
 
     Identical titles (after normalisation) are always found. Otherwise two titles are compared
     only when they share most of their uncommon words, so the cost stays close to linear.
     """
-    titled = [(item, words_key(item.title.value)) for item in ctx.roadmap.items if item.title]
+    titled = [(item, words_key(item.title.value)) for item in r.roadmap.items if item.title]
     if len(titled) < 2:
         return
     from roadmap_check.matching import similarity
 
-    limit = ctx.ruleset.thresholds.near_duplicate
+    limit = r.rules.ruleset.thresholds.near_duplicate
     words = [set(form.split()) for _, form in titled]
     by_word: dict[str, list[int]] = defaultdict(list)
     for index, bag in enumerate(words):
@@ -51,7 +55,7 @@ def _near_duplicates(ctx: Context) -> Iterator[Finding]:
             continue
         earlier = first_of.setdefault(form, index)
         if earlier != index:
-            yield _report(ctx, item, titled[earlier][0], 100.0)
+            yield _report(r, item, titled[earlier][0], 100.0)
             continue
         shared: Counter[int] = Counter()
         for word in words[index]:
@@ -64,15 +68,19 @@ def _near_duplicates(ctx: Context) -> Iterator[Finding]:
                 break
             score = similarity(form, titled[j][1])
             if score >= limit:
-                yield _report(ctx, item, titled[j][0], score)
+                yield _report(r, item, titled[j][0], score)
                 break
 
 
-def _report(ctx: Context, item: Item, other: Item, score: float) -> Finding:
+def _report(r: Resolved, item: Item, other: Item, score: float) -> Finding:
     """Reported on the item of the pair with the greater id, so moving items changes nothing."""
     if (other.id, other.line) > (item.id, item.line):
         item, other = other, item
     assert item.title is not None
-    return ctx.at("RM309", msg("rm309.near_duplicate", other=repr(other.id), line=other.line,
-                               score=f"{score:.0f}"), item.title, item=item,
-                  suggestion=msg("rm309.near_duplicate.hint"))
+    return RM309.at(r.path, item.title, msg("rm309.near_duplicate", other=repr(other.id),
+                                            line=other.line, score=f"{score:.0f}"),
+                    item=item.id if item.id_text is not None else None,
+                    hint=msg("rm309.near_duplicate.hint"))
+
+
+FAMILY = Family("structure", (RM005, RM309), check)

@@ -3,55 +3,69 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
-from roadmap_check.checks import Context
-from roadmap_check.findings import Finding
-from roadmap_check.i18n import Args, local, msg, pack, per_lang
+from roadmap_check.checks.base import NO_FIX, Check, Family, W
+from roadmap_check.findings import Args, Finding, Msg
+from roadmap_check.i18n import local, msg, pack, per_lang
+from roadmap_check.resolve import Resolved
 
-FIELDS = ("title", "description", "outcome")
+RM201 = Check("RM201", "missing-citation", W, NO_FIX, (
+    "rm201.one", "rm201.one.hint", "rm201.shared", "rm201.shared.hint",
+    "subject_field.title", "subject_field.description", "subject_field.outcome"))
 
 
-@lru_cache(maxsize=4096)
+def check(r: Resolved) -> Iterator[Finding]:
+    path = r.path
+    frameworks = r.rules.ruleset.frameworks
+    said: dict[tuple[tuple[str, tuple[str, ...]], ...], Args] = {}   # matched terms, said
+    advice: dict[tuple[str, ...], tuple[Msg, Msg]] = {}               # by frameworks
+    for item, cited, found in zip(r.roadmap.items, r.cited, r.terms, strict=True):
+        if not found:
+            continue
+        cites = {c.hit.framework for c in cited if c.hit.framework}
+        unsatisfied: dict[frozenset[str], dict[str, list[str]]] = {}
+        for name, terms in found:
+            for term in terms:
+                if term.frameworks & cites:
+                    continue
+                by_field = unsatisfied.setdefault(term.frameworks, {})
+                written = by_field.setdefault(name, [])
+                if term.text not in written:
+                    written.append(term.text)
+        ident = item.id if item.id_text is not None else None
+        for owners, by_field in unsatisfied.items():
+            ordered = tuple(sorted(owners, key=lambda fid: (not frameworks[fid].required, fid)))
+            key = tuple((name, tuple(terms)) for name, terms in by_field.items())
+            matched = said.get(key)
+            if matched is None:
+                matched = said[key] = _matched(key)
+            pair = advice.get(ordered)
+            if pair is None:
+                pair = advice[ordered] = _advice(r, ordered)
+            message = (pair[0][0], (*pair[0][1], *matched))
+            where = getattr(item, next(iter(by_field)))
+            yield RM201.at(path, where, message, item=ident, framework=ordered[0], hint=pair[1])
+
+
 def _matched(by_field: tuple[tuple[str, tuple[str, ...]], ...]) -> Args:
-    """``matched=description: 'personal data'; title: ...``, the field names in each language
-    (the same terms recur across items: each combination is said once)."""
+    """``matched=description: 'personal data'; title: ...``, the field names in each
+    language."""
     terms = [(local(f"subject_field.{name}"), ", ".join(map(repr, found)))
              for name, found in by_field]
     return pack(matched=per_lang(lambda lang: "; ".join(f"{field[lang]}: {said}"
                                                         for field, said in terms)))
 
 
-def check(ctx: Context) -> Iterator[Finding]:
-    triggers = ctx.compiled.triggers
-    frameworks = ctx.ruleset.frameworks
-    titles: dict[str, Args] = {}  # framework id -> its title in each language, packed
-    for index, item in enumerate(ctx.roadmap.items):
-        cited = {c.framework for c in ctx.cited.get(index, ()) if c.framework}
-        unsatisfied: dict[frozenset[str], dict[str, list[str]]] = {}
-        for name in FIELDS:
-            value = getattr(item, name)
-            if value is None:
-                continue
-            for term in triggers.find(value.value):
-                if term.frameworks & cited:
-                    continue
-                terms = unsatisfied.setdefault(term.frameworks, {})
-                terms.setdefault(name, [])
-                if term.text not in terms[name]:
-                    terms[name].append(term.text)
-        for owners, by_field in unsatisfied.items():
-            ordered = sorted(owners, key=lambda fid: (not frameworks[fid].required, fid))
-            where_field = next(iter(by_field))
-            where = getattr(item, where_field)
-            matched = _matched(tuple((name, tuple(terms)) for name, terms in by_field.items()))
-            if len(ordered) == 1:
-                fid = ordered[0]
-                message = ("rm201.one", (("framework", fid), *matched))
-                if fid not in titles:
-                    titles[fid] = pack(title=per_lang(frameworks[fid].title_in))
-                hint = ("rm201.one.hint", (("framework", fid), *titles[fid]))
-            else:
-                message = ("rm201.shared", (("frameworks", ", ".join(ordered)), *matched))
-                hint = msg("rm201.shared.hint", frameworks=", ".join(ordered))
-            yield ctx.at("RM201", message, where, item=item, framework=ordered[0], suggestion=hint)
+def _advice(r: Resolved, ordered: tuple[str, ...]) -> tuple[Msg, Msg]:
+    """The message (without its matched terms) and the hint for these frameworks."""
+    if len(ordered) == 1:
+        fid = ordered[0]
+        title = per_lang(r.rules.ruleset.frameworks[fid].title_in)
+        return ("rm201.one", (("framework", fid),)), msg("rm201.one.hint", framework=fid,
+                                                          title=title)
+    joined = ", ".join(ordered)
+    return ("rm201.shared", (("frameworks", joined),)), msg("rm201.shared.hint",
+                                                             frameworks=joined)
+
+
+FAMILY = Family("subjects", (RM201,), check)

@@ -1,49 +1,84 @@
-"""Output formats. Only this package knows them; each reporter renders the whole Report.
+"""Output formats. Only this package knows them; each reporter renders a whole result.
 
-A reporter yields the text in chunks, so a large report is written as it is made.
+A reporter yields its text in chunks, so a large report is written as it is made. Messages
+are said here, late, in each file's language (``i18n.say``), and only for what is shown.
+The formats of each command are registered here, by name; the CLI looks them up and never
+branches on a format.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from importlib import import_module
+from typing import Any, NamedTuple
 
-from roadmap_check.report import Report
+from roadmap_check.findings import Finding
+from roadmap_check.i18n import say
 
-Reporter = Callable[[Report, bool], Iterable[str]]
-
-
-def _terminal(report: Report, color: bool) -> Iterable[str]:
-    from roadmap_check.reporters.terminal import render
-
-    return render(report, color)
+Render = Callable[[Any, bool], Iterable[str]]
 
 
-def _json(report: Report, color: bool) -> Iterable[str]:
-    from roadmap_check.reporters.json import render
+def _lazy(module: str, function: str = "render", color: bool = False) -> Render:
+    """A renderer whose module (and its imports) load only when the format is used."""
 
-    return render(report)
-
-
-def _lazy(module: str) -> Reporter:
-    """A reporter whose module (and its imports) load only when the format is used."""
-
-    def render(report: Report, color: bool) -> Iterable[str]:
-        from importlib import import_module
-
-        renderer: Callable[[Report], Iterable[str]] = import_module(
-            f"roadmap_check.reporters.{module}").render
-        return renderer(report)
+    def render(result: Any, colour: bool) -> Iterable[str]:
+        found: Callable[..., Iterable[str]] = getattr(
+            import_module(f"roadmap_check.reporters.{module}"), function)
+        return found(result, colour) if color else found(result)
 
     return render
 
 
-REPORTERS: dict[str, Reporter] = {
-    "terminal": _terminal,
-    "json": _json,
-    "sarif": _lazy("sarif"),
-    "github": _lazy("github"),
-    "junit": _lazy("junit"),
-    "gitlab": _lazy("gitlab"),
-    "html": _lazy("html"),
-    "markdown": _lazy("markdown"),
+# command -> format -> renderer
+FORMATS: dict[str, dict[str, Render]] = {
+    "check": {
+        "terminal": _lazy("terminal", color=True),
+        "json": _lazy("json"),
+        "sarif": _lazy("sarif"),
+        "github": _lazy("github"),
+        "junit": _lazy("junit"),
+        "gitlab": _lazy("gitlab"),
+        "html": _lazy("html"),
+        "markdown": _lazy("markdown"),
+    },
+    "coverage": {
+        "terminal": _lazy("matrix_terminal", color=True),
+        "json": _lazy("coverage_json"),
+    },
+    "diff": {
+        "terminal": _lazy("diffs", "terminal"),
+        "json": _lazy("diffs", "as_json"),
+        "markdown": _lazy("diffs", "markdown"),
+    },
+    "frameworks": {
+        "terminal": _lazy("frameworks", "terminal", color=True),
+        "json": _lazy("frameworks", "as_json"),
+    },
 }
+REPORTERS = FORMATS["check"]
+
+
+class Said(NamedTuple):
+    """A finding's texts in one language."""
+
+    message: str
+    hint: str | None
+    waived: str | None
+
+
+def terminal_width(default: int) -> int:
+    """The width of the terminal the report goes to (COLUMNS overrides); ``default`` when
+    standard output is not a terminal."""
+    import os
+    import shutil
+    import sys
+
+    if os.environ.get("COLUMNS", "").isdigit() or sys.stdout.isatty():
+        return shutil.get_terminal_size((default, 24)).columns
+    return default
+
+
+def said(finding: Finding, lang: str) -> Said:
+    hint, waived = finding.hint, finding.suppression
+    return Said(say(lang, finding.message), say(lang, hint) if hint is not None else None,
+                say(lang, waived.reason) if waived is not None else None)

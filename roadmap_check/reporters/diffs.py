@@ -9,16 +9,15 @@ from collections.abc import Iterator
 
 from roadmap_check.drafts import DraftDiff, citation_text
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import t
+from roadmap_check.i18n import say, t
 from roadmap_check.reporters.json import finding_dict
-
-FORMATS = ("terminal", "json", "markdown")
 
 
 def _line(finding: Finding, lang: str) -> str:
     item = t(lang, "diff.in_item", item=finding.item) if finding.item else ""
     label = t(lang, f"term.label.{finding.severity.label}")
-    return f"{finding.line}:{finding.column} {label} {finding.code}{item} {finding.message}"
+    return f"{finding.line}:{finding.column} {label} {finding.code}{item} " \
+        f"{say(lang, finding.message)}"
 
 
 def _cover(flag: bool, lang: str) -> str:
@@ -59,8 +58,8 @@ def terminal(diff: DraftDiff) -> Iterator[str]:
 def as_json(diff: DraftDiff) -> Iterator[str]:
     yield json.dumps({
         "old": diff.old.label, "new": diff.new.label,
-        "introduced": [finding_dict(f) for f in diff.introduced],
-        "resolved": [finding_dict(f) for f in diff.resolved],
+        "introduced": [finding_dict(f, _lang(diff)) for f in diff.introduced],
+        "resolved": [finding_dict(f, diff.old.report.lang) for f in diff.resolved],
         "items": {"added": diff.items_added, "removed": diff.items_removed,
                   "changed": diff.items_changed},
         "citations": {
@@ -99,5 +98,3 @@ def markdown(diff: DraftDiff) -> Iterator[str]:
     out += [f"| {_md(n)} | {_cover(b, lang)} | {_cover(a, lang)} |" for n, b, a in diff.coverage]
     yield "\n".join(out) + "\n"
 
-
-RENDER = {"terminal": terminal, "json": as_json, "markdown": markdown}

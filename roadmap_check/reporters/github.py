@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmap_check.findings import Finding, Severity
+from roadmap_check.findings import Finding
+from roadmap_check.i18n import say
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import Report
 from roadmap_check.reporters.sarif import relative_path
+from roadmap_check.severity import Severity
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -25,13 +27,15 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(finding: Finding) -> str:
+def annotation(finding: Finding, lang: str) -> str:
     path = relative_path(finding.path) or finding.path
     properties = {"file": path, "line": str(finding.line), "col": str(finding.column),
                   "title": f"{finding.code} {CHECKS[finding.code].name}"}
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}\n"
+    message = say(lang, finding.message)
+    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(message)}\n"
 
 
 def render(report: Report) -> Iterator[str]:
-    yield "".join(annotation(f) for f in report.findings if not f.suppressed)
+    for file in report.files:
+        yield "".join(annotation(f, file.lang) for f in file.findings if f.suppression is None)

@@ -10,17 +10,20 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from roadmap_check.findings import Finding, Severity
+from roadmap_check.findings import Finding
+from roadmap_check.i18n import say
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import Report
 from roadmap_check.reporters.sarif import distinct_fingerprints, relative_path
+from roadmap_check.severity import Severity
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def issue(finding: Finding, print_: str) -> dict[str, Any]:
+def issue(finding: Finding, print_: str, lang: str) -> dict[str, Any]:
     return {
-        "description": f"{finding.code} {CHECKS[finding.code].name}: {finding.message}",
+        "description": f"{finding.code} {CHECKS[finding.code].name}: "
+                       f"{say(lang, finding.message)}",
         "check_name": finding.code,
         "fingerprint": print_,
         "severity": SEVERITIES[finding.severity],
@@ -30,6 +33,8 @@ def issue(finding: Finding, print_: str) -> dict[str, Any]:
 
 
 def render(report: Report) -> Iterator[str]:
-    live = [f for f in report.findings if not f.suppressed]
-    issues = [issue(f, p) for f, p in zip(live, distinct_fingerprints(live), strict=True)]
+    live = [(f, file.lang) for file in report.files for f in file.findings
+            if f.suppression is None]
+    prints = distinct_fingerprints(f for f, _ in live)
+    issues = [issue(f, p, lang) for (f, lang), p in zip(live, prints, strict=True)]
     yield json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

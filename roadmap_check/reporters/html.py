@@ -15,8 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from roadmap_check import __version__
-from roadmap_check.engine import FileReport
-from roadmap_check.findings import Finding, Severity
+from roadmap_check.findings import Finding
 from roadmap_check.i18n import plural, t
 from roadmap_check.matrix import (
     CITED,
@@ -31,7 +30,9 @@ from roadmap_check.matrix import (
     sections,
 )
 from roadmap_check.registry import CHECKS
-from roadmap_check.report import Report
+from roadmap_check.report import FileReport, Report
+from roadmap_check.reporters import said
+from roadmap_check.severity import Severity
 
 MAX_ITEM_COLUMNS = 40  # wider matrices show one column per section
 SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
@@ -104,7 +105,7 @@ def source_lines(path: str) -> list[str] | None:
 
 
 def render(report: Report) -> Iterator[str]:
-    titles = [f.roadmap.title.value for f in report.files if f.roadmap and f.roadmap.title]
+    titles = [f.roadmap.title for f in report.files if f.roadmap and f.roadmap.title]
     lang = report.files[0].lang if report.files else report.lang
     page = titles[0] if len(titles) == 1 else plural(lang, "plural.roadmap", len(report.files))
     yield (f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
@@ -121,9 +122,9 @@ def render(report: Report) -> Iterator[str]:
 
 
 def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> str:
-    live = [f for file in files for f in file.findings if not f.suppressed]
+    live = [f for file in files for f in file.findings if f.suppression is None]
     counts = {s: sum(1 for f in live if f.severity == s) for s in Severity}
-    waived = sum(1 for file in files for f in file.findings if f.suppressed)
+    waived = sum(1 for file in files for f in file.findings if f.suppression is not None)
     fixable = sum(1 for f in live if f.fix)
     covered, required = coverage
     share = f"{t(lang, 'matrix.of', covered=covered, required=required)} " \
@@ -140,14 +141,13 @@ def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> s
 
 def _file(file: FileReport) -> Iterator[str]:
     roadmap, lang = file.roadmap, file.lang
-    title = roadmap.title.value if roadmap and roadmap.title else file.path
+    title = roadmap.title if roadmap and roadmap.title else file.path
     yield f'<section class="file" lang="{_e(lang)}">\n<h2>{_e(title)}</h2>\n'
     meta = [(t(lang, "report.meta.file"), file.path)]
     if roadmap is not None:
         for name in ("id", "version", "date", "status", "period", "language"):
             value = getattr(roadmap, name)
-            meta.append((t(lang, f"report.meta.{name}"),
-                         value.value if value is not None else "—"))
+            meta.append((t(lang, f"report.meta.{name}"), value if value is not None else "—"))
     yield '<dl class="meta">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in meta) \
         + "</dl>\n"
     yield _ruleset(file)
@@ -176,9 +176,7 @@ def _ruleset(file: FileReport) -> str:
     ruleset, lang = file.ruleset, file.lang
     heading = f"<h3>{_e(t(lang, 'report.ruleset'))}</h3>\n"
     if ruleset is None:
-        name = _e(file.ruleset_name) if file.ruleset_name else _e(t(lang, "html.no_ruleset"))
-        return f'{heading}<p>{name} <span class="mute">' \
-            f"{_e(t(lang, 'html.details_not_kept'))}</span></p>\n"
+        return f"{heading}<p>{_e(t(lang, 'html.no_ruleset'))}</p>\n"
     sources = f"{t(lang, 'report.sources')}: {', '.join(ruleset.sources)}"
     out = [f"{heading}<p><b>{_e(ruleset.name)}</b>"
            + (f" {_e(ruleset.version)}" if ruleset.version else "")
@@ -192,16 +190,16 @@ def _ruleset(file: FileReport) -> str:
         for fid in need.members:
             roles.setdefault(fid, t(lang, "html.yes") if need.kind != "group" else
                              t(lang, "html.one_of", id=need.id))
-    cited = {fid for entries in file.cited.values() for fid, _ in entries}
-    shown = [fw for fw in ruleset.frameworks.values() if fw.id in roles or fw.id in cited]
+    cited = {fid for item in file.items for fid, _ in item.cited}
+    shown = [fw for fw in ruleset.frameworks if fw.id in roles or fw.id in cited]
     for fw in shown:
-        links = ", ".join(_link(url) for url in fw.source)
+        links = ", ".join(_link(source.url) for source in fw.sources)
         out.append(f"<tr><td><code>{_e(fw.id)}</code></td><td>{_e(fw.title_in(lang))}</td>"
                    f"<td>{_e(fw.group or '')}</td><td>{_e(roles.get(fw.id, ''))}</td>"
                    f"<td>{_e(fw.confidence or '—')}</td><td>{_e(fw.adopted or '—')}</td>"
                    f"<td>{_e(fw.in_force_until or '—')}</td><td>{links}</td></tr>\n")
     out.append("</table>\n")
-    others = len(ruleset.frameworks) - len(shown)
+    others = ruleset.total - len(shown)
     if others:
         out.append(f'<p class="mute">{_e(t(lang, "html.other_frameworks", count=others))}</p>\n')
     return "".join(out)
@@ -266,8 +264,8 @@ def _matrix(matrix: Matrix) -> str:
 
 
 def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
-    live = [f for f in file.findings if not f.suppressed]
-    waived = [f for f in file.findings if f.suppressed]
+    live = [f for f in file.findings if f.suppression is None]
+    waived = [f for f in file.findings if f.suppression is not None]
     lines = source_lines(file.path) if file.findings else None
     index = by_id(matrix.columns)
     lang = file.lang
@@ -292,9 +290,10 @@ def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
 
 
 def _finding(finding: Finding, lines: list[str] | None, lang: str) -> str:
-    kind = "waived" if finding.suppressed else finding.severity.label
+    kind = "waived" if finding.suppression is not None else finding.severity.label
+    text = said(finding, lang)
     where = t(lang, "report.line", line=finding.line, column=finding.column)
-    if finding.suppressed and finding.item is not None:
+    if finding.suppression is not None and finding.item is not None:
         where = f"{t(lang, 'term.item', id=finding.item)}, {where}"
     fixable = f' <span class="mute">{_e(t(lang, "term.fixable").strip())}</span>' \
         if finding.fix else ""
@@ -302,13 +301,13 @@ def _finding(finding: Finding, lines: list[str] | None, lang: str) -> str:
            f"{_e(t(lang, f'term.label.{kind}'))}</span> "
            f"<code>{_e(finding.code)}</code> {_e(CHECKS[finding.code].name)} "
            f'<span class="mute">{_e(where)}</span>{fixable}</p>',
-           f'<p class="msg">{_e(finding.message)}</p>']
-    if finding.suppressed:
-        reason = finding.suppression or t(lang, "report.no_reason")
+           f'<p class="msg">{_e(text.message)}</p>']
+    if finding.suppression is not None:
+        reason = text.waived or t(lang, "report.no_reason")
         out.append(f"<p><b>{_e(_cap(t(lang, 'term.waived')))}</b> {_e(reason)}</p>")
-    if finding.suggestion:
+    if text.hint:
         out.append(f"<p><b>{_e(_cap(t(lang, 'report.suggestion')))}</b> "
-                   f"{_e(finding.suggestion)}</p>")
+                   f"{_e(text.hint)}</p>")
     out.append(_snippet(finding, lines))
     return "".join(out) + "</div>\n"
 

@@ -11,29 +11,31 @@ from json.encoder import encode_basestring as _encode
 from typing import Any
 
 from roadmap_check import __version__
-from roadmap_check.checks.coverage import Need
-from roadmap_check.findings import Finding, Severity
+from roadmap_check.findings import Finding, Msg
 from roadmap_check.registry import CHECKS
-from roadmap_check.report import Report
+from roadmap_check.report import FileReport, Need, Report
+from roadmap_check.reporters import said
+from roadmap_check.severity import Severity
 
 FORMAT_VERSION = "1"
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
+def finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
     fix = finding.fix
+    text = said(finding, lang)
     return {
         "code": finding.code,
         "name": CHECKS[finding.code].name,
         "severity": finding.severity.label,
-        "message": finding.message,
+        "message": text.message,
         "path": finding.path,
         "line": finding.line,
         "column": finding.column,
         "item": finding.item,
         "framework": finding.framework,
-        "suppressed": finding.suppressed,
-        "suppression": finding.suppression,
-        "suggestion": finding.suggestion,
+        "suppressed": finding.suppression is not None,
+        "suppression": text.waived,
+        "suggestion": text.hint,
         "fix": None if fix is None else {
             "line": fix.line, "column": fix.column, "end_line": fix.end_line,
             "end_column": fix.end_column, "replacement": fix.replacement},
@@ -46,31 +48,34 @@ def need_dict(need: Need) -> dict[str, Any]:
             "covered_by": list(need.covered_by), "covered": need.covered}
 
 
-def _coverage(needs: list[Need]) -> dict[str, Any]:
+def _coverage(needs: list[Need] | tuple[Need, ...]) -> dict[str, Any]:
     covered = sum(n.covered for n in needs)
     return {"covered": covered, "required": len(needs),
             "share": round(covered / len(needs), 4) if needs else 1.0}
 
 
+def _file(file: FileReport) -> dict[str, Any]:
+    coverage = _coverage(file.needs)
+    coverage["requirements"] = [need_dict(n) for n in file.needs]
+    roadmap = file.roadmap
+    return {
+        "path": file.path,
+        "language": file.lang,
+        "roadmap": roadmap.id if roadmap else None,
+        "ruleset": file.ruleset.name if file.ruleset else None,
+        "as_of": roadmap.date if roadmap else None,
+        "coverage": coverage,
+    }
+
+
 def render(report: Report) -> Iterator[str]:
-    files = []
-    for file in report.files:
-        coverage = _coverage(file.needs)
-        coverage["requirements"] = [need_dict(n) for n in file.needs]
-        files.append({
-            "path": file.path,
-            "language": file.lang,
-            "roadmap": file.roadmap.id.value if file.roadmap and file.roadmap.id else None,
-            "ruleset": file.ruleset_name,
-            "as_of": file.roadmap.date.value if file.roadmap and file.roadmap.date else None,
-            "coverage": coverage,
-        })
     summary = {
         "files": len(report.files),
         "errors": report.count(Severity.ERROR),
         "warnings": report.count(Severity.WARNING),
         "info": report.count(Severity.INFO),
         "suppressed": report.suppressed,
+        "baselined": report.baselined,
         "fixable": report.fixable,
         "coverage": _coverage(report.needs),
         "exit_code": report.exit_code,
@@ -78,13 +83,16 @@ def render(report: Report) -> Iterator[str]:
     tool = json.dumps({"name": "roadmap-check", "version": __version__})
     yield (f'{{\n  "version": "{FORMAT_VERSION}",\n  "language": "{report.language}",\n'
            f'  "tool": {tool},\n  "findings": [')
-
-    findings = report.findings
-    for start in range(0, len(findings), 2000):
-        chunk = findings[start:start + 2000]
-        yield ("," if start else "") + ",".join("\n    " + finding_json(f) for f in chunk)
-    yield ("\n  ]" if findings else "]") + ",\n  \"summary\": " + _indent(summary) + \
-        ",\n  \"files\": " + _indent(files) + "\n}\n"
+    first = True
+    for file in report.files:
+        line = _Line(file.lang)
+        findings = file.findings
+        for start in range(0, len(findings), 2000):
+            chunk = findings[start:start + 2000]
+            yield ("" if first else ",") + ",".join("\n    " + line(f) for f in chunk)
+            first = False
+    yield ("]" if first else "\n  ]") + ",\n  \"summary\": " + _indent(summary) + \
+        ",\n  \"files\": " + _indent([_file(f) for f in report.files]) + "\n}\n"
 
 
 def _indent(value: Any) -> str:
@@ -95,17 +103,36 @@ def _s(value: str | None) -> str:
     return "null" if value is None else _encode(value)
 
 
-def finding_json(finding: Finding) -> str:
-    """One finding as compact JSON (the same keys and order as finding_dict), built fast."""
-    fix = finding.fix
-    fix_text = "null" if fix is None else (
-        f'{{"line": {fix.line}, "column": {fix.column}, "end_line": {fix.end_line}, '
-        f'"end_column": {fix.end_column}, "replacement": {_encode(fix.replacement)}}}')
-    return (f'{{"code": "{finding.code}", "name": "{CHECKS[finding.code].name}", '
-            f'"severity": "{finding.severity.label}", "message": {_encode(finding.message)}, '
-            f'"path": {_encode(finding.path)}, "line": {finding.line}, '
-            f'"column": {finding.column}, "item": {_s(finding.item)}, '
-            f'"framework": {_s(finding.framework)}, '
-            f'"suppressed": {"true" if finding.suppressed else "false"}, '
-            f'"suppression": {_s(finding.suppression)}, "suggestion": {_s(finding.suggestion)}, '
-            f'"fix": {fix_text}}}')
+class _Line:
+    """One finding as compact JSON (the keys and order of finding_dict), built fast; the
+    encoded texts of a draft's repeated messages made once."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.names = {code: check.name for code, check in CHECKS.items()}
+        self.memo: dict[Msg | None, str] = {}
+
+    def text(self, message: Msg | None) -> str:
+        found = self.memo.get(message)
+        if found is None:
+            from roadmap_check.i18n import say
+
+            found = self.memo[message] = "null" if message is None else \
+                _encode(say(self.lang, message))
+        return found
+
+    def __call__(self, finding: Finding) -> str:
+        fix = finding.fix
+        fix_text = "null" if fix is None else (
+            f'{{"line": {fix.line}, "column": {fix.column}, "end_line": {fix.end_line}, '
+            f'"end_column": {fix.end_column}, "replacement": {_encode(fix.replacement)}}}')
+        waived = finding.suppression
+        return (f'{{"code": "{finding.code}", "name": "{self.names[finding.code]}", '
+                f'"severity": "{finding.severity.label}", '
+                f'"message": {self.text(finding.message)}, '
+                f'"path": {_encode(finding.path)}, "line": {finding.line}, '
+                f'"column": {finding.column}, "item": {_s(finding.item)}, '
+                f'"framework": {_s(finding.framework)}, '
+                f'"suppressed": {"false" if waived is None else "true"}, '
+                f'"suppression": {"null" if waived is None else self.text(waived.reason)}, '
+                f'"suggestion": {self.text(finding.hint)}, "fix": {fix_text}}}')

@@ -12,10 +12,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from roadmap_check.checks.coverage import Need
-from roadmap_check.engine import FileReport
-from roadmap_check.findings import Finding, Severity
-from roadmap_check.report import Report
+from roadmap_check.findings import Finding
+from roadmap_check.i18n import say
+from roadmap_check.report import FileReport, Need, Report
+from roadmap_check.reporters.items import item_of, items_by_id
+from roadmap_check.severity import Severity
 
 # Characters XML 1.0 does not allow, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -33,51 +34,52 @@ class Case:
     @property
     def failing(self) -> list[Finding]:
         return [f for f in self.findings
-                if not f.suppressed and f.severity >= Severity.WARNING]
+                if f.suppression is None and f.severity >= Severity.WARNING]
 
 
-def _line(finding: Finding) -> str:
-    return f"{finding.line}:{finding.column} {finding.code} {finding.message}"
+def _line(finding: Finding, lang: str) -> str:
+    return f"{finding.line}:{finding.column} {finding.code} {say(lang, finding.message)}"
 
 
-def _need_of(finding: Finding, needs: list[Need]) -> Need | None:
-    """The requirement an RM202/RM203 finding reports as uncovered: its key is the need's id
-    (never its message, which may be in any language)."""
-    if finding.code not in ("RM202", "RM203"):
+def _need_of(finding: Finding, needs: dict[str, Need]) -> Need | None:
+    """The requirement an RM202/RM203 finding reports as uncovered: its subject is the need's
+    id (never its message, which may be in any language)."""
+    if finding.code not in ("RM202", "RM203") or finding.subject is None:
         return None
-    return next((need for need in needs if not need.covered and need.id == finding.key), None)
+    need = needs.get(finding.subject)
+    return need if need is not None and not need.covered else None
 
 
 def _cases(file: FileReport) -> list[Case]:
     document = Case("document")
-    items = file.roadmap.items if file.roadmap else []
-    item_cases = [Case(f"item {i.id}: {i.title.value}" if i.title else f"item {i.id}")
-                  for i in items]
-    need_cases = {id(n): Case(f"requires {n.id}") for n in file.needs}
+    item_cases = [Case(f"item {i.id}: {i.title}" if i.title else f"item {i.id}")
+                  for i in file.items]
+    index = items_by_id(file.items)
+    needs = {n.id: n for n in file.needs}
+    need_cases = {n.id: Case(f"requires {n.id}") for n in file.needs}
     for finding in file.findings:
-        # An item id may repeat: the finding belongs to the last such item that starts before it.
-        owners = [n for n, i in enumerate(items) if i.id == finding.item]
-        before = [n for n in owners if items[n].line <= finding.line]
-        if owners:
-            item_cases[(before or owners)[-1]].findings.append(finding)
-        elif finding.item is None and (need := _need_of(finding, file.needs)) is not None:
-            need_cases[id(need)].findings.append(finding)
+        found = item_of(file.items, index, finding)
+        if found is not None:
+            item_cases[found].findings.append(finding)
+        elif finding.item is None and (need := _need_of(finding, needs)) is not None:
+            need_cases[need.id].findings.append(finding)
         else:
             document.findings.append(finding)
     return [document, *item_cases, *need_cases.values()]
 
 
-def _testcase(suite: ET.Element, path: str, case: Case) -> None:
+def _testcase(suite: ET.Element, path: str, case: Case, lang: str) -> None:
     element = ET.SubElement(suite, "testcase", classname=_xml(path), name=_xml(case.name))
     failing = case.failing
     if failing:
         head = min(failing, key=lambda f: (-f.severity, f.sort_key()))
         more = f" (and {len(failing) - 1} more)" if len(failing) > 1 else ""
-        failure = ET.SubElement(element, "failure", message=_xml(head.message + more),
-                                type=head.code)
-        failure.text = _xml("\n".join(_line(f) for f in failing))
-    notes = [f"{_line(f)} (waived: {f.suppression or 'no reason'})" if f.suppressed
-             else f"{_line(f)} ({f.severity.label})"
+        failure = ET.SubElement(element, "failure",
+                                message=_xml(say(lang, head.message) + more), type=head.code)
+        failure.text = _xml("\n".join(_line(f, lang) for f in failing))
+    notes = [f"{_line(f, lang)} (waived: "
+             f"{say(lang, f.suppression.reason) if f.suppression else ''})"
+             if f.suppression is not None else f"{_line(f, lang)} ({f.severity.label})"
              for f in case.findings if f not in failing]
     if notes:
         ET.SubElement(element, "system-out").text = _xml("\n".join(notes))
@@ -92,7 +94,7 @@ def render(report: Report) -> Iterator[str]:
         suite = ET.SubElement(root, "testsuite", name=_xml(file.path), tests=str(len(cases)),
                               failures=str(failed), errors="0", skipped="0")
         for case in cases:
-            _testcase(suite, file.path, case)
+            _testcase(suite, file.path, case, file.lang)
         total, failures = total + len(cases), failures + failed
     root.set("tests", str(total))
     root.set("failures", str(failures))

@@ -17,8 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from roadmap_check.engine import FileReport
-from roadmap_check.findings import Finding, Severity
+from roadmap_check.findings import Finding
 from roadmap_check.i18n import plural, t
 from roadmap_check.matrix import (
     CITED,
@@ -34,8 +33,10 @@ from roadmap_check.matrix import (
     sections,
 )
 from roadmap_check.registry import CHECKS
-from roadmap_check.report import Report
+from roadmap_check.report import FileReport, Report
+from roadmap_check.reporters import said
 from roadmap_check.reporters.html import source_lines
+from roadmap_check.severity import Severity
 
 LIMIT = 60_000            # GitHub's limit is 65,536; leave room for what a bot adds
 MAX_ITEM_COLUMNS = 20     # wider matrices show one column per section
@@ -113,10 +114,10 @@ def render(report: Report) -> Iterator[str]:
 
 
 def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> str:
-    live = [f for file in files for f in file.findings if not f.suppressed]
+    live = [f for file in files for f in file.findings if f.suppression is None]
     counts = [sum(1 for f in live if f.severity == s) for s in
               (Severity.ERROR, Severity.WARNING, Severity.INFO)]
-    waived = sum(1 for file in files for f in file.findings if f.suppressed)
+    waived = sum(1 for file in files for f in file.findings if f.suppression is not None)
     fixable = sum(1 for f in live if f.fix)
     covered, required = coverage
     share = f"{t(lang, 'matrix.of', covered=covered, required=required)} " \
@@ -130,13 +131,13 @@ def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> s
 
 def _head(file: FileReport) -> str:
     roadmap, lang = file.roadmap, file.lang
-    title = roadmap.title.value if roadmap and roadmap.title else file.path
+    title = roadmap.title if roadmap and roadmap.title else file.path
     out = [f"### {md(title)}\n\n{md(file.path)}"]
     if roadmap is not None:
         for name in ("id", "version", "date", "status", "period"):
             value = getattr(roadmap, name)
             if value is not None:
-                out.append(f" · {t(lang, f'report.meta.{name}')} {md(value.value)}")
+                out.append(f" · {t(lang, f'report.meta.{name}')} {md(value)}")
     out.append("\n\n")
     ruleset = file.ruleset
     label = t(lang, "report.ruleset")
@@ -144,8 +145,6 @@ def _head(file: FileReport) -> str:
         version = f" {md(ruleset.version)}" if ruleset.version else ""
         out.append(f"{label}: **{md(ruleset.name)}**{version} "
                    f"({md(', '.join(ruleset.sources))})\n\n")
-    elif file.ruleset_name:
-        out.append(f"{label}: **{md(file.ruleset_name)}**\n\n")
     covered = sum(n.covered for n in file.needs)
     return "".join(out) + _summary([file], (covered, len(file.needs)), lang) + "\n"
 
@@ -194,8 +193,8 @@ def _row(cells: list[str]) -> str:
 
 
 def _findings(file: FileReport, matrix: Matrix, budget: _Budget) -> Iterator[str]:
-    live = [f for f in file.findings if not f.suppressed]
-    waived = [f for f in file.findings if f.suppressed]
+    live = [f for f in file.findings if f.suppression is None]
+    waived = [f for f in file.findings if f.suppression is not None]
     if not file.findings:
         return
     lines = source_lines(file.path)
@@ -243,16 +242,17 @@ def _block(label: str, findings: list[Finding], lines: list[str] | None,
 
 
 def _finding(finding: Finding, lines: list[str] | None, lang: str) -> str:
-    kind = "waived" if finding.suppressed else finding.severity.label
+    kind = "waived" if finding.suppression is not None else finding.severity.label
+    text = said(finding, lang)
     fixable = t(lang, "term.fixable") if finding.fix else ""
     where = t(lang, "report.line", line=finding.line, column=finding.column)
     out = [f"- **{t(lang, f'term.label.{kind}')}** `{finding.code}` "
-           f"{CHECKS[finding.code].name}, {where}{fixable}: {md(finding.message)}\n"]
-    if finding.suppressed:
-        reason = finding.suppression or t(lang, "report.no_reason")
+           f"{CHECKS[finding.code].name}, {where}{fixable}: {md(text.message)}\n"]
+    if finding.suppression is not None:
+        reason = text.waived or t(lang, "report.no_reason")
         out.append(f"  - {t(lang, 'term.waived')} {md(reason)}\n")
-    if finding.suggestion:
-        out.append(f"  - {t(lang, 'report.suggestion')} {md(finding.suggestion)}\n")
+    if text.hint:
+        out.append(f"  - {t(lang, 'report.suggestion')} {md(text.hint)}\n")
     if lines and 1 <= finding.line <= len(lines):
         source = lines[finding.line - 1].rstrip()
         runs = [len(run) for run in re.findall(r"`+", source)]

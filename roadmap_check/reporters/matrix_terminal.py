@@ -173,8 +173,10 @@ def _rich(matrix: Matrix, width: int) -> str:
 
 
 def render(report: Report, color: bool, width: int | None = None) -> Iterator[str]:
-    """One matrix per file that has a road map; ``width`` None means DEFAULT_WIDTH."""
-    width = max(width or DEFAULT_WIDTH, 40)
+    """One matrix per file that has a road map, as wide as the terminal (or ``width``)."""
+    from roadmap_check.reporters import terminal_width
+
+    width = max(width or terminal_width(DEFAULT_WIDTH), 40)
     for number, file in enumerate(report.files):
         matrix = build(file)
         gap = "\n" if number else ""

@@ -17,10 +17,12 @@ from urllib.parse import quote
 
 from roadmap_check import __version__
 from roadmap_check.docs import check_docs, explain
-from roadmap_check.findings import Finding, Severity
+from roadmap_check.findings import Finding
 from roadmap_check.fingerprints import fingerprint
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import Report
+from roadmap_check.reporters import said
+from roadmap_check.severity import Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/roadmap-check/roadmap-check"
@@ -60,42 +62,43 @@ def artifact_location(path: str) -> dict[str, str]:
     return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
 
 
-def _first_paragraph(code: str) -> str:
-    doc = str(check_docs().get(code, {}).get("doc") or CHECKS[code].summary).strip()
+def _first_paragraph(code: str, lang: str) -> str:
+    doc = str(check_docs(code).doc(lang)).strip()
     return " ".join(doc.split("\n\n", 1)[0].split())
 
 
-def _rules() -> list[dict[str, Any]]:
+def _rules(lang: str) -> list[dict[str, Any]]:
     return [{
         "id": code,
         "name": CHECKS[code].name,
-        "shortDescription": {"text": CHECKS[code].summary},
-        "fullDescription": {"text": _first_paragraph(code)},
-        "help": {"text": explain(code)},
+        "shortDescription": {"text": check_docs(code).summary(lang)},
+        "fullDescription": {"text": _first_paragraph(code, lang)},
+        "help": {"text": explain(code, lang)},
         "defaultConfiguration": {"level": LEVELS[CHECKS[code].severity]},
     } for code in sorted(CHECKS)]
 
 
-def _result(finding: Finding, rule_index: int, print_: str) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: int, print_: str, lang: str) -> dict[str, Any]:
+    text = said(finding, lang)
     location = artifact_location(finding.path)
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": text.message},
         "locations": [{"physicalLocation": {
             "artifactLocation": location,
             "region": {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)},
         }}],
         "partialFingerprints": {FINGERPRINT_KEY: print_},
     }
-    if finding.suppressed:
-        result["suppressions"] = [{"kind": "inSource",
-                                   "justification": finding.suppression or ""}]
+    if finding.suppression is not None:
+        kind = "external" if finding.suppression.kind == "baseline" else "inSource"
+        result["suppressions"] = [{"kind": kind, "justification": text.waived or ""}]
     fix = finding.fix
     if fix is not None:
         result["fixes"] = [{
-            "description": {"text": finding.suggestion or "apply the fix"},
+            "description": {"text": text.hint or "apply the fix"},
             "artifactChanges": [{"artifactLocation": location, "replacements": [{
                 "deletedRegion": {"startLine": fix.line, "startColumn": fix.column,
                                   "endLine": fix.end_line, "endColumn": fix.end_column},
@@ -103,7 +106,7 @@ def _result(finding: Finding, rule_index: int, print_: str) -> dict[str, Any]:
             }]}],
         }]
     properties = {"item": finding.item, "framework": finding.framework,
-                  "suggestion": finding.suggestion}
+                  "suggestion": text.hint}
     properties = {key: value for key, value in properties.items() if value is not None}
     if properties:
         result["properties"] = properties
@@ -111,9 +114,9 @@ def _result(finding: Finding, rule_index: int, print_: str) -> dict[str, Any]:
 
 
 def render(report: Report) -> Iterator[str]:
-    rules = _rules()
+    rules = _rules(report.language)
     index = {rule["id"]: number for number, rule in enumerate(rules)}
-    results = [_result(finding, index[finding.code], print_)
+    results = [_result(finding, index[finding.code], print_, file.lang)
                for file in report.files
                for finding, print_ in zip(file.findings, distinct_fingerprints(file.findings),
                                           strict=True)]

@@ -1,8 +1,8 @@
 """The terminal report: findings grouped by file and item, then a summary.
 
-The text is built once and written in one call; colour (rich) only on a terminal without
-NO_COLOR, and the plain text is stable for scripts and tests. Each file is said in its language,
-the summary in the report's.
+Written a group of findings at a time; colour (rich) only on a terminal without NO_COLOR, and
+the plain text is stable for scripts and tests. Each file is said in its language, the summary
+in the report's. Findings waived by the baseline are counted, not listed.
 """
 
 from __future__ import annotations
@@ -10,13 +10,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import groupby
 
-from roadmap_check.findings import Finding, Severity
+from roadmap_check.findings import Finding
 from roadmap_check.i18n import plural, t
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import Report
+from roadmap_check.reporters import said
+from roadmap_check.severity import Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABELS = ("error", "warning", "info", "waived")
+
+
+class _Labels:
+    """The per-language labels, worked out once per run."""
+
+    def __init__(self, lang: str, color: bool) -> None:
+        self.width = max(len(t(lang, f"term.label.{name}")) for name in _LABELS)
+        self.label = {name: t(lang, f"term.label.{name}").ljust(self.width) for name in _LABELS}
+        self.hint, self.waived = t(lang, "term.hint"), t(lang, "term.waived")
+        self.fixable = t(lang, "term.fixable")
+        self.pad = " " * (14 + self.width)
+        self.color = color
 
 
 def _escape(text: str, color: bool) -> str:
@@ -31,42 +45,49 @@ def _style(text: str, style: str, color: bool) -> str:
     return f"[{style}]{text}[/{style}]" if color else text
 
 
-def _finding(finding: Finding, lang: str, color: bool) -> list[str]:
+def _finding(finding: Finding, lang: str, labels: _Labels) -> list[str]:
+    color = labels.color
     where = f"{finding.line}:{finding.column}".rjust(8)
-    width = max(len(t(lang, f"term.label.{name}")) for name in _LABELS)
-    label = t(lang, f"term.label.{'waived' if finding.suppressed else finding.severity.label}")
-    label = _style(label.ljust(width), "dim" if finding.suppressed else _STYLE[finding.severity],
-                   color)
-    name = CHECKS[finding.code].name
-    code = _style(f"{finding.code} {name}", "bold" if not finding.suppressed else "dim", color)
-    lines = [f"  {where}  {label}  {code}  {_escape(finding.message, color)}"]
-    pad = " " * (14 + width)
-    if finding.suppressed:
-        lines.append(f"{pad}{t(lang, 'term.waived')} {_escape(finding.suppression or '', color)}")
-    elif finding.suggestion:
-        fixable = t(lang, "term.fixable") if finding.fix else ""
-        lines.append(f"{pad}{_style(t(lang, 'term.hint'), 'green', color)} "
-                     f"{_escape(finding.suggestion, color)}{fixable}")
+    waived = finding.suppression is not None
+    label = _style(labels.label["waived" if waived else finding.severity.label],
+                   "dim" if waived else _STYLE[finding.severity], color)
+    code = _style(f"{finding.code} {CHECKS[finding.code].name}", "dim" if waived else "bold",
+                  color)
+    text = said(finding, lang)
+    lines = [f"  {where}  {label}  {code}  {_escape(text.message, color)}"]
+    if waived:
+        lines.append(f"{labels.pad}{labels.waived} {_escape(text.waived or '', color)}")
+    elif text.hint:
+        fixable = labels.fixable if finding.fix else ""
+        lines.append(f"{labels.pad}{_style(labels.hint, 'green', color)} "
+                     f"{_escape(text.hint, color)}{fixable}")
     return lines
 
 
 def render(report: Report, color: bool) -> Iterator[str]:
-    lines: list[str] = []
-    for file in sorted(report.files, key=lambda f: f.path):
-        if not file.findings:
+    labels: dict[str, _Labels] = {}
+    for file in report.files:
+        shown = [f for f in file.findings
+                 if f.suppression is None or f.suppression.kind != "baseline"]
+        if not shown:
             continue
-        lines.append(_style(_escape(file.path, color), "bold underline", color))
-        ordered = sorted(file.findings, key=lambda f: (f.item is not None, f.sort_key()))
+        lang = file.lang
+        said_in = labels.get(lang) or labels.setdefault(lang, _Labels(lang, color))
+        yield _out(_style(_escape(file.path, color), "bold underline", color) + "\n", color)
+        ordered = sorted(shown, key=lambda f: (f.item is not None, f.sort_key()))
         for item, group in groupby(ordered, key=lambda f: f.item):
-            heading = t(file.lang, "term.item", id=item) if item is not None else \
-                t(file.lang, "term.document")
-            lines.append(" " + _style(_escape(heading, color), "bold", color))
+            heading = t(lang, "term.item", id=item) if item is not None else \
+                t(lang, "term.document")
+            lines = [" " + _style(_escape(heading, color), "bold", color)]
             for finding in sorted(group, key=Finding.sort_key):
-                lines.extend(_finding(finding, file.lang, color))
-        lines.append("")
-    lines.extend(_summary(report, color))
-    text = "\n".join(lines) + "\n"
-    yield to_ansi(text) if color else text
+                lines.extend(_finding(finding, lang, said_in))
+            yield _out("\n".join(lines) + "\n", color)
+        yield "\n"
+    yield _out("\n".join(_summary(report, color)) + "\n", color)
+
+
+def _out(text: str, color: bool) -> str:
+    return to_ansi(text) if color else text
 
 
 def _summary(report: Report, color: bool) -> list[str]:
@@ -80,6 +101,8 @@ def _summary(report: Report, color: bool) -> list[str]:
              plural(lang, "plural.info", info)]
     if report.suppressed:
         parts.append(t(lang, "term.waived_count", count=report.suppressed))
+    if report.baselined:
+        parts.append(t(lang, "term.baselined_count", count=report.baselined))
     line = t(lang, "term.summary", counts=", ".join(parts),
              files=plural(lang, "plural.file_in", len(report.files)))
     if report.fixable:

@@ -1,0 +1,68 @@
+"""How a check is declared: once, with everything the rest of the program derives from it.
+
+A ``Check`` names its code, name, default severity, whether its fix is safe, and the message
+keys it says; its documentation (what it looks at, a failing and a passing example) is the file
+``roadmap_check/checkdocs/<CODE>.yaml``. A ``Family`` groups the checks one function finds (one
+pass over the road map finds them all) with that function. The registry, ``checks``,
+``explain``, the SARIF rules, the documentation pages and the meta-tests are built from these
+declarations. Findings made outside ``checks/`` (loading, waivers, inline suppressions, the
+baseline) are declared the same way, by the stage that makes them, with no function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from roadmap_check.findings import Finding, Fix, Msg
+from roadmap_check.model import Text
+from roadmap_check.severity import Severity
+
+if TYPE_CHECKING:
+    from roadmap_check.resolve import Resolved
+
+SAFE, UNSAFE, NO_FIX = "safe", "unsafe", "none"
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+_new = tuple.__new__
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    code: str
+    name: str
+    severity: Severity
+    fix: str = NO_FIX            # safe | unsafe | none: what its fixes do to the meaning
+    messages: tuple[str, ...] = ()
+
+    def at(self, path: str, where: Text | tuple[int, int], message: Msg, *,
+           item: str | None = None, framework: str | None = None, hint: Msg | None = None,
+           fix: Fix | None = None, subject: str | None = None,
+           basis: str | None = None) -> Finding:
+        """A finding of this check at a value (whose text becomes its subject) or a position."""
+        if isinstance(where, Text):
+            line, column, end_line, end_column = where[1], where[2], where[3], where[4]
+            if subject is None:
+                subject = where[0]
+        else:
+            line, column = where
+            end_line = end_column = 0
+        return _new(Finding, (self.code, path, line, column, message, item, framework, hint, fix,
+                              subject, self.severity, None, end_line, end_column, basis))
+
+
+Run = Callable[["Resolved"], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """Checks found together, by ``run`` (None: made by a stage of the engine)."""
+
+    name: str
+    checks: tuple[Check, ...]
+    run: Run | None = None
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(c.code for c in self.checks)

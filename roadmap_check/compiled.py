@@ -1,0 +1,33 @@
+"""A rule set with its matchers, built once per run (or per worker process) and only read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from roadmap_check.matching import CitationIndex, PartyIndex
+from roadmap_check.model import RuleSet
+from roadmap_check.report import FrameworkInfo, RuleSetInfo, Source
+from roadmap_check.triggers import TriggerIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    ruleset: RuleSet
+    citations: CitationIndex
+    parties: PartyIndex
+    triggers: TriggerIndex
+
+    @classmethod
+    def build(cls, ruleset: RuleSet) -> Compiled:
+        return cls(ruleset, CitationIndex(ruleset), PartyIndex(ruleset), TriggerIndex(ruleset))
+
+    def info(self, shown: set[str]) -> RuleSetInfo:
+        """The rule set as a report tells it: the frameworks in ``shown`` in full."""
+        ruleset = self.ruleset
+        frameworks = tuple(
+            FrameworkInfo(f.id, tuple(sorted(f.title.items())), f.group, f.kind, f.adopted,
+                          f.in_force_until, f.confidence, tuple(sorted(f.provenance.items())),
+                          tuple(Source(url) for url in f.source))
+            for f in ruleset.frameworks.values() if f.id in shown)
+        return RuleSetInfo(ruleset.name, ruleset.title, ruleset.version, tuple(ruleset.sources),
+                           frameworks, len(ruleset.frameworks))

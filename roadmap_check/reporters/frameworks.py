@@ -1,0 +1,63 @@
+"""``roadmap-check frameworks``: the rule set's frameworks, as a table or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from roadmap_check.i18n import t
+from roadmap_check.model import RuleSet
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What ``frameworks`` shows: a rule set, in a language."""
+
+    ruleset: RuleSet
+    lang: str
+
+
+def rows(listing: Listing) -> list[dict[str, Any]]:
+    ruleset, lang = listing.ruleset, listing.lang
+    required = {m for r in ruleset.requirements for m in ruleset.members(r) if r.framework}
+    grouped = {r.id: ruleset.members(r) for r in ruleset.requirements if not r.framework}
+    out: list[dict[str, Any]] = []
+    for framework in sorted(ruleset.frameworks.values(), key=lambda f: (f.group or "", f.id)):
+        groups = [gid for gid, members in grouped.items() if framework.id in members]
+        out.append({
+            "id": framework.id, "title": framework.title_in(lang), "group": framework.group,
+            "adopted": framework.adopted, "in_force_until": framework.in_force_until,
+            "required": framework.required or framework.id in required,
+            "required_by_group": groups, "confidence": framework.confidence,
+        })
+    return out
+
+
+def as_json(listing: Listing) -> Iterator[str]:
+    yield json.dumps({"ruleset": listing.ruleset.name, "sources": listing.ruleset.sources,
+                      "frameworks": rows(listing)}, ensure_ascii=False, indent=2) + "\n"
+
+
+def terminal(listing: Listing, color: bool) -> Iterator[str]:
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    lang, found = listing.lang, rows(listing)
+    table = Table(title=t(lang, "frameworks.heading", name=listing.ruleset.name,
+                          count=len(found)), title_justify="left")
+    for column in ("id", "title", "adopted", "until", "required", "confidence"):
+        table.add_column(t(lang, f"frameworks.{column}"), overflow="fold")
+    for row in found:
+        need = t(lang, "frameworks.yes") if row["required"] else (
+            t(lang, "frameworks.one_of", ids=", ".join(row["required_by_group"]))
+            if row["required_by_group"] else "")
+        table.add_row(row["id"], row["title"], row["adopted"] or "", row["in_force_until"] or "",
+                      need, row["confidence"] or "")
+    buffer = io.StringIO()
+    Console(file=buffer, force_terminal=color, no_color=not color,
+            width=160 if not color else None, highlight=False).print(table)
+    yield buffer.getvalue()

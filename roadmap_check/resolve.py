@@ -1,0 +1,204 @@
+"""The resolution stage: what a road map's citations, parties, dates and texts refer to.
+
+The engine resolves a road map once, into a read-only ``Resolved`` table, before any check
+runs; the checks only read it, and share nothing else. Each distinct citation, party name and
+date text is worked out once per run (a large draft repeats them), by the ``Resolver`` the
+engine keeps for the run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from roadmap_check import dates
+from roadmap_check.compiled import Compiled
+from roadmap_check.findings import Msg
+from roadmap_check.model import Citation, Item, Requirement, Roadmap, Text
+from roadmap_check.normalize import has_cyrillic
+from roadmap_check.report import Need
+from roadmap_check.triggers import Term
+
+SUBJECT_FIELDS = ("title", "description", "outcome")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What one citation text resolves to (shared by every citation written the same way)."""
+
+    status: str                  # canonical | loose | ambiguous | unknown
+    framework: str | None
+    provision: str | None        # the provision id of the rule set, when it resolved
+    provision_text: str | None   # the provision as written
+    candidates: tuple[str, ...] = ()
+    why: Msg | None = None       # why a close name was rejected
+    canonical: str | None = None  # the canonical citation text, for a loose free text
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    citation: Citation
+    hit: Hit
+
+    @property
+    def framework(self) -> str | None:
+        return self.hit.framework
+
+    @property
+    def provision(self) -> str | None:
+        return self.hit.provision
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    known: bool
+    closest: str | None
+    safe: bool                   # the closest name is a safe fix
+
+
+@dataclass(frozen=True)
+class Resolved:
+    path: str
+    roadmap: Roadmap
+    rules: Compiled
+    as_of: dt.date               # the road map's date: what its content is judged against
+    today: dt.date               # the run's date: waiver expiry
+    cited: tuple[tuple[Cited, ...], ...]              # per item, in file order
+    terms: tuple[tuple[tuple[str, tuple[Term, ...]], ...], ...]  # per item: (field, terms)
+    parties: Mapping[str, Party]                       # by name as written
+    ids: Mapping[str, Item]                            # the first item of each id
+    requires: tuple[tuple[Text, str | None], ...]      # roadmap.requires and what it names
+    needs: tuple[Need, ...]
+
+    @staticmethod
+    def period(value: Text | None) -> dates.Period | None:
+        if value is None:
+            return None
+        try:
+            return dates.parse(value.value)
+        except dates.DateError:
+            return None
+
+
+class Resolver:
+    """Resolves road maps against one compiled rule set, each distinct text once."""
+
+    def __init__(self, rules: Compiled) -> None:
+        self.rules = rules
+        self._hits: dict[tuple[bool, str, str | None], Hit] = {}
+        self._parties: dict[str, Party] = {}
+
+    def resolve(self, roadmap: Roadmap, as_of: dt.date, today: dt.date) -> Resolved:
+        cited = tuple(tuple(Cited(c, self.hit(c)) for c in item.cites) for item in roadmap.items)
+        triggers = self.rules.triggers
+        terms = tuple(tuple((name, tuple(found)) for name in SUBJECT_FIELDS
+                            if (value := getattr(item, name)) is not None
+                            and (found := triggers.find(value.value)))
+                      for item in roadmap.items)
+        parties: dict[str, Party] = {}
+        if self.rules.ruleset.parties:
+            for item in roadmap.items:
+                for name in (*item.responsible, *item.participants):
+                    if name.value not in parties:
+                        parties[name.value] = self.party(name.value)
+        ids: dict[str, Item] = {}
+        for item in roadmap.items:
+            if item.id_text is not None:
+                ids.setdefault(item.id, item)
+        requires = tuple((text, self.framework_named(text.value)) for text in roadmap.requires)
+        return Resolved(roadmap.path, roadmap, self.rules, as_of, today, cited, terms, parties,
+                        ids, requires, self.needs(cited, requires))
+
+    # -- citations --------------------------------------------------------------------
+
+    def hit(self, citation: Citation) -> Hit:
+        provision = citation.provision.value if citation.provision else None
+        key = (citation.mapping, citation.raw.value, provision)
+        found = self._hits.get(key)
+        if found is None:
+            found = self._hits[key] = self._hit(citation.mapping, citation.raw.value, provision)
+        return found
+
+    def _hit(self, mapping: bool, raw: str, written: str | None) -> Hit:
+        index = self.rules.citations
+        resolution = index.resolve_id(raw) if mapping else index.resolve(raw)
+        written = written if written is not None else resolution.provision
+        fid = resolution.framework
+        provision = None
+        if fid and written:
+            pid, _ = index.split(written)
+            provision = index.provision(fid, pid or written)
+        canonical = None
+        if fid is not None and resolution.status == "loose":
+            canonical = fid if mapping else self._canonical(fid, raw)
+        return Hit(resolution.status, fid, provision, written, resolution.candidates,
+                   resolution.why, canonical)
+
+    def _canonical(self, fid: str, raw: str) -> str:
+        framework = self.rules.ruleset.frameworks[fid]
+        lang = "ru" if has_cyrillic(raw) else "en"
+        markers = [m.group(0).strip() for m in self.rules.citations.marker.finditer(raw)]
+        return ", ".join([framework.title_in(lang), *markers])
+
+    def framework_named(self, text: str) -> str | None:
+        """A framework id, or what a citation of that text resolves to."""
+        if text in self.rules.ruleset.frameworks:
+            return text
+        return self.rules.citations.resolve(text).framework
+
+    # -- parties ----------------------------------------------------------------------
+
+    def party(self, name: str) -> Party:
+        found = self._parties.get(name)
+        if found is None:
+            known, closest, safe = self.rules.parties.check(name)
+            found = self._parties[name] = Party(known, closest, safe)
+        return found
+
+    # -- coverage ---------------------------------------------------------------------
+
+    def needs(self, cited: tuple[tuple[Cited, ...], ...],
+              requires: tuple[tuple[Text, str | None], ...]) -> tuple[Need, ...]:
+        """What the road map must cover and what covers it."""
+        ruleset = self.rules.ruleset
+        frameworks: set[str] = set()
+        provisions: set[tuple[str, str]] = set()
+        for entries in cited:
+            for entry in entries:
+                fid = entry.hit.framework
+                if fid:
+                    frameworks.add(fid)
+                    if entry.hit.provision:
+                        provisions.add((fid, entry.hit.provision))
+        requirements: list[Requirement] = list(ruleset.requirements)
+        declared = {(r.framework, r.provision) for r in requirements if r.framework}
+        for framework in ruleset.frameworks.values():
+            if framework.required and (framework.id, None) not in declared:
+                requirements.append(Requirement(framework.id, framework.where, framework.id))
+            for provision in framework.provisions:
+                if provision.required and (framework.id, provision.id) not in declared:
+                    requirements.append(Requirement(f"{framework.id}/{provision.id}",
+                                                    provision.where, framework.id, provision.id))
+        out: list[Need] = []
+        for requirement in requirements:
+            members = tuple(ruleset.members(requirement))
+            where = requirement.where
+            title = tuple(sorted(requirement.title.items()))
+            if requirement.provision:
+                fid = members[0]
+                hit = (fid,) if (fid, requirement.provision) in provisions else ()
+                out.append(Need(requirement.id, "provision", members, requirement.provision, 1,
+                                hit, where.line, where.path, title))
+            else:
+                kind = "framework" if requirement.framework else "group"
+                out.append(Need(requirement.id, kind, members, None, requirement.at_least,
+                                tuple(m for m in members if m in frameworks), where.line,
+                                where.path, title))
+        known = {n.members[0] for n in out if n.kind == "framework"}
+        for _, fid in requires:
+            if fid and fid not in known:
+                known.add(fid)
+                out.append(Need(fid, "framework", (fid,), None, 1,
+                                (fid,) if fid in frameworks else ()))
+        return tuple(out)
