@@ -254,8 +254,8 @@ def diff(
     and citations added, removed and changed. Exit 1 when the new draft introduces errors."""
     from dataclasses import replace
 
-    from roadmap_check.command import emit, known_format
-    from roadmap_check.drafts import compare, read_side
+    from roadmap_check.command import emit, known_format, read_side
+    from roadmap_check.drafts import compare
     from roadmap_check.engine import Engine
 
     with speaking(choose_lang(lang, None, os.environ)):

@@ -10,13 +10,18 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roadmap_check import config as configuration
 from roadmap_check import i18n
-from roadmap_check.engine import Options, gc_paused
+from roadmap_check.engine import Engine, Options, gc_paused
 from roadmap_check.errors import RoadmapCheckError, speaking
+from roadmap_check.i18n import local
 from roadmap_check.report import FileReport, Report
 from roadmap_check.severity import Severity
+
+if TYPE_CHECKING:
+    from roadmap_check.drafts import Side
 
 
 @dataclass
@@ -207,6 +212,30 @@ def emit(command: str, name: str, target: Path | None, result: object) -> None:
     except OSError as exc:
         raise RoadmapCheckError.of("error.cannot_write", path=str(target),
                                    reason=i18n.foreign("os", str(exc.strerror))) from None
+
+
+def read_side(spec: str, engine: Engine) -> Side:
+    """A file path, or ``REV:path`` read from git."""
+    import subprocess
+
+    from roadmap_check.drafts import Side
+
+    path = Path(spec)
+    if path.exists():
+        return Side(spec, engine.check_path(path, spec))
+    rev, sep, name = spec.partition(":")
+    if not sep or not rev or not name:
+        raise RoadmapCheckError.of("error.no_side", spec=spec)
+    try:
+        shown = subprocess.run(["git", "show", f"{rev}:{name}"], capture_output=True,
+                               check=False, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise RoadmapCheckError.of("error.git", spec=spec, reason=str(exc)) from None
+    if shown.returncode != 0:
+        message = shown.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RoadmapCheckError.of("error.git_show", spec=spec, message=message[-1] if message
+                                   else local("error.git_show_failed"))
+    return Side(spec, engine.check_data(shown.stdout, spec, Path(name).parent))
 
 
 def known_format(command: str, name: str) -> None:

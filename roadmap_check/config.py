@@ -15,6 +15,7 @@ from typing import Any
 
 from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.i18n import Value, foreign
+from roadmap_check.langs import LANGS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -24,7 +25,6 @@ else:  # pragma: no cover - Python 3.10
 FILE_NAME = "roadmap-check.toml"
 FAIL_ON = ("error", "warning", "info", "never")
 LEVELS = ("error", "warning", "info")
-LANGS = ("en", "ru")
 
 DEFAULTS: dict[str, Any] = {
     "rules": [], "fail-on": "error", "select": None, "ignore": [], "min-coverage": None,

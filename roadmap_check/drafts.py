@@ -1,22 +1,18 @@
 """``roadmap-check diff OLD NEW``: what changed between two versions of a draft.
 
 Findings are matched by fingerprint (never by line), items by id, citations by the framework
-and provision they resolve to. A side may be a file or a git revision ``REV:path``.
+and provision they resolve to. Each side is a checked draft (``command.read_side`` reads a
+file or a git revision ``REV:path``); this module only compares their reports.
 """
 
 from __future__ import annotations
 
-import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from roadmap_check.engine import Engine
-from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.findings import Finding
 from roadmap_check.fingerprints import fingerprint
-from roadmap_check.i18n import local
 from roadmap_check.report import FileReport
 from roadmap_check.severity import Severity
 
@@ -44,26 +40,6 @@ class DraftDiff:
     @property
     def exit_code(self) -> int:
         return 1 if any(f.severity >= Severity.ERROR for f in self.introduced) else 0
-
-
-def read_side(spec: str, engine: Engine) -> Side:
-    """A file path, or ``REV:path`` read from git."""
-    path = Path(spec)
-    if path.exists():
-        return Side(spec, engine.check_path(path, spec))
-    rev, sep, name = spec.partition(":")
-    if not sep or not rev or not name:
-        raise RoadmapCheckError.of("error.no_side", spec=spec)
-    try:
-        shown = subprocess.run(["git", "show", f"{rev}:{name}"], capture_output=True,
-                               check=False, timeout=60)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise RoadmapCheckError.of("error.git", spec=spec, reason=str(exc)) from None
-    if shown.returncode != 0:
-        message = shown.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RoadmapCheckError.of("error.git_show", spec=spec, message=message[-1] if message
-                                   else local("error.git_show_failed"))
-    return Side(spec, engine.check_data(shown.stdout, spec, Path(name).parent))
 
 
 def citation_text(framework: str, provision: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 from roadmap_check import __version__
 from roadmap_check.findings import Finding, Msg
+from roadmap_check.i18n import say
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import FileReport, Need, Report
 from roadmap_check.reporters import said
@@ -99,40 +100,51 @@ def _indent(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
 
 
-def _s(value: str | None) -> str:
-    return "null" if value is None else _encode(value)
-
-
 class _Line:
-    """One finding as compact JSON (the keys and order of finding_dict), built fast; the
-    encoded texts of a draft's repeated messages made once."""
+    """One finding as compact JSON (the keys and order of finding_dict), built fast: the
+    encoded texts a draft repeats (its path, item ids, frameworks, messages) made once."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.names = {code: check.name for code, check in CHECKS.items()}
-        self.memo: dict[Msg | None, str] = {}
+        self.memo: dict[Msg | None, str] = {None: "null"}
+        self.strings: dict[str | None, str] = {None: "null"}
+        self.heads: dict[tuple[object, ...], str] = {}
+        self.tails: dict[tuple[object, ...], str] = {}
 
     def text(self, message: Msg | None) -> str:
         found = self.memo.get(message)
         if found is None:
-            from roadmap_check.i18n import say
+            assert message is not None
+            found = self.memo[message] = _encode(say(self.lang, message))
+        return found
 
-            found = self.memo[message] = "null" if message is None else \
-                _encode(say(self.lang, message))
+    def string(self, value: str | None) -> str:
+        found = self.strings.get(value)
+        if found is None:
+            assert value is not None
+            found = self.strings[value] = _encode(value)
         return found
 
     def __call__(self, finding: Finding) -> str:
-        fix = finding.fix
-        fix_text = "null" if fix is None else (
-            f'{{"line": {fix.line}, "column": {fix.column}, "end_line": {fix.end_line}, '
-            f'"end_column": {fix.end_column}, "replacement": {_encode(fix.replacement)}}}')
-        waived = finding.suppression
-        return (f'{{"code": "{finding.code}", "name": "{self.names[finding.code]}", '
+        head = self.heads.get((finding.code, finding.severity, finding.path, finding.message))
+        if head is None:
+            head = self.heads[finding.code, finding.severity, finding.path, finding.message] = (
+                f'{{"code": "{finding.code}", "name": "{self.names[finding.code]}", '
                 f'"severity": "{finding.severity.label}", '
                 f'"message": {self.text(finding.message)}, '
-                f'"path": {_encode(finding.path)}, "line": {finding.line}, '
-                f'"column": {finding.column}, "item": {_s(finding.item)}, '
-                f'"framework": {_s(finding.framework)}, '
+                f'"path": {self.string(finding.path)}, "line": ')
+        waived = finding.suppression
+        tail = self.tails.get((finding.framework, waived, finding.hint))
+        if tail is None:
+            tail = self.tails[finding.framework, waived, finding.hint] = (
+                f'"framework": {self.string(finding.framework)}, '
                 f'"suppressed": {"false" if waived is None else "true"}, '
                 f'"suppression": {"null" if waived is None else self.text(waived.reason)}, '
-                f'"suggestion": {self.text(finding.hint)}, "fix": {fix_text}}}')
+                f'"suggestion": {self.text(finding.hint)}, "fix": ')
+        fix = finding.fix
+        fix_text = "null}" if fix is None else (
+            f'{{"line": {fix.line}, "column": {fix.column}, "end_line": {fix.end_line}, '
+            f'"end_column": {fix.end_column}, "replacement": {_encode(fix.replacement)}}}}}')
+        return (f'{head}{finding.line}, "column": {finding.column}, '
+                f'"item": {self.string(finding.item)}, {tail}{fix_text}')
