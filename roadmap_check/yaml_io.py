@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import codecs
 import gc
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,12 +26,12 @@ from roadmap_check.suppressions import parse as parse_suppressions
 
 __all__ = ["Loaded", "MappingNode", "Node", "ScalarNode", "SequenceNode", "load_path", "load_text"]
 
-try:
-    _Loader: type = yaml.CSafeLoader
-    HAS_LIBYAML = True
-except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
-    HAS_LIBYAML = False
+# ROADMAP_CHECK_PURE_YAML=1 reads with PyYAML's pure-Python loader even where libyaml is
+# installed (for debugging: the two must agree). Read once, here.
+PURE_YAML_VARIABLE = "ROADMAP_CHECK_PURE_YAML"
+HAS_LIBYAML = hasattr(yaml, "CSafeLoader")  # False: PyYAML built without libyaml
+_Loader: type = yaml.CSafeLoader if HAS_LIBYAML and \
+    os.environ.get(PURE_YAML_VARIABLE, "") in ("", "0") else yaml.SafeLoader
 
 _CORE = "tag:yaml.org,2002:"
 STANDARD_TAGS = frozenset(
@@ -50,6 +51,9 @@ class Loaded:
     root: Node | None
     findings: list[Finding] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
+    # The text, kept only when a node can carry an anchor or a tag (so that the span of a
+    # scalar can start after them): see ``loading.Builder``.
+    source: str | None = None
 
 
 def pos(node: Node) -> tuple[int, int]:
@@ -124,6 +128,8 @@ def load_text(text: str, display: str) -> Loaded:
         if loaded.root is not None and needs_look and \
                 not _inspect(loaded.root, display, loaded.findings):
             loaded.root = None
+        if loaded.root is not None and needs_look:
+            loaded.source = text
     finally:
         if enabled:
             gc.enable()
@@ -224,6 +230,16 @@ def mapping_pairs(node: MappingNode) -> list[tuple[ScalarNode | Node, Node]]:
         explicit = {k.value for k, _ in pairs if isinstance(k, ScalarNode)}
         pairs = [p for p in merged if not (isinstance(p[0], ScalarNode) and p[0].value in explicit)] + pairs
     return pairs
+
+
+_resolve: Callable[[type, str, tuple[bool, bool]], str] = yaml.resolver.Resolver().resolve
+_STR = _CORE + "str"
+
+
+def plain_reads_as_text(value: str) -> bool:
+    """Whether a plain scalar written as ``value`` is read as text (not a number, a date, a
+    boolean, null, a merge key): YAML's implicit resolution, the same for both loaders."""
+    return _resolve(ScalarNode, value, (True, False)) == _STR
 
 
 def load_data(text: str) -> Any:
