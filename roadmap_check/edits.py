@@ -68,4 +68,4 @@ def replace_fix(text: Text, value: str) -> Fix | None:
     if text.style in ("|", ">") or not text.end_line:
         return None
     return Fix(text.line, text.column, text.end_line, text.end_column,
-               yaml_scalar(value, text.style, text.flow))
+               yaml_scalar(value, text.style, text.flow), value)

@@ -265,7 +265,7 @@ class Builder:
                          suggestion=msg("rm006.numeric_id.hint", id=id_text.value),
                          fix=None if tagged else Fix(
                              id_text.line, id_text.column, id_text.end_line, id_text.end_column,
-                             double_quoted(id_text.value)))
+                             double_quoted(id_text.value), id_text.value))
         for name in REQUIRED_ITEM_KEYS:
             if name not in fields:
                 self.add("RM003", msg("rm003.item_missing", name=repr(name)), node, item=item_id)

@@ -242,6 +242,15 @@ def plain_reads_as_text(value: str) -> bool:
     return _resolve(ScalarNode, value, (True, False)) == _STR
 
 
+def read_scalar(text: str) -> str | None:
+    """The value of ``text`` read alone as one YAML scalar (None: it is not one)."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    return node.value if isinstance(node, ScalarNode) else None
+
+
 def load_data(text: str) -> Any:
     """Plain data from trusted YAML shipped with the package (the message catalogue)."""
     return yaml.load(text, Loader=_Loader)  # a safe loader: plain data only
