@@ -56,6 +56,13 @@ def _offsets(text: str) -> list[int]:
 
 def apply(body: str, findings: Iterable[Finding]) -> tuple[str, list[Finding]]:
     """The text (without BOM) with the given findings' fixes; overlapping fixes are skipped."""
+    text, applied, _ = _apply(body, findings)
+    return text, applied
+
+
+def _apply(body: str, findings: Iterable[Finding]) -> tuple[str, list[Finding], int]:
+    """``apply``, and how many fixes were left for another round: those overlapping another
+    fix taken (the same fix again, on a value an alias repeats, is not left)."""
     starts = _offsets(body)
     spans: list[tuple[int, int, Fix, Finding]] = []
     for finding in findings:
@@ -71,16 +78,19 @@ def apply(body: str, findings: Iterable[Finding]) -> tuple[str, list[Finding]]:
     spans.sort(key=lambda s: (s[0], s[1]))
     applied: list[Finding] = []
     out: list[str] = []
-    cursor = 0
+    cursor = left = 0
+    taken: tuple[int, int, str] | None = None
     for start, end, fix, finding in spans:
-        if start < cursor:
-            continue  # overlaps a fix already taken; the next run picks it up
+        if start < cursor:  # overlaps a fix already taken; the next round picks it up
+            left += (start, end, fix.replacement) != taken
+            continue
         out.append(body[cursor:start])
         out.append(fix.replacement)
         cursor = end
+        taken = (start, end, fix.replacement)
         applied.append(finding)
     out.append(body[cursor:])
-    return "".join(out), applied
+    return "".join(out), applied, left
 
 
 def verify(before: str, after: str, applied: list[Finding], path: str) -> None:
@@ -157,9 +167,9 @@ def write(path: Path, original: bytes, text: str, force: bool = False) -> None:
 def fix_file(engine: Engine, path: Path) -> tuple[bytes, Outcome, str]:
     """The file's bytes as read, the outcome of its safe fixes, and the file's language.
 
-    ``engine`` should select only the SAFE codes. Fixes are applied until none is left (a fix
-    can uncover another, e.g. after two overlapped), at most three rounds; each round's text is
-    verified before the next (``verify``), so a file is fixed safely or not at all.
+    ``engine`` should select only the SAFE codes. Fixes that overlap one taken are left for
+    another round (at most three); each round's text is verified before the next (``verify``),
+    so a file is fixed safely or not at all.
     """
     original, text = read(path)
     bom = text.startswith(_BOM)
@@ -168,10 +178,12 @@ def fix_file(engine: Engine, path: Path) -> tuple[bytes, Outcome, str]:
     for _ in range(3):
         report = engine.check_text(fixed, str(path), path.parent)
         lang = report.lang
-        after, done = apply(fixed, report.findings)
+        after, done, left = _apply(fixed, report.findings)
         if not done:
             break
         verify(fixed, after, done, str(path))
         fixed = after
         applied += done
+        if not left:
+            break
     return original, Outcome(path, text, (_BOM if bom else "") + fixed, applied), lang

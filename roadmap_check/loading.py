@@ -80,6 +80,7 @@ class Builder:
         self._suggest_key = suggest_key
         self._source = source  # given only when the text has an anchor or a tag
         self._flow: set[int] = set()  # scalar values of flow mappings, by id
+        self._starts: dict[int, tuple[int, int, bool]] = {}  # scalar_start by node id
 
     def text(self, node: ScalarNode, flow: bool | None = None) -> Text:
         """A value with the span of its scalar; ``flow``: whether it stands in a flow
@@ -88,7 +89,10 @@ class Builder:
             flow = bool(self._flow) and id(node) in self._flow
         if self._source is None:
             return text(node, flow)
-        line, column, _ = scalar_start(node, self._source)
+        start = self._starts.get(id(node))  # an alias repeats a node: worked out once
+        if start is None:
+            start = self._starts[id(node)] = scalar_start(node, self._source)
+        line, column, _ = start
         end = node.end_mark
         return _new_text(Text, (node.value, line + 1, column + 1, end.line + 1, end.column + 1,
                                 node.style or None, flow))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import gc
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,8 +137,33 @@ def load_text(text: str, display: str) -> Loaded:
     return loaded
 
 
+# What YAML does not accept in a file (PyYAML's reader: outside the printable set).
+_UNACCEPTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
+                           "\U00010000-\U0010ffff]")
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _unacceptable(text: str, display: str, exc: yaml.reader.ReaderError) -> Finding:
+    """RM001 at the first character YAML does not accept (the loaders count its position in
+    different units, so it is found again here)."""
+    found = _UNACCEPTABLE.search(text)
+    code = ord(found.group(0)) if found else int(exc.character) if isinstance(
+        exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    line = column = 1
+    if found:
+        breaks = list(_BREAKS.finditer(text, 0, found.start()))
+        line = len(breaks) + 1
+        column = found.start() - (breaks[-1].end() if breaks else 0) + 1
+    return finding("RM001", msg("rm001.control_character", code=f"{code:04X}"), display, line,
+                   column, suggestion=msg("rm001.control_character.hint"))
+
+
 def _compose(text: str, display: str, findings: list[Finding]) -> Node | None:
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the pure-Python reader checks the characters here
+    except yaml.reader.ReaderError as exc:
+        findings.append(_unacceptable(text, display, exc))
+        return None
     try:
         root = loader.get_node() if loader.check_node() else None
         if loader.check_node():
@@ -153,6 +179,9 @@ def _compose(text: str, display: str, findings: list[Finding]) -> Node | None:
         found = msg("rm001.yaml_context", context=foreign("pyyaml", " ".join(exc.context.split())),
                     problem=what) if exc.context and exc.problem else msg("rm001.yaml", problem=what)
         findings.append(finding("RM001", found, display, line, column))
+        return None
+    except yaml.reader.ReaderError as exc:  # libyaml's reader, as it goes
+        findings.append(_unacceptable(text, display, exc))
         return None
     except yaml.YAMLError as exc:
         problem = foreign("pyyaml", " ".join(str(exc).split()))
