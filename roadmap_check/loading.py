@@ -87,11 +87,12 @@ class Builder:
         collection (None: a mapping's value, known from ``pairs``)."""
         if flow is None:
             flow = bool(self._flow) and id(node) in self._flow
-        if self._source is None:
-            return text(node, flow)
+        source, index = self._source, node.start_mark.index
+        if source is None or source[index:index + 1] not in ("&", "!"):
+            return text(node, flow)  # no anchor, no tag: the node starts at the scalar
         start = self._starts.get(id(node))  # an alias repeats a node: worked out once
         if start is None:
-            start = self._starts[id(node)] = scalar_start(node, self._source)
+            start = self._starts[id(node)] = scalar_start(node, source)
         line, column, _ = start
         end = node.end_mark
         return _new_text(Text, (node.value, line + 1, column + 1, end.line + 1, end.column + 1,

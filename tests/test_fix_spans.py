@@ -183,3 +183,34 @@ def test_the_fix_reports_the_position_of_the_scalar(cli: Cli, write: Callable[..
     lines = ANCHORED.splitlines()
     spans = {lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] for f in fixes}
     assert spans == {"Republic of Belarrus"}
+
+
+FLOW_MAPPINGS = """\
+roadmap: {id: t, title: T}
+items:
+  - id: "1"
+    title: X
+    responsible: [Belarus]
+    deadline: 2023
+    cites:
+      - {framework: &f CIS Telemedicine Agreement, provision: '6'}
+      - {provision: "6(a)", framework: *f}
+      - {framework: CIS Telemedicine
+          Agreement, provision: "6"}
+    waivers: [{check: RM201, reason: "annexed", until: &u 31.12.2023}, {check: RM310,
+               reason: "kept", until: *u}]
+"""
+
+
+def test_values_in_flow_mappings_are_fixed(cli: Cli, write: Callable[..., Path]) -> None:
+    path = write("mappings.yaml", FLOW_MAPPINGS)
+    run = cli("fix", path.name, *RULES)
+    assert run.code == 0, run.stderr
+    after = path.read_text(encoding="utf-8")
+    assert "&f " in after and "framework: *f}" in after and "until: *u}" in after
+    for loader in LOADERS:
+        item = yaml.load(after, Loader=loader)["items"][0]
+        assert [c["framework"] for c in item["cites"]] == ["telemed-2010"] * 3
+        assert [c["provision"] for c in item["cites"]] == ["6", "6(a)", "6"]
+        assert [str(w["until"]) for w in item["waivers"]] == ["2023-12-31"] * 2
+        assert [w["reason"] for w in item["waivers"]] == ["annexed", "kept"]
