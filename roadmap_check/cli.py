@@ -225,33 +225,44 @@ def fix(
     diff: Annotated[bool, typer.Option(
         "--diff", help="Print a unified diff of the fixes and write nothing (exit 1 if any).")]
     = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Fix read-only files too (they are left as they are otherwise).")]
+    = False,
     lang: Annotated[str | None, typer.Option("--lang", help=_LANG_HELP)] = None,
 ) -> None:
     """Apply the safe fixes: canonical citations (RM105), a close party name (RM304),
-    quoted numeric ids (RM006), dates in another spelling (RM301). Only those spans change."""
-    with speaking(choose_lang(lang, None, os.environ)):
-        _fix(paths, rules, diff, lang)
+    quoted numeric ids (RM006), dates in another spelling (RM301). Only those spans change;
+    a file the fixes cannot be verified on is left as it was and named (exit 2)."""
+    said = choose_lang(lang, None, os.environ)
+    with speaking(said):
+        _fix(paths, rules, diff, lang, force, said)
 
 
-def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | None) -> None:
+def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | None,
+         force: bool, said: str) -> None:
     from roadmap_check import fixing
     from roadmap_check.engine import Engine
 
     engine = Engine(_options(rules, lang, select=fixing.SAFE))
-    pending = False
+    pending = refused = False
     for path in paths:
-        original, outcome, said = fixing.fix_file(engine, path)
+        try:
+            original, outcome, file_lang = fixing.fix_file(engine, path)
+            if diff:
+                sys.stdout.write(outcome.diff())
+                pending |= outcome.changed
+            elif outcome.changed:
+                fixing.write(path, original, outcome.after, force)
+        except fixing.Refused as exc:  # this file is left as it was; on with the next
+            print(f"roadmap-check: {exc.in_lang(exc.lang or said)}", file=sys.stderr)
+            refused = True
+            continue
         applied = outcome.applied
-        if diff:
-            sys.stdout.write(outcome.diff())
-            pending |= outcome.changed
-        elif outcome.changed:
-            fixing.write(path, original, outcome.after)
         codes = sorted({f.code for f in applied})
-        print(t(said, "cli.would_fix" if diff else "cli.fixed", path=str(path),
-                count=plural(said, "plural.finding", len(applied)),
+        print(t(file_lang, "cli.would_fix" if diff else "cli.fixed", path=str(path),
+                count=plural(file_lang, "plural.finding", len(applied)),
                 codes=f" ({', '.join(codes)})" if codes else ""), file=sys.stderr)
-    raise typer.Exit(1 if pending else 0)
+    raise typer.Exit(EXIT_USAGE if refused else 1 if pending else 0)
 
 
 @app.command()

@@ -79,8 +79,8 @@ class Engine:
             enabled = gc.isenabled()
             gc.disable()
             try:
-                roadmap, structural = build(loaded.root, loaded.path, closest_key)
-                loaded.root = None  # the model keeps what it needs; free the node graph
+                roadmap, structural = build(loaded.root, loaded.path, closest_key, loaded.source)
+                loaded.root = loaded.source = None  # the model keeps what it needs
                 findings.extend(structural)
                 if roadmap is not None:
                     self._run(roadmap, base, report)

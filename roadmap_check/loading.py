@@ -6,8 +6,10 @@ keeps its line and column.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from roadmap_check.edits import double_quoted
 from roadmap_check.findings import Finding, Fix, finding
 from roadmap_check.i18n import Local, Msg, Value, local, msg
 from roadmap_check.model import Citation, Item, Roadmap, Text, Waiver
@@ -37,22 +39,76 @@ Suggest = Callable[[str, tuple[str, ...]], "str | None"]
 
 
 _new_text = tuple.__new__
+# An anchor or a tag in front of a scalar, and the blanks, line breaks and comments after it:
+# the node's mark starts there, the scalar itself (what a fix replaces) after it.
+_PROPERTIES = re.compile(r"(?:(?:&[^\s,\[\]{}]*|!<[^>]*>|![^\s,\[\]{}]*)"
+                         r"(?:[ \t]+|#[^\r\n\x85\u2028\u2029]*|\r\n|[\r\n\x85\u2028\u2029])*)+")
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
-def text(node: ScalarNode) -> Text:
-    """A scalar with its span (built as a plain tuple: this runs for every value of a file)."""
+def text(node: ScalarNode, flow: bool = False) -> Text:
+    """A scalar with its span, for a node with neither anchor nor tag (built as a plain tuple:
+    this runs for every value of a file)."""
     start, end = node.start_mark, node.end_mark
     return _new_text(Text, (node.value, start.line + 1, start.column + 1, end.line + 1,
-                            end.column + 1, node.style))
+                            end.column + 1, node.style or None, flow))
+
+
+def scalar_start(node: ScalarNode, source: str) -> tuple[int, int, bool]:
+    """The 0-based line and column where the scalar itself starts, after its anchor and tag
+    (the node's mark starts at them), and whether it has a tag."""
+    start, end = node.start_mark, node.end_mark
+    index = start.index
+    found = _PROPERTIES.match(source, index) if source[index:index + 1] in ("&", "!") else None
+    if found is None:
+        return start.line, start.column, False
+    tagged = "!" in found.group(0)
+    if found.end() >= end.index:  # an empty scalar: its span is empty, where it ends
+        return end.line, end.column, tagged
+    breaks = list(_BREAK.finditer(source, index, found.end()))
+    if not breaks:
+        return start.line, start.column + found.end() - index, tagged
+    return start.line + len(breaks), found.end() - breaks[-1].end(), tagged
 
 
 class Builder:
     """Builds one Roadmap, collecting findings as it goes."""
 
-    def __init__(self, path: str, suggest_key: Suggest) -> None:
+    def __init__(self, path: str, suggest_key: Suggest, source: str | None = None) -> None:
         self.path = path
         self.findings: list[Finding] = []
         self._suggest_key = suggest_key
+        self._source = source  # given only when the text has an anchor or a tag
+        self._flow: set[int] = set()  # scalar values of flow mappings, by id
+        self._starts: dict[int, tuple[int, int, bool]] = {}  # scalar_start by node id
+
+    def text(self, node: ScalarNode, flow: bool | None = None) -> Text:
+        """A value with the span of its scalar; ``flow``: whether it stands in a flow
+        collection (None: a mapping's value, known from ``pairs``)."""
+        if flow is None:
+            flow = bool(self._flow) and id(node) in self._flow
+        source, index = self._source, node.start_mark.index
+        if source is None or source[index:index + 1] not in ("&", "!"):
+            return text(node, flow)  # no anchor, no tag: the node starts at the scalar
+        start = self._starts.get(id(node))  # an alias repeats a node: worked out once
+        if start is None:
+            start = self._starts[id(node)] = scalar_start(node, source)
+        line, column, _ = start
+        end = node.end_mark
+        return _new_text(Text, (node.value, line + 1, column + 1, end.line + 1, end.column + 1,
+                                node.style or None, flow))
+
+    def _note_flow(self, node: MappingNode) -> None:
+        """Remember which scalar values stand in a flow mapping (merged ones included)."""
+        stack = [node]
+        while stack:
+            mapping = stack.pop()
+            for key, value in mapping.value:
+                if key.tag == MERGE_TAG:
+                    sources = value.value if isinstance(value, SequenceNode) else [value]
+                    stack.extend(s for s in sources if isinstance(s, MappingNode))
+                elif mapping.flow_style and isinstance(value, ScalarNode):
+                    self._flow.add(id(value))
 
     def add(self, code: str, message: Msg, node: Node | tuple[int, int], *,
             item: str | None = None, suggestion: Msg | None = None,
@@ -75,6 +131,8 @@ class Builder:
         if len(node.value) > 1:
             self.duplicates(node, item)
         merges = any(key.tag == MERGE_TAG for key, _ in node.value)
+        if node.flow_style or merges:
+            self._note_flow(node)
         for key, value in mapping_pairs(node) if merges else node.value:
             if not isinstance(key, ScalarNode):
                 self.add("RM003", msg("rm003.key_kind", where=local(where), kind=self.kind(key)),
@@ -109,7 +167,7 @@ class Builder:
             return None
         key, node = entry
         if isinstance(node, ScalarNode) and node.tag != _CORE + "null":
-            return text(node)
+            return self.text(node)
         if isinstance(node, ScalarNode):
             self.add("RM003", msg("rm003.empty", what=what), key, item=item)
         else:
@@ -126,12 +184,13 @@ class Builder:
         if isinstance(node, ScalarNode):
             if node.tag == _CORE + "null":
                 return []
-            return [text(node)]
+            return [self.text(node)]
         if isinstance(node, SequenceNode):
             out: list[Text] = []
+            flow = bool(node.flow_style)
             for element in node.value:
                 if isinstance(element, ScalarNode) and element.tag != _CORE + "null":
-                    out.append(text(element))
+                    out.append(self.text(element, flow))
                 else:
                     self.add("RM003", msg("rm003.entry_single", what=what,
                                           kind=self.kind(element)), element, item=item)
@@ -203,11 +262,15 @@ class Builder:
         if id_text is not None:
             id_node = fields["id"][1]
             if id_node.tag in _NUMERIC:
+                # Quoting cannot help a number asked for with a tag (!!float 1.10): no fix.
+                tagged = self._source is not None and isinstance(id_node, ScalarNode) and \
+                    scalar_start(id_node, self._source)[2]
                 self.add("RM006", msg("rm006.numeric_id", id=id_text.value,
                                       number=_as_number(id_text.value)), id_node, item=item_id,
                          suggestion=msg("rm006.numeric_id.hint", id=id_text.value),
-                         fix=Fix(id_text.line, id_text.column, id_text.end_line,
-                                 id_text.end_column, f'"{id_text.value}"'))
+                         fix=None if tagged else Fix(
+                             id_text.line, id_text.column, id_text.end_line, id_text.end_column,
+                             double_quoted(id_text.value), id_text.value))
         for name in REQUIRED_ITEM_KEYS:
             if name not in fields:
                 self.add("RM003", msg("rm003.item_missing", name=repr(name)), node, item=item_id)
@@ -233,15 +296,16 @@ class Builder:
     def citations(self, entry: tuple[ScalarNode, Node], item: str | None) -> list[Citation]:
         node = entry[1]
         if isinstance(node, ScalarNode):
-            return [] if node.tag == _CORE + "null" else [Citation(text(node))]
+            return [] if node.tag == _CORE + "null" else [Citation(self.text(node))]
         if not isinstance(node, SequenceNode):
             self.add("RM003", msg("rm003.cites_kind"), node, item=item)
             return []
         out: list[Citation] = []
+        flow = bool(node.flow_style)
         for element in node.value:
             if isinstance(element, ScalarNode):
                 if element.tag != _CORE + "null":
-                    out.append(Citation(text(element)))
+                    out.append(Citation(self.text(element, flow)))
                 continue
             if not isinstance(element, MappingNode):
                 self.add("RM003", msg("rm003.citation_kind"), element, item=item)
@@ -296,7 +360,10 @@ def _as_number(raw: str) -> str:
     return str(int(number)) if number.is_integer() and "." not in raw else repr(number)
 
 
-def build(root: Node, path: str, suggest_key: Suggest) -> tuple[Roadmap | None, list[Finding]]:
-    builder = Builder(path, suggest_key)
+def build(root: Node, path: str, suggest_key: Suggest,
+          source: str | None = None) -> tuple[Roadmap | None, list[Finding]]:
+    """The model of a composed document; ``source``, its text, where it has an anchor or a tag
+    (``Loaded.source``): spans then start at the scalar, after them."""
+    builder = Builder(path, suggest_key, source)
     roadmap = builder.build(root)
     return roadmap, builder.findings

@@ -15,6 +15,7 @@ class Text(NamedTuple):
     end_line: int = 0
     end_column: int = 0
     style: str | None = None  # None (plain), '"', "'", '|' or '>'
+    flow: bool = False  # inside a flow collection ([...] or {...})
 
 
 @dataclass(frozen=True, slots=True)

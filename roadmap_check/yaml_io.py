@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import gc
-from collections.abc import Iterator
+import os
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,12 +27,12 @@ from roadmap_check.suppressions import parse as parse_suppressions
 
 __all__ = ["Loaded", "MappingNode", "Node", "ScalarNode", "SequenceNode", "load_path", "load_text"]
 
-try:
-    _Loader: type = yaml.CSafeLoader
-    HAS_LIBYAML = True
-except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
-    HAS_LIBYAML = False
+# ROADMAP_CHECK_PURE_YAML=1 reads with PyYAML's pure-Python loader even where libyaml is
+# installed (for debugging: the two must agree). Read once, here.
+PURE_YAML_VARIABLE = "ROADMAP_CHECK_PURE_YAML"
+HAS_LIBYAML = hasattr(yaml, "CSafeLoader")  # False: PyYAML built without libyaml
+_Loader: type = yaml.CSafeLoader if HAS_LIBYAML and \
+    os.environ.get(PURE_YAML_VARIABLE, "") in ("", "0") else yaml.SafeLoader
 
 _CORE = "tag:yaml.org,2002:"
 STANDARD_TAGS = frozenset(
@@ -50,6 +52,9 @@ class Loaded:
     root: Node | None
     findings: list[Finding] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
+    # The text, kept only when a node can carry an anchor or a tag (so that the span of a
+    # scalar can start after them): see ``loading.Builder``.
+    source: str | None = None
 
 
 def pos(node: Node) -> tuple[int, int]:
@@ -124,14 +129,41 @@ def load_text(text: str, display: str) -> Loaded:
         if loaded.root is not None and needs_look and \
                 not _inspect(loaded.root, display, loaded.findings):
             loaded.root = None
+        if loaded.root is not None and needs_look:
+            loaded.source = text
     finally:
         if enabled:
             gc.enable()
     return loaded
 
 
+# What YAML does not accept in a file (PyYAML's reader: outside the printable set).
+_UNACCEPTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
+                           "\U00010000-\U0010ffff]")
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _unacceptable(text: str, display: str, exc: yaml.reader.ReaderError) -> Finding:
+    """RM001 at the first character YAML does not accept (the loaders count its position in
+    different units, so it is found again here)."""
+    found = _UNACCEPTABLE.search(text)
+    code = ord(found.group(0)) if found else int(exc.character) if isinstance(
+        exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    line = column = 1
+    if found:
+        breaks = list(_BREAKS.finditer(text, 0, found.start()))
+        line = len(breaks) + 1
+        column = found.start() - (breaks[-1].end() if breaks else 0) + 1
+    return finding("RM001", msg("rm001.control_character", code=f"{code:04X}"), display, line,
+                   column, suggestion=msg("rm001.control_character.hint"))
+
+
 def _compose(text: str, display: str, findings: list[Finding]) -> Node | None:
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the pure-Python reader checks the characters here
+    except yaml.reader.ReaderError as exc:
+        findings.append(_unacceptable(text, display, exc))
+        return None
     try:
         root = loader.get_node() if loader.check_node() else None
         if loader.check_node():
@@ -147,6 +179,9 @@ def _compose(text: str, display: str, findings: list[Finding]) -> Node | None:
         found = msg("rm001.yaml_context", context=foreign("pyyaml", " ".join(exc.context.split())),
                     problem=what) if exc.context and exc.problem else msg("rm001.yaml", problem=what)
         findings.append(finding("RM001", found, display, line, column))
+        return None
+    except yaml.reader.ReaderError as exc:  # libyaml's reader, as it goes
+        findings.append(_unacceptable(text, display, exc))
         return None
     except yaml.YAMLError as exc:
         problem = foreign("pyyaml", " ".join(str(exc).split()))
@@ -224,6 +259,25 @@ def mapping_pairs(node: MappingNode) -> list[tuple[ScalarNode | Node, Node]]:
         explicit = {k.value for k, _ in pairs if isinstance(k, ScalarNode)}
         pairs = [p for p in merged if not (isinstance(p[0], ScalarNode) and p[0].value in explicit)] + pairs
     return pairs
+
+
+_resolve: Callable[[type, str, tuple[bool, bool]], str] = yaml.resolver.Resolver().resolve
+_STR = _CORE + "str"
+
+
+def plain_reads_as_text(value: str) -> bool:
+    """Whether a plain scalar written as ``value`` is read as text (not a number, a date, a
+    boolean, null, a merge key): YAML's implicit resolution, the same for both loaders."""
+    return _resolve(ScalarNode, value, (True, False)) == _STR
+
+
+def read_scalar(text: str) -> str | None:
+    """The value of ``text`` read alone as one YAML scalar (None: it is not one)."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    return node.value if isinstance(node, ScalarNode) else None
 
 
 def load_data(text: str) -> Any:

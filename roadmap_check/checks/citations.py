@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterator
 
 from roadmap_check import dates
 from roadmap_check.checks import Cited, Context
-from roadmap_check.findings import Finding, Fix
+from roadmap_check.edits import replace_fix
+from roadmap_check.findings import Finding
 from roadmap_check.i18n import Msg, msg, per_lang, rendered
-from roadmap_check.model import Citation, Framework, Item, Text
+from roadmap_check.model import Citation, Framework, Item
 from roadmap_check.normalize import has_cyrillic
-
-_PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: | #|\s$|^$")
-
-
-def yaml_scalar(value: str, style: str | None) -> str:
-    """``value`` written the way the original scalar was written, quoting where needed."""
-    if style == "'":
-        return "'" + value.replace("'", "''") + "'"
-    if style is None and not _PLAIN_UNSAFE.search(value) and "\n" not in value:
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
-def replace_fix(text: Text, value: str) -> Fix | None:
-    if text.style in ("|", ">") or not text.end_line:
-        return None
-    return Fix(text.line, text.column, text.end_line, text.end_column,
-               yaml_scalar(value, text.style))
 
 
 def _title(framework: Framework, lang: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from roadmap_check.checks import Context
-from roadmap_check.checks.citations import replace_fix
+from roadmap_check.edits import replace_fix
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import msg
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from roadmap_check import dates
 from roadmap_check.checks import Context
-from roadmap_check.checks.citations import replace_fix
+from roadmap_check.edits import replace_fix
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import Value, local, msg, rendered
 from roadmap_check.model import Item, Text
