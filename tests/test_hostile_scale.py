@@ -1,0 +1,102 @@
+"""Scale: big dependency graphs, aliased and huge item lists, folders, processes.
+
+Each hostile input runs through the real entry point within the budget of tests/budget.py
+(2 s, 300 MB, killed if it stalls) and ends in findings or a one-line error, never a hang.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from budget import Measured, measure, within
+from helpers import TEST_RULES, check_text
+
+pytestmark = pytest.mark.slow
+
+
+def _item(ident: str, depends_on: Iterable[str] = (), deadline: str = "2023") -> str:
+    deps = ", ".join(f'"{d}"' for d in depends_on)
+    return (f'  - {{id: "{ident}", title: "Action {ident}", responsible: Belarus, '
+            f'deadline: {deadline}, cites: [infosec-2030], depends_on: [{deps}]}}\n')
+
+
+def _roadmap(items: Iterable[str]) -> str:
+    return "roadmap: {id: t, title: T, date: 2021-09-09}\nitems:\n" + "".join(items)
+
+
+def _check_json(tmp_path: Path, *args: str | Path, seconds: float = 2.0) -> tuple[Measured,
+                                                                                  dict[str, Any]]:
+    run = measure("check", *args, "--rules", TEST_RULES, "--format", "json", cwd=tmp_path,
+                  seconds=seconds)
+    within(run, seconds)
+    return run, json.loads(run.stdout)
+
+
+def _of(report: dict[str, Any], code: str) -> list[dict[str, Any]]:
+    return [f for f in report["findings"] if f["code"] == code]
+
+
+# -- dependencies -----------------------------------------------------------------------------
+
+def test_all_items_depending_on_all_others_is_one_cycle_finding(tmp_path: Path) -> None:
+    ids = [str(n) for n in range(400)]
+    path = tmp_path / "tangle.yaml"
+    path.write_text(_roadmap(_item(i, [d for d in ids if d != i]) for i in ids), encoding="utf-8")
+    run, report = _check_json(tmp_path, path)
+    assert run.code == 1
+    cycles = _of(report, "RM306")
+    assert len(cycles) == 1, [f["message"] for f in cycles[:5]]
+    # a shortest cycle through the smallest id ("0"), then how many more items are caught
+    message = cycles[0]["message"]
+    assert "0 -> 1 -> 0" in message and "398" in message, message
+    assert cycles[0]["item"] == "0"
+    assert len(message) < 400, message
+
+
+def test_two_separate_cycles_are_two_findings_and_a_long_ring_is_shortened(
+        tmp_path: Path) -> None:
+    ring = [f"r{n:04d}" for n in range(3000)]
+    items = [_item(i, [ring[(k + 1) % len(ring)]]) for k, i in enumerate(ring)]
+    items += [_item("a", ["b"]), _item("b", ["a"]), _item("c", ["a"])]
+    path = tmp_path / "rings.yaml"
+    path.write_text(_roadmap(items), encoding="utf-8")
+    _, report = _check_json(tmp_path, path)
+    cycles = sorted(_of(report, "RM306"), key=lambda f: f["item"])
+    assert [f["item"] for f in cycles] == ["a", "r0000"]
+    assert "a -> b -> a" in cycles[0]["message"]
+    long = cycles[1]["message"]
+    assert long.startswith("items depend on each other in a cycle: r0000 -> r0001 -> "), long
+    assert long.rstrip().endswith("r2999 -> r0000"), long
+    assert "2,990" in long or "2990" in long, long  # how many ids the message leaves out
+    assert len(long) < 400, long
+
+
+def test_many_unknown_dependencies_each_get_their_did_you_mean(tmp_path: Path) -> None:
+    ids = [f"a{n:05d}" for n in range(10_000)]
+    # each item depends on the previous one, misspelt: b00041 for a00041
+    items = [_item(i, [f"b{ids[k - 1][1:]}"] if k else []) for k, i in enumerate(ids)]
+    path = tmp_path / "unknown.yaml"
+    path.write_text(_roadmap(items), encoding="utf-8")
+    run, report = _check_json(tmp_path, path)
+    assert run.code == 1
+    unknown = [f for f in _of(report, "RM305") if f["item"] is not None]
+    assert unknown
+    for found in unknown:
+        number = found["message"].split("'b")[1][:5]
+        assert found["suggestion"] == f"did you mean 'a{number}'?", found
+
+
+def test_a_figure_of_eight_is_one_finding_that_names_every_item_in_russian_too() -> None:
+    text = _roadmap([_item("1", ["2", "3"]), _item("2", ["1"]), _item("3", ["1"]),
+                     _item("4", ["3"])])
+    english = [f for f in check_text(text).findings if f.code == "RM306"]
+    assert [(f.item, f.message) for f in english] == [
+        ("1", "items depend on each other in a cycle: 1 -> 2 -> 1; "
+              "other items in cycles with them: 3 (1 in all)")]
+    russian = [f.in_lang("ru").message for f in english]
+    assert russian == ["циклическая зависимость пунктов: 1 \u2192 2 \u2192 1; других пунктов, "
+                       "связанных с ними циклическими зависимостями: 1 (3)"]
