@@ -7,9 +7,10 @@ keeps its line and column.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from roadmap_check.findings import Finding, Fix, finding
-from roadmap_check.i18n import Local, Msg, Value, local, msg
+from roadmap_check.i18n import Local, Msg, Value, counted, local, msg
 from roadmap_check.model import Citation, Item, Roadmap, Text, Waiver
 from roadmap_check.yaml_io import (
     MERGE_TAG,
@@ -157,13 +158,37 @@ class Builder:
         if items is None:
             self.add("RM003", msg("rm003.no_items"), root)
         elif isinstance(items[1], SequenceNode):
-            for node in items[1].value:
-                item = self.item(node)
-                if item is not None:
-                    roadmap.items.append(item)
+            self.items(roadmap, items[1])
         elif not (isinstance(items[1], ScalarNode) and items[1].tag == _CORE + "null"):
             self.add("RM003", msg("rm003.items_kind", kind=self.kind(items[1])), items[1])
         return roadmap
+
+    def items(self, roadmap: Roadmap, sequence: SequenceNode) -> None:
+        """Each entry once: an entry that YAML aliases repeat is built (and its findings made)
+        the first time, and all its repeats are one RM005 finding. The entries are consumed
+        as they are built, so their nodes are freed while the model grows."""
+        nodes: list[Node] = sequence.value
+        sequence.value = []
+        shared = _has_aliases(nodes)
+        seen: set[int] = set()
+        repeated: dict[int, list[Any]] = {}  # node id -> [node, repeats]
+        nodes.reverse()
+        while nodes:
+            node = nodes.pop()
+            if shared:
+                if id(node) in seen:
+                    repeated.setdefault(id(node), [node, 0])[1] += 1
+                    continue
+                seen.add(id(node))
+            item = self.item(node)
+            if item is not None:
+                roadmap.items.append(item)
+        for node, count in repeated.values():
+            ident = _peek_id(node)
+            repeats = counted("plural.repeat", count)
+            message = msg("rm005.aliased", id={"en": repr(ident), "ru": ident}, repeats=repeats) \
+                if ident is not None else msg("rm005.aliased_entry", repeats=repeats)
+            self.add("RM005", message, node, item=ident, suggestion=msg("rm005.aliased.hint"))
 
     def header(self, roadmap: Roadmap, entry: tuple[ScalarNode, Node]) -> None:
         key, node = entry
@@ -195,8 +220,7 @@ class Builder:
         if not isinstance(node, MappingNode):
             self.add("RM003", msg("rm003.item_kind", kind=self.kind(node)), node)
             return None
-        peek = next((v.value for k, v in node.value if isinstance(k, ScalarNode)
-                     and k.value == "id" and isinstance(v, ScalarNode)), None)
+        peek = _peek_id(node)
         fields = self.pairs(node, ITEM_KEYS, "where.item", peek)
         id_text = self.string(fields.get("id"), local("field.item_id"), peek)
         item_id = id_text.value if id_text else None
@@ -286,6 +310,26 @@ class Builder:
                               self.string(fields.get("until"), local("field.waiver_until"), item),
                               line, column))
         return out
+
+
+def _peek_id(node: Node) -> str | None:
+    """The id an item node gives itself, before it is read."""
+    if not isinstance(node, MappingNode):
+        return None
+    return next((v.value for k, v in node.value if isinstance(k, ScalarNode)
+                 and k.value == "id" and isinstance(v, ScalarNode)), None)
+
+
+def _has_aliases(nodes: list[Node]) -> bool:
+    """Whether an entry is an alias of a node before it: entries written in place follow each
+    other in the text, so an entry that does not start after the one before it is an alias."""
+    last = -1
+    for node in nodes:
+        start: int = node.start_mark.index
+        if start <= last:
+            return True
+        last = start
+    return False
 
 
 def _as_number(raw: str) -> str:

@@ -100,3 +100,38 @@ def test_a_figure_of_eight_is_one_finding_that_names_every_item_in_russian_too()
     russian = [f.in_lang("ru").message for f in english]
     assert russian == ["циклическая зависимость пунктов: 1 \u2192 2 \u2192 1; других пунктов, "
                        "связанных с ними циклическими зависимостями: 1 (3)"]
+
+
+# -- aliases and huge item lists --------------------------------------------------------------
+
+_BAD_ITEM = ('  - &bad {id: "7", title: "Act", responsible: Belarus, deadline: "31.12.2O22", '
+             'cites: ["Unknown Strategy 2030"], bogus: 1}\n')
+
+
+def test_an_item_repeated_by_85000_aliases_is_reported_once(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.yaml"
+    path.write_text(_roadmap([_BAD_ITEM, "  - *bad\n" * 85_000]), encoding="utf-8")
+    run, report = _check_json(tmp_path, path)
+    assert run.code == 1
+    codes = [f["code"] for f in report["findings"]]
+    # the item's own problems, once each: the bad date, the unknown key, the unknown framework
+    for code in ("RM301", "RM004", "RM102"):
+        assert codes.count(code) == 1, (code, codes[:20])
+    repeats = _of(report, "RM005")
+    assert len(repeats) == 1 and repeats[0]["line"] == 3, repeats
+    assert "85,000" in repeats[0]["message"], repeats[0]["message"]
+    assert len(codes) < 20, codes[:40]
+
+
+def test_an_aliased_item_among_others_is_one_duplicate_in_russian_too() -> None:
+    text = _roadmap([_item("1"), "  - &two " + _item("2")[4:], "  - *two\n", _item("3")])
+    report = check_text(text)
+    duplicates = [f for f in report.findings if f.code == "RM005"]
+    assert [(f.line, f.item) for f in duplicates] == [(4, "2")]
+    assert "'2'" in duplicates[0].message and "1 repeat)" in duplicates[0].message, \
+        duplicates[0].message
+    russian = duplicates[0].in_lang("ru")
+    assert russian.message.startswith("пункт 2 повторён"), russian.message
+    assert "1 повтор" in russian.message, russian.message
+    assert report.roadmap is not None
+    assert [item.id for item in report.roadmap.items] == ["1", "2", "3"]
