@@ -29,7 +29,7 @@ LANGS = ("en", "ru")
 DEFAULTS: dict[str, Any] = {
     "rules": [], "fail-on": "error", "select": None, "ignore": [], "min-coverage": None,
     "language": None, "exclude": [], "format": "terminal", "severity": {},
-    "per-file-ignores": {},
+    "per-file-ignores": {}, "max-per-code": 1000,
 }
 
 
@@ -144,6 +144,10 @@ def _validate(key: str, value: Any, where: str, base: Path) -> Any:
             if not allowed:
                 raise _fail(where, key, "format")
             raise _fail(where, key, "one_of", values=", ".join(allowed))
+        return value
+    if key == "max-per-code":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise _fail(where, key, "count")
         return value
     if key == "min-coverage":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:

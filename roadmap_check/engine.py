@@ -15,6 +15,7 @@ from roadmap_check.checks.coverage import Need, needs
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
 from roadmap_check.findings import Finding, Severity
 from roadmap_check.i18n import choose_lang, msg, per_lang, t
+from roadmap_check.limits import DROPPED, Limiter, cap
 from roadmap_check.loading import build
 from roadmap_check.matching import closest_key
 from roadmap_check.model import Item, Roadmap, RuleSet, Waiver
@@ -34,6 +35,7 @@ class Options:
     environ: tuple[tuple[str, str], ...] = ()  # the locale variables (i18n.locale_environ)
     severity: tuple[tuple[str, str], ...] = ()             # code -> level, over the rule set's
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # glob -> codes
+    limit: int | None = None  # findings of one check listed per file (limits.py); None: all
 
 
 @dataclass
@@ -47,6 +49,7 @@ class FileReport:
     ruleset_name: str | None = None  # kept when the rule set itself is dropped (workers)
     # what each item cites, resolved: item index -> [(framework id, provision id or None)]
     cited: dict[int, list[tuple[str, str | None]]] = field(default_factory=dict)
+    omitted: dict[str, int] = field(default_factory=dict)  # code -> findings beyond the cap
 
 
 class Engine:
@@ -75,27 +78,33 @@ class Engine:
     def check_loaded(self, loaded: Loaded, base: Path) -> FileReport:
         findings = list(loaded.findings)
         report = FileReport(loaded.path, findings, lang=self.language(None))
+        limiter = Limiter(self.options.limit)
         if loaded.root is not None:
             enabled = gc.isenabled()
             gc.disable()
             try:
-                roadmap, structural = build(loaded.root, loaded.path, closest_key)
-                loaded.root = None  # the model keeps what it needs; free the node graph
+                root, loaded.root = loaded.root, None  # the builder consumes the node graph
+                roadmap, structural = build(root, loaded.path, closest_key, limiter)
+                del root  # the model keeps what it needs; free the node graph
                 findings.extend(structural)
                 if roadmap is not None:
-                    self._run(roadmap, base, report)
+                    self._run(roadmap, base, report, limiter)
             finally:
                 if enabled:
                     gc.enable()
         if loaded.suppressions:
             id_lines = {item.id: item.id_text.line for item in
                         (report.roadmap.items if report.roadmap else []) if item.id_text}
+            for suppression in loaded.suppressions:  # it may cover a finding left uncounted
+                if any(suppression.covers(code) for code in limiter.dropped):
+                    suppression.used = True
             findings.extend(apply_suppressions(findings, loaded.suppressions, id_lines,
                                                loaded.path, report.lang))
-        report.findings = self._finish(report)
+        report.findings, report.omitted = cap(self._finish(report), self.options.limit,
+                                              limiter.dropped, report.lang)
         return report
 
-    def _run(self, roadmap: Roadmap, base: Path, report: FileReport) -> None:
+    def _run(self, roadmap: Roadmap, base: Path, report: FileReport, limiter: Limiter) -> None:
         specs = self.options.rules
         named = roadmap.ruleset if not specs else None  # the road map picks its rule set
         if named is not None:
@@ -115,15 +124,15 @@ class Engine:
             with contextlib.suppress(dates.DateError):  # RM301 reports it
                 as_of = dates.parse_date(roadmap.date.value)
         lang = self.language(roadmap.language.value if roadmap.language else None)
-        ctx = Context(roadmap, compiled, as_of, lang, today=self.options.today)
+        ctx = Context(roadmap, compiled, as_of, lang, today=self.options.today, limiter=limiter)
         for check in all_checks():
-            report.findings.extend(check(ctx))
-        report.findings.extend(_waivers(ctx, report.findings))
+            report.findings.extend(f for f in check(ctx) if f is not DROPPED)
+        report.findings.extend(f for f in _waivers(ctx, report.findings) if f is not DROPPED)
         report.roadmap, report.ruleset, report.needs, report.lang = (
             roadmap, compiled.ruleset, needs(ctx), lang)
         report.ruleset_name = compiled.ruleset.name
-        report.cited = {index: [(c.framework, c.provision) for c in entries if c.framework]
-                        for index, entries in ctx.cited.items()}
+        report.cited = {index: pairs for index, entries in ctx.cited.items()  # uncited: none
+                        if (pairs := [(c.framework, c.provision) for c in entries if c.framework])}
 
     def language(self, roadmap_language: str | None) -> str:
         """--lang (or the config's), else the road map's, else the locale's, else English."""
@@ -201,8 +210,8 @@ def _apply(ctx: Context, item: Item, waiver: Waiver, findings: list[Finding],
         findings[index] = finding._replace(
             suppressed=True, suppression=t(ctx.lang, "suppression.waiver", reason=waiver.reason.value))
         used = True
-    if used:
-        return []
+    if used or (ctx.limiter is not None and code in ctx.limiter.dropped):
+        return []  # used, or it may suppress a finding beyond the cap
     unused = msg("rm403.unused_for", code=code, framework=framework) if framework else \
         msg("rm403.unused", code=code)
     return [ctx.at("RM403", unused, where, item=item, suggestion=msg("rm403.unused.hint"))]

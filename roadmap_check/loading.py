@@ -7,10 +7,12 @@ keeps its line and column.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from roadmap_check.findings import Finding, Fix, finding
 from roadmap_check.i18n import Local, Msg, Value, counted, local, msg
+from roadmap_check.limits import Limiter
 from roadmap_check.model import Citation, Item, Roadmap, Text, Waiver
 from roadmap_check.yaml_io import (
     MERGE_TAG,
@@ -50,15 +52,18 @@ def text(node: ScalarNode) -> Text:
 class Builder:
     """Builds one Roadmap, collecting findings as it goes."""
 
-    def __init__(self, path: str, suggest_key: Suggest) -> None:
+    def __init__(self, path: str, suggest_key: Suggest, limiter: Limiter | None = None) -> None:
         self.path = path
         self.findings: list[Finding] = []
         self._suggest_key = suggest_key
+        self._limiter = limiter
 
     def add(self, code: str, message: Msg, node: Node | tuple[int, int], *,
             item: str | None = None, suggestion: Msg | None = None,
             fix: Fix | None = None) -> None:
         line, column = node if isinstance(node, tuple) else pos(node)
+        if self._limiter is not None and not self._limiter.admit(code, line, column):
+            return
         key = node.value if isinstance(node, ScalarNode) else None
         self.findings.append(finding(code, message, self.path, line, column, item=item,
                                      suggestion=suggestion, fix=fix, key=key))
@@ -222,7 +227,9 @@ class Builder:
             return None
         peek = _peek_id(node)
         fields = self.pairs(node, ITEM_KEYS, "where.item", peek)
-        id_text = self.string(fields.get("id"), local("field.item_id"), peek)
+        # Labels and messages are made only for a value that is there: this runs for every item.
+        id_text = self.string(fields["id"], local("field.item_id"), peek) if "id" in fields \
+            else None
         item_id = id_text.value if id_text else None
         if id_text is not None:
             id_node = fields["id"][1]
@@ -234,20 +241,16 @@ class Builder:
                                  id_text.end_column, f'"{id_text.value}"'))
         for name in REQUIRED_ITEM_KEYS:
             if name not in fields:
-                self.add("RM003", msg("rm003.item_missing", name=repr(name)), node, item=item_id)
+                self.add("RM003", _missing(name), node, item=item_id)
         item = Item(item_id or f"<item at line {line}>", line, column, id_text=id_text)
         for name in ("title", "description", "outcome", "section", "start", "deadline"):
-            setattr(item, name, self.string(fields.get(name), local(f"field.{name}"), item_id))
-        item.responsible = self.strings(fields.get("responsible"), local("field.responsible"),
-                                        item_id)
+            if name in fields:
+                setattr(item, name, self.string(fields[name], local(f"field.{name}"), item_id))
+        for name in ("responsible", "participants", "indicators", "depends_on"):
+            if name in fields:
+                setattr(item, name, self.strings(fields[name], local(f"field.{name}"), item_id))
         if "responsible" in fields and not item.responsible:
             self.add("RM003", msg("rm003.no_party"), fields["responsible"][0], item=item_id)
-        item.participants = self.strings(fields.get("participants"),
-                                         local("field.participants"), item_id)
-        item.indicators = self.strings(fields.get("indicators"), local("field.indicators"),
-                                       item_id)
-        item.depends_on = self.strings(fields.get("depends_on"), local("field.depends_on"),
-                                       item_id)
         if "cites" in fields:
             item.cites = self.citations(fields["cites"], item_id)
         if "waivers" in fields:
@@ -312,6 +315,11 @@ class Builder:
         return out
 
 
+@cache
+def _missing(name: str) -> Msg:
+    return msg("rm003.item_missing", name=repr(name))
+
+
 def _peek_id(node: Node) -> str | None:
     """The id an item node gives itself, before it is read."""
     if not isinstance(node, MappingNode):
@@ -340,7 +348,10 @@ def _as_number(raw: str) -> str:
     return str(int(number)) if number.is_integer() and "." not in raw else repr(number)
 
 
-def build(root: Node, path: str, suggest_key: Suggest) -> tuple[Roadmap | None, list[Finding]]:
-    builder = Builder(path, suggest_key)
+def build(root: Node, path: str, suggest_key: Suggest,
+          limiter: Limiter | None = None) -> tuple[Roadmap | None, list[Finding]]:
+    """The model of a composed document, and its structural findings; the items' nodes are
+    consumed (freed) as they are read."""
+    builder = Builder(path, suggest_key, limiter)
     roadmap = builder.build(root)
     return roadmap, builder.findings

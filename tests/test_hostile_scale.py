@@ -135,3 +135,77 @@ def test_an_aliased_item_among_others_is_one_duplicate_in_russian_too() -> None:
     assert "1 повтор" in russian.message, russian.message
     assert report.roadmap is not None
     assert [item.id for item in report.roadmap.items] == ["1", "2", "3"]
+
+
+# -- a cap per check and file -----------------------------------------------------------------
+
+def test_a_flow_sequence_of_50000_empty_items_is_summarised_per_check(tmp_path: Path) -> None:
+    path = tmp_path / "flow.yaml"
+    path.write_text("roadmap: {id: t, title: T}\nitems: [" + ",".join(["{}"] * 50_000) + "]\n",
+                    encoding="utf-8")
+    run, report = _check_json(tmp_path, path)
+    assert run.code == 1
+    summary = report["summary"]
+    assert summary["limit_per_code"] == 1000
+    # each empty item lacks its id, title, responsible and deadline (RM003) and cites nothing
+    assert summary["omitted"] == {"RM003": 200_000 - 1000, "RM101": 50_000 - 1000}
+    assert report["files"][0]["omitted"] == summary["omitted"]
+    assert summary["errors"] >= 250_000
+    for code, omitted in summary["omitted"].items():
+        listed = _of(report, code)
+        assert len(listed) == 1001, (code, len(listed))
+        more = [f for f in listed if f["item"] is None and "more of this check" in f["message"]]
+        assert len(more) == 1, [f["message"] for f in listed[-3:]]
+        assert f"and {omitted:,} more of this check in this file" in more[0]["message"]
+        assert more[0]["severity"] == "error" and more[0]["suggestion"]
+
+
+def _many_uncited(count: int) -> str:
+    return _roadmap(f'  - {{id: "{n}", title: "Action {n}", responsible: Belarus, '
+                    f'deadline: 2023}}\n' for n in range(count))
+
+
+def test_the_cap_is_per_file_and_max_per_code_0_lists_everything(tmp_path: Path) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(_many_uncited(1500), encoding="utf-8")
+    _, report = _check_json(tmp_path, "a.yaml", "b.yaml")
+    for name in ("a.yaml", "b.yaml"):
+        mine = [f for f in report["findings"] if f["path"] == name and f["code"] == "RM101"]
+        assert len(mine) == 1001
+        assert [f["message"] for f in mine if f["item"] is None] == [
+            "and 500 more of this check in this file, not listed (limit: 1,000 per check "
+            "and file)"]
+    assert report["summary"]["omitted"] == {"RM101": 1000}
+    assert report["summary"]["errors"] >= 3000
+    _, everything = _check_json(tmp_path, "a.yaml", "b.yaml", "--max-per-code", "0")
+    assert len(_of(everything, "RM101")) == 3000
+    assert everything["summary"]["limit_per_code"] is None
+    assert everything["summary"]["omitted"] == {}
+    (tmp_path / "roadmap-check.toml").write_text("max-per-code = 10\n", encoding="utf-8")
+    _, ten = _check_json(tmp_path, "a.yaml")
+    assert len(_of(ten, "RM101")) == 11 and ten["summary"]["omitted"] == {"RM101": 1490}
+
+
+def test_the_cap_in_russian_and_on_the_terminal(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(_many_uncited(1200), encoding="utf-8")
+    run = measure("check", "a.yaml", "--rules", TEST_RULES, "--lang", "ru", cwd=tmp_path,
+                  seconds=2)
+    within(run)
+    assert ("не показано остальных замечаний этой проверки в файле: 200 (предел вывода — "
+            "1\u00a0000 на проверку и файл)") in run.stdout, run.stdout[-2000:]
+
+
+def test_a_baseline_sees_every_finding_beyond_the_cap(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(_many_uncited(1500), encoding="utf-8")
+    written = measure("check", "a.yaml", "--rules", TEST_RULES, "--write-baseline", "base.txt",
+                      "--fail-on", "never", cwd=tmp_path, seconds=2)
+    within(written)
+    entries = [line for line in (tmp_path / "base.txt").read_text(encoding="utf-8").splitlines()
+               if "RM101" in line]
+    assert len(entries) == 1500
+    _, report = _check_json(tmp_path, "a.yaml", "--baseline", "base.txt")
+    assert _of(report, "RM101") == [] and report["summary"]["exit_code"] == 0
+    # one more uncited item: the baseline holds the others, so it alone is reported
+    (tmp_path / "a.yaml").write_text(_many_uncited(1501), encoding="utf-8")
+    _, again = _check_json(tmp_path, "a.yaml", "--baseline", "base.txt")
+    assert [f["item"] for f in _of(again, "RM101")] == ["1500"]

@@ -1,0 +1,86 @@
+"""A cap on the findings of one check in one file: beyond it, one finding says how many more.
+
+A hostile or badly broken file can make millions of findings of one check. The first
+``limit`` of each check are listed; the rest are summarised in one finding of the same check
+("and 999,000 more"), which counts for all of them in the summary and the exit code. A
+``Limiter`` keeps the findings beyond the cap from being made at all (only counted), so memory
+stays bounded while a file is checked; ``cap`` then lists the first ones and the summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from roadmap_check.findings import Finding, finding
+from roadmap_check.i18n import msg, number
+
+DEFAULT_LIMIT = 1000
+MORE_KEY = "<more>"  # the subject of a summary finding, so its fingerprint is stable
+# What a check gets back instead of a finding beyond the cap: nothing is rendered for it.
+DROPPED = Finding("", "", "", 0, 0)
+
+
+@dataclass
+class Limiter:
+    """Counts the findings of each check as they are made; beyond ``limit``, only counts."""
+
+    limit: int | None
+    counts: dict[str, int] = field(default_factory=dict)
+    dropped: dict[str, list[int]] = field(default_factory=dict)  # code -> [count, line, col]
+
+    def admit(self, code: str, line: int, column: int) -> bool:
+        """Whether a finding of ``code`` at this place is to be made (this runs for each)."""
+        if self.limit is None:
+            return True
+        seen = self.counts[code] = self.counts.get(code, 0) + 1
+        if seen <= self.limit:
+            return True
+        dropped = self.dropped.get(code)
+        if dropped is None:
+            self.dropped[code] = [1, line, column]
+        else:
+            dropped[0] += 1
+            if line < dropped[1] or (line == dropped[1] and column < dropped[2]):
+                dropped[1:] = line, column
+        return False
+
+
+def cap(findings: list[Finding], limit: int | None,
+        dropped: dict[str, list[int]] | None = None,
+        lang: str = "en") -> tuple[list[Finding], dict[str, int]]:
+    """The sorted findings of one file with at most ``limit`` of each check, and the count
+    left out of each; ``dropped`` are those a Limiter did not let be made."""
+    dropped = dict(dropped or {})
+    if limit is None or (not dropped and len(findings) <= limit):
+        return findings, {}
+    seen: dict[str, int] = {}
+    kept: list[Finding] = []
+    left: dict[str, list[Finding]] = {}
+    for found in findings:
+        count = seen[found.code] = seen.get(found.code, 0) + 1
+        if count <= limit:
+            kept.append(found)
+        else:
+            left.setdefault(found.code, []).append(found)
+    omitted: dict[str, int] = {}
+    for code in sorted({*left, *dropped}):
+        rest = left.get(code, [])
+        unseen, line, column = dropped.get(code, (0, 0, 0))
+        if rest and (not unseen or (rest[0].line, rest[0].column) < (line, column)):
+            line, column = rest[0].line, rest[0].column
+        model = rest[0] if rest else next((f for f in findings if f.code == code), None)
+        if model is None:  # every finding of this check was left out: not selected
+            continue
+        omitted[code] = len(rest) + unseen
+        more = finding(code, msg("limit.more", count=number(omitted[code]), limit=number(limit)),
+                       model.path, line, column, severity=model.severity, key=MORE_KEY,
+                       suggestion=msg("limit.more.hint"))
+        kept.append(more._replace(suppressed=not unseen and all(f.suppressed for f in rest))
+                    .in_lang(lang))
+    kept.sort(key=Finding.sort_key)
+    return kept, omitted
+
+
+def weight(found: Finding, omitted: dict[str, int]) -> int:
+    """How many findings one listed finding stands for: a summary, all those it summarises."""
+    return omitted.get(found.code, 1) if found.key == MORE_KEY else 1
