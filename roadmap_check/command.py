@@ -146,7 +146,13 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str) -> Report
         severity=tuple(config["severity"].items()),
         per_file_ignores=tuple((glob, _codes(codes, f"per-file-ignores.{glob}") or frozenset())
                                for glob, codes in config["per-file-ignores"].items()))
-    paths = discovery.expand(args.paths, config["exclude"], args.roadmaps_only)
+    skipped: list[discovery.Skipped] = []
+    paths = discovery.expand(args.paths, config["exclude"], args.roadmaps_only, skipped)
+    for left in skipped:
+        note = i18n.t(lang, left.why, path=str(left.path), target=left.target) \
+            if left.why.startswith("cli.") else \
+            i18n.t(lang, "cli.skipped_not_regular", path=str(left.path), kind=i18n.local(left.why))
+        print(f"roadmap-check: {note}", file=sys.stderr)
     if not paths:
         return None
     if args.fix:

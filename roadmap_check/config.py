@@ -147,7 +147,7 @@ def _validate(key: str, value: Any, where: str, base: Path) -> Any:
         return value
     if key == "max-per-code":
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise _fail(where, key, "count")
+            raise RoadmapCheckError.of("error.config_count", where=where, key=key)
         return value
     if key == "min-coverage":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:

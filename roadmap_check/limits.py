@@ -72,9 +72,9 @@ def cap(findings: list[Finding], limit: int | None,
         if model is None:  # every finding of this check was left out: not selected
             continue
         omitted[code] = len(rest) + unseen
-        more = finding(code, msg("limit.more", count=number(omitted[code]), limit=number(limit)),
+        more = finding(code, msg("report.more", count=number(omitted[code]), limit=number(limit)),
                        model.path, line, column, severity=model.severity, key=MORE_KEY,
-                       suggestion=msg("limit.more.hint"))
+                       suggestion=msg("report.more.hint"))
         kept.append(more._replace(suppressed=not unseen and all(f.suppressed for f in rest))
                     .in_lang(lang))
     kept.sort(key=Finding.sort_key)

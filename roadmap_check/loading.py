@@ -246,9 +246,11 @@ class Builder:
         for name in ("title", "description", "outcome", "section", "start", "deadline"):
             if name in fields:
                 setattr(item, name, self.string(fields[name], local(f"field.{name}"), item_id))
-        for name in ("responsible", "participants", "indicators", "depends_on"):
+        for name, label in (("responsible", "field.responsible"),
+                            ("participants", "field.participants"),
+                            ("indicators", "field.indicators"), ("depends_on", "field.depends_on")):
             if name in fields:
-                setattr(item, name, self.strings(fields[name], local(f"field.{name}"), item_id))
+                setattr(item, name, self.strings(fields[name], local(label), item_id))
         if "responsible" in fields and not item.responsible:
             self.add("RM003", msg("rm003.no_party"), fields["responsible"][0], item=item_id)
         if "cites" in fields:

@@ -7,13 +7,15 @@ Each hostile input runs through the real entry point within the budget of tests/
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from budget import Measured, measure, within
-from helpers import TEST_RULES, check_text
+from helpers import CLEAN_ROADMAP, TEST_RULES, check_text
 
 pytestmark = pytest.mark.slow
 
@@ -209,3 +211,99 @@ def test_a_baseline_sees_every_finding_beyond_the_cap(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(_many_uncited(1501), encoding="utf-8")
     _, again = _check_json(tmp_path, "a.yaml", "--baseline", "base.txt")
     assert [f["item"] for f in _of(again, "RM101")] == ["1500"]
+
+
+# -- files and folders ------------------------------------------------------------------------
+
+_GOOD = CLEAN_ROADMAP
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+needs_links = pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need POSIX")
+
+
+@needs_fifo
+def test_a_fifo_in_a_folder_is_skipped_with_a_note(tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "a.yaml").write_text(_GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "maps" / "pipe.yaml")
+    run, report = _check_json(tmp_path, "maps")
+    assert [f["path"] for f in report["files"]] == ["maps/a.yaml"]
+    assert run.code == 0
+    assert "maps/pipe.yaml" in run.stderr and "not a regular file" in run.stderr, run.stderr
+
+
+@needs_fifo
+def test_a_fifo_given_directly_is_a_one_line_error(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    run = measure("check", "pipe.yaml", cwd=tmp_path, seconds=2)
+    within(run)
+    assert run.code == 2 and run.stdout == ""
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and "pipe.yaml" in lines[0] and "not a regular file" in lines[0]
+
+
+@needs_links
+def test_a_link_to_the_root_folder_is_not_followed_out_of_the_tree(tmp_path: Path) -> None:
+    (tmp_path / "maps" / "sub").mkdir(parents=True)
+    (tmp_path / "maps" / "a.yaml").write_text(_GOOD, encoding="utf-8")
+    (tmp_path / "maps" / "sub" / "b.yaml").write_text(_GOOD, encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "c.yaml").write_text(_GOOD, encoding="utf-8")
+    (tmp_path / "maps" / "root").symlink_to("/")
+    (tmp_path / "maps" / "out").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "maps" / "sub" / "loop").symlink_to(tmp_path / "maps")
+    (tmp_path / "maps" / "same").symlink_to(tmp_path / "maps" / "sub")
+    run, report = _check_json(tmp_path, "maps")
+    assert {f["path"] for f in report["files"]} in ({"maps/a.yaml", "maps/sub/b.yaml"},
+                                                    {"maps/a.yaml", "maps/same/b.yaml"})
+    assert "maps/root" in run.stderr and "maps/out" in run.stderr, run.stderr
+    # a folder given by a link is walked: the user named it
+    _, named = _check_json(tmp_path, "maps/out")
+    assert [f["path"] for f in named["files"]] == ["maps/out/c.yaml"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").is_file(),
+                    reason="needs /proc/self/mem: a regular file that even root cannot read")
+def test_an_unreadable_file_in_a_folder_is_a_finding_and_the_rest_is_checked(
+        tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "a.yaml").write_text(_GOOD, encoding="utf-8")
+    (tmp_path / "maps" / "mem.yaml").symlink_to("/proc/self/mem")
+    run, report = _check_json(tmp_path, "maps")
+    assert run.code == 1
+    assert [(f["path"], f["code"], f["line"]) for f in report["findings"]] == [
+        ("maps/mem.yaml", "RM001", 1)]
+    assert report["findings"][0]["message"].startswith("the file cannot be read ("), \
+        report["findings"][0]["message"]
+    assert [f["path"] for f in report["files"]] == ["maps/a.yaml", "maps/mem.yaml"]
+    direct = measure("check", "maps/mem.yaml", "--lang", "ru", cwd=tmp_path, seconds=2)
+    within(direct)
+    assert direct.code == 1 and "RM001" in direct.stdout
+    assert "файл не удаётся прочитать" in direct.stdout, direct.stdout
+
+
+@needs_links
+def test_a_broken_link_in_a_folder_is_a_note(tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "a.yaml").write_text(_GOOD, encoding="utf-8")
+    (tmp_path / "maps" / "gone.yaml").symlink_to("no-such-file.yaml")
+    run, report = _check_json(tmp_path, "maps")
+    assert run.code == 0 and [f["path"] for f in report["files"]] == ["maps/a.yaml"]
+    assert run.stderr.strip() == ("roadmap-check: skipped maps/gone.yaml: a link to "
+                                  "no-such-file.yaml, which does not exist"), run.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="needs a file its user cannot read (root reads everything)")
+def test_a_file_without_read_permission_is_a_finding(tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "a.yaml").write_text(_GOOD, encoding="utf-8")
+    secret = tmp_path / "maps" / "secret.yaml"
+    secret.write_text(_GOOD, encoding="utf-8")
+    secret.chmod(0)
+    try:
+        run, report = _check_json(tmp_path, "maps")
+    finally:
+        secret.chmod(0o600)
+    assert run.code == 1
+    assert [(f["path"], f["code"]) for f in report["findings"]] == [("maps/secret.yaml", "RM001")]
