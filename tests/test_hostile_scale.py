@@ -6,16 +6,20 @@ Each hostile input runs through the real entry point within the budget of tests/
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
+import subprocess
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from budget import Measured, measure, within
-from helpers import CLEAN_ROADMAP, TEST_RULES, check_text
+from helpers import CLEAN_ROADMAP, TEST_RULES, check_text, entry_point
 
 pytestmark = pytest.mark.slow
 
@@ -307,3 +311,64 @@ def test_a_file_without_read_permission_is_a_finding(tmp_path: Path) -> None:
         secret.chmod(0o600)
     assert run.code == 1
     assert [(f["path"], f["code"]) for f in report["findings"]] == [("maps/secret.yaml", "RM001")]
+
+
+# -- processes --------------------------------------------------------------------------------
+
+def test_a_huge_jobs_number_starts_no_more_workers_than_files_and_cores(tmp_path: Path) -> None:
+    for name in ("a.yaml", "b.yaml", "c.yaml"):
+        (tmp_path / name).write_text(_GOOD, encoding="utf-8")
+    run, report = _check_json(tmp_path, ".", "--jobs", "100000")
+    assert run.code == 0 and len(report["files"]) == 3
+    from roadmap_check.runner import worker_count
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert worker_count(100_000, 3) == min(3, cores or 1)
+    assert worker_count(2, 1000) == min(2, cores or 1)
+    assert worker_count(1, 3) == 1
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_end_when_the_parent_is_killed(tmp_path: Path) -> None:
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    body = _roadmap(_item(f"{n}") for n in range(300))
+    for n in range(60):
+        (folder / f"m{n:02d}.yaml").write_text(body, encoding="utf-8")
+    parent = subprocess.Popen([*entry_point(), "check", "maps", "--rules", str(TEST_RULES),
+                               "--jobs", "2", "--format", "json"], cwd=tmp_path,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 20
+        while len(workers) < 2 and time.monotonic() < deadline and parent.poll() is None:
+            workers = _children(parent.pid)
+            time.sleep(0.02)
+        assert len(workers) == 2, "the run did not start its two workers"
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+            time.sleep(0.05)
+        alive = [w for w in workers if Path(f"/proc/{w}").exists()
+                 and "Z" not in Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1][:3]]
+        assert alive == [], "workers outlived their parent"
+    finally:
+        for pid in workers:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
