@@ -13,12 +13,12 @@ from roadmap_check import dates, rulesets
 from roadmap_check.checks import Compiled, Context, all_checks
 from roadmap_check.checks.coverage import Need, needs
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
-from roadmap_check.findings import Finding, Severity
+from roadmap_check.findings import Finding, Severity, finding
 from roadmap_check.i18n import choose_lang, msg, per_lang, t
 from roadmap_check.limits import DROPPED, Limiter, cap
 from roadmap_check.loading import build
 from roadmap_check.matching import closest_key
-from roadmap_check.model import Item, Roadmap, RuleSet, Waiver
+from roadmap_check.model import Item, Roadmap, RuleSet, Text, Waiver
 from roadmap_check.registry import CHECKS
 from roadmap_check.suppressions import apply as apply_suppressions
 from roadmap_check.yaml_io import Loaded, load_path, load_text
@@ -116,9 +116,10 @@ class Engine:
         except RoadmapCheckError as exc:
             if named is None:
                 raise
-            where = f"{report.path}:{named.line}:{named.column}"
-            raise RoadmapCheckError.of("error.roadmap_ruleset", where=where,
-                                       error=per_lang(exc.in_lang)) from None
+            # This road map's own choice: a finding on it, and the other files are checked.
+            report.findings.append(_unusable_ruleset(report.path, named, exc))
+            report.roadmap = roadmap
+            return
         as_of = self.options.today
         if roadmap.date is not None:
             with contextlib.suppress(dates.DateError):  # RM301 reports it
@@ -158,6 +159,17 @@ class Engine:
             out.append(said._replace(severity=severity) if severity != said.severity else said)
         out.sort(key=Finding.sort_key)
         return out
+
+
+def _unusable_ruleset(path: str, named: Text, exc: RoadmapCheckError) -> Finding:
+    """RM008 at the ``ruleset:`` value: the rule set it names cannot be found or read."""
+    from roadmap_check.ruleset import builtin_names
+
+    close = closest_key(named.value, builtin_names())
+    hint = msg("hint.did_you_mean", name=repr(close)) if close else \
+        msg("rm008.unknown_ruleset.hint", names=", ".join(builtin_names()))
+    return finding("RM008", msg("rm008.unknown_ruleset", error=per_lang(exc.in_lang)), path,
+                   named.line, named.column, suggestion=hint, key=named.value)
 
 
 def _waivers(ctx: Context, findings: list[Finding]) -> list[Finding]:

@@ -83,8 +83,9 @@ def test_two_separate_cycles_are_two_findings_and_a_long_ring_is_shortened(
 
 def test_many_unknown_dependencies_each_get_their_did_you_mean(tmp_path: Path) -> None:
     ids = [f"a{n:05d}" for n in range(10_000)]
-    # each item depends on the previous one, misspelt: b00041 for a00041
-    items = [_item(i, [f"b{ids[k - 1][1:]}"] if k else []) for k, i in enumerate(ids)]
+    # each item depends on the previous one, misspelt: b00041 for a00041 (and has nothing else)
+    items = [f'  - {{id: {i}, depends_on: [{"b" + ids[k - 1][1:] if k else ""}]}}\n'
+             for k, i in enumerate(ids)]
     path = tmp_path / "unknown.yaml"
     path.write_text(_roadmap(items), encoding="utf-8")
     run, report = _check_json(tmp_path, path)
@@ -372,3 +373,75 @@ def test_workers_end_when_the_parent_is_killed(tmp_path: Path) -> None:
         for pid in workers:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
+
+
+# -- one road map's unknown rule set ----------------------------------------------------------
+
+_OWN_RULES = """\
+roadmap:
+  id: t{n}
+  title: T
+  date: 2021-09-09
+  ruleset: {ruleset}
+items:
+  - id: "1"
+    title: "Agree the exchange of records"
+    responsible: Republic of Belarrus
+    deadline: 2023
+    cites: [cis-infosec-2030]
+"""
+
+
+def test_an_unknown_rule_set_in_one_of_2000_road_maps_is_a_finding_on_it(tmp_path: Path) -> None:
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    for n in range(2000):
+        ruleset = "cis-framewrks" if n == 1234 else "cis-frameworks"
+        (folder / f"m{n:04d}.yaml").write_text(_OWN_RULES.format(n=n, ruleset=ruleset),
+                                               encoding="utf-8")
+    outputs = {"sarif": "r.sarif", "junit": "r.xml", "gitlab": "r.gitlab.json",
+               "github": "r.github.txt", "markdown": "r.md", "html": "r.html",
+               "terminal": "r.txt"}
+    args = [f"--output-format={name}={target}" for name, target in outputs.items()]
+    run = measure("check", "maps", "--format", "json", *args, cwd=tmp_path, seconds=6)
+    within(run, seconds=6)
+    assert run.code == 1, run.stderr
+    report = json.loads(run.stdout)
+    bad = [f for f in report["findings"] if f["path"] == "maps/m1234.yaml"]
+    assert [(f["code"], f["line"], f["severity"]) for f in bad] == [("RM008", 5, "error")]
+    assert "cis-framewrks" in bad[0]["message"]
+    assert bad[0]["suggestion"] == "did you mean 'cis-frameworks'?"
+    others = [f for f in report["findings"] if f["path"] != "maps/m1234.yaml"]
+    # every other road map is checked against its rule set: the misspelt party, once each
+    assert sorted({(f["code"], f["line"]) for f in others}) == [("RM304", 9)]
+    assert len(others) == 1999
+    assert len(report["files"]) == 2000
+    sarif = json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))
+    assert len(sarif["runs"][0]["results"]) == 2000
+    for name in ("junit", "gitlab", "github", "terminal"):
+        text = (tmp_path / outputs[name]).read_text(encoding="utf-8")
+        assert "m1234.yaml" in text and "m1999.yaml" in text and "RM008" in text, name
+    assert "RM008" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_a_waiver_or_comment_beyond_the_cap_is_not_called_unused(tmp_path: Path) -> None:
+    items = [f'  - {{id: "{n}", title: "Action {n}", responsible: Belarus, deadline: 2023}}\n'
+             for n in range(1500)]
+    items[1400] = ('  - {id: "1400", title: "Action 1400", responsible: Belarus, deadline: 2023,'
+                   ' waivers: [{check: RM101, reason: "cited in the annex"}]}\n')
+    items[1450] = items[1450].rstrip("\n") + "  # roadmap-check: ignore[RM101] in the annex\n"
+    (tmp_path / "a.yaml").write_text(_roadmap(items), encoding="utf-8")
+    _, report = _check_json(tmp_path, "a.yaml")
+    assert _of(report, "RM403") == [] and _of(report, "RM405") == []
+    assert report["summary"]["omitted"] == {"RM101": 500}
+
+
+def test_a_bad_max_per_code_in_the_config_is_a_one_line_error(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(_GOOD, encoding="utf-8")
+    (tmp_path / "roadmap-check.toml").write_text("max-per-code = -5\n", encoding="utf-8")
+    run = measure("check", "a.yaml", cwd=tmp_path, seconds=2)
+    within(run)
+    assert run.code == 2
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].endswith(
+        "roadmap-check.toml:1: max-per-code: must be a whole number, 0 or more"), lines
