@@ -13,7 +13,8 @@ from roadmap_check import dates, rulesets
 from roadmap_check.checks import Compiled, Context, all_checks
 from roadmap_check.checks.coverage import Need, needs
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
-from roadmap_check.findings import Finding, Severity, finding
+from roadmap_check.findings import Finding, Severity
+from roadmap_check.findings import finding as make_finding
 from roadmap_check.i18n import choose_lang, msg, per_lang, t
 from roadmap_check.limits import DROPPED, Limiter, cap
 from roadmap_check.loading import build
@@ -168,7 +169,7 @@ def _unusable_ruleset(path: str, named: Text, exc: RoadmapCheckError) -> Finding
     close = closest_key(named.value, builtin_names())
     hint = msg("hint.did_you_mean", name=repr(close)) if close else \
         msg("rm008.unknown_ruleset.hint", names=", ".join(builtin_names()))
-    return finding("RM008", msg("rm008.unknown_ruleset", error=per_lang(exc.in_lang)), path,
+    return make_finding("RM008", msg("rm008.unknown_ruleset", error=per_lang(exc.in_lang)), path,
                    named.line, named.column, suggestion=hint, key=named.value)
 
 
