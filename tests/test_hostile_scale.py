@@ -19,7 +19,11 @@ from typing import Any
 
 import pytest
 from budget import Measured, measure, within
-from helpers import CLEAN_ROADMAP, TEST_RULES, check_text, entry_point
+from helpers import CLEAN_ROADMAP, TEST_RULES, TODAY, check_text, entry_point
+
+from roadmap_check.discovery import Skipped, expand
+from roadmap_check.engine import Engine, Options
+from roadmap_check.errors import RoadmapCheckError
 
 pytestmark = pytest.mark.slow
 
@@ -445,3 +449,39 @@ def test_a_bad_max_per_code_in_the_config_is_a_one_line_error(tmp_path: Path) ->
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].endswith(
         "roadmap-check.toml:1: max-per-code: must be a whole number, 0 or more"), lines
+
+
+# -- the same, in this process ----------------------------------------------------------------
+
+def test_the_engine_lists_the_first_findings_of_a_check_and_summarises_the_rest() -> None:
+    engine = Engine(Options(rules=(str(TEST_RULES),), today=TODAY, limit=3))
+    report = engine.check_text(_many_uncited(5), "r.yaml", Path.cwd())
+    uncited = [f for f in report.findings if f.code == "RM101"]
+    assert [f.item for f in uncited] == ["0", "1", "2", None]
+    assert uncited[-1].message == ("and 2 more of this check in this file, not listed "
+                                   "(limit: 3 per check and file)")
+    assert (uncited[-1].line, uncited[-1].column) == (6, 5)  # where the fourth one is
+    assert report.omitted == {"RM101": 2}
+    everything = Engine(Options(rules=(str(TEST_RULES),), today=TODAY))
+    assert len([f for f in everything.check_text(_many_uncited(5), "r.yaml", Path.cwd()).findings
+                if f.code == "RM101"]) == 5
+
+
+@needs_fifo
+@needs_links
+def test_the_walk_in_this_process(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.yaml").write_text(_GOOD, encoding="utf-8")
+    (tmp_path / "sub" / "b.yml").write_text(_GOOD, encoding="utf-8")
+    (tmp_path / "notes.yaml").write_text("just: notes\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "up").symlink_to(tmp_path.parent)
+    (tmp_path / "gone.yaml").symlink_to("nowhere.yaml")
+    skipped: list[Skipped] = []
+    found = expand([tmp_path], [], skipped=skipped)
+    assert found == [tmp_path / "a.yaml", tmp_path / "sub" / "b.yml"]
+    assert sorted((s.path.name, s.why) for s in skipped) == [
+        ("gone.yaml", "cli.skipped_broken_link"), ("pipe.yaml", "kind.fifo"),
+        ("up", "cli.skipped_link_outside")]
+    with pytest.raises(RoadmapCheckError, match=r"pipe\.yaml: a named pipe"):
+        expand([tmp_path / "pipe.yaml"], [])
