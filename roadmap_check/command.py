@@ -237,7 +237,8 @@ def _capped(reports: list[FileReport], limit: int | None) -> None:
     from roadmap_check.limits import cap
 
     for report in reports:
-        report.findings, report.omitted = cap(report.findings, limit, None, report.lang)
+        report.findings, report.omitted, report.omitted_fixable = cap(report.findings, limit,
+                                                                      None, report.lang)
 
 
 def _emit(name: str, target: Path | None, report: Report) -> None:

@@ -51,6 +51,7 @@ class FileReport:
     # what each item cites, resolved: item index -> [(framework id, provision id or None)]
     cited: dict[int, list[tuple[str, str | None]]] = field(default_factory=dict)
     omitted: dict[str, int] = field(default_factory=dict)  # code -> findings beyond the cap
+    omitted_fixable: int = 0  # of those, the ones with a fix
 
 
 class Engine:
@@ -101,8 +102,9 @@ class Engine:
                     suppression.used = True
             findings.extend(apply_suppressions(findings, loaded.suppressions, id_lines,
                                                loaded.path, report.lang))
-        report.findings, report.omitted = cap(self._finish(report), self.options.limit,
-                                              limiter.dropped, report.lang)
+        report.findings, report.omitted, fixable = cap(self._finish(report), self.options.limit,
+                                                       limiter.dropped, report.lang)
+        report.omitted_fixable = fixable + limiter.fixable
         return report
 
     def _run(self, roadmap: Roadmap, base: Path, report: FileReport, limiter: Limiter) -> None:

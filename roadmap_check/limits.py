@@ -27,14 +27,16 @@ class Limiter:
     limit: int | None
     counts: dict[str, int] = field(default_factory=dict)
     dropped: dict[str, list[int]] = field(default_factory=dict)  # code -> [count, line, col]
+    fixable: int = 0  # of those dropped, the ones with a fix
 
-    def admit(self, code: str, line: int, column: int) -> bool:
+    def admit(self, code: str, line: int, column: int, fixable: bool = False) -> bool:
         """Whether a finding of ``code`` at this place is to be made (this runs for each)."""
         if self.limit is None:
             return True
         seen = self.counts[code] = self.counts.get(code, 0) + 1
         if seen <= self.limit:
             return True
+        self.fixable += fixable
         dropped = self.dropped.get(code)
         if dropped is None:
             self.dropped[code] = [1, line, column]
@@ -47,12 +49,13 @@ class Limiter:
 
 def cap(findings: list[Finding], limit: int | None,
         dropped: dict[str, list[int]] | None = None,
-        lang: str = "en") -> tuple[list[Finding], dict[str, int]]:
-    """The sorted findings of one file with at most ``limit`` of each check, and the count
-    left out of each; ``dropped`` are those a Limiter did not let be made."""
+        lang: str = "en") -> tuple[list[Finding], dict[str, int], int]:
+    """The sorted findings of one file with at most ``limit`` of each check, the count left
+    out of each, and how many of those left out have a fix (unsuppressed); ``dropped`` are
+    those a Limiter did not let be made (their fixes are counted by the Limiter)."""
     dropped = dict(dropped or {})
     if limit is None or (not dropped and len(findings) <= limit):
-        return findings, {}
+        return findings, {}, 0
     seen: dict[str, int] = {}
     kept: list[Finding] = []
     left: dict[str, list[Finding]] = {}
@@ -63,6 +66,7 @@ def cap(findings: list[Finding], limit: int | None,
         else:
             left.setdefault(found.code, []).append(found)
     omitted: dict[str, int] = {}
+    fixable = 0
     for code in sorted({*left, *dropped}):
         rest = left.get(code, [])
         unseen, line, column = dropped.get(code, (0, 0, 0))
@@ -72,13 +76,14 @@ def cap(findings: list[Finding], limit: int | None,
         if model is None:  # every finding of this check was left out: not selected
             continue
         omitted[code] = len(rest) + unseen
+        fixable += sum(1 for f in rest if f.fix is not None and not f.suppressed)
         more = finding(code, msg("report.more", count=number(omitted[code]), limit=number(limit)),
                        model.path, line, column, severity=model.severity, key=MORE_KEY,
                        suggestion=msg("report.more.hint"))
         kept.append(more._replace(suppressed=not unseen and all(f.suppressed for f in rest))
                     .in_lang(lang))
     kept.sort(key=Finding.sort_key)
-    return kept, omitted
+    return kept, omitted, fixable
 
 
 def weight(found: Finding, omitted: dict[str, int]) -> int:

@@ -62,7 +62,8 @@ class Builder:
             item: str | None = None, suggestion: Msg | None = None,
             fix: Fix | None = None) -> None:
         line, column = node if isinstance(node, tuple) else pos(node)
-        if self._limiter is not None and not self._limiter.admit(code, line, column):
+        if self._limiter is not None and not self._limiter.admit(code, line, column,
+                                                                 fix is not None):
             return
         key = node.value if isinstance(node, ScalarNode) else None
         self.findings.append(finding(code, message, self.path, line, column, item=item,

@@ -52,7 +52,9 @@ class Report:
 
     @property
     def fixable(self) -> int:
-        return sum(1 for r in self.files for f in r.findings if f.fix and not f.suppressed)
+        """Unsuppressed findings with a fix, those beyond the cap included."""
+        return sum(1 for r in self.files for f in r.findings if f.fix and not f.suppressed) + \
+            sum(r.omitted_fixable for r in self.files)
 
     @property
     def needs(self) -> list[Need]:

@@ -24,6 +24,8 @@ from helpers import CLEAN_ROADMAP, TEST_RULES, TODAY, check_text, entry_point
 from roadmap_check.discovery import Skipped, expand
 from roadmap_check.engine import Engine, Options
 from roadmap_check.errors import RoadmapCheckError
+from roadmap_check.findings import Severity
+from roadmap_check.report import Report
 
 pytestmark = pytest.mark.slow
 
@@ -462,6 +464,12 @@ def test_the_engine_lists_the_first_findings_of_a_check_and_summarises_the_rest(
                                    "(limit: 3 per check and file)")
     assert (uncited[-1].line, uncited[-1].column) == (6, 5)  # where the fourth one is
     assert report.omitted == {"RM101": 2}
+    # unquoted numeric ids: RM006, each with a fix; the totals count those left out too
+    numeric = _many_uncited(5).replace('id: "', "id: ").replace('", title', ", title")
+    capped = Report([engine.check_text(numeric, "r.yaml", Path.cwd())], Severity.ERROR)
+    assert capped.omitted == {"RM006": 2, "RM101": 2}
+    other = [f for f in capped.findings if f.severity == Severity.WARNING and f.code != "RM006"]
+    assert capped.fixable == 5 and capped.count(Severity.WARNING) == 5 + len(other)
     everything = Engine(Options(rules=(str(TEST_RULES),), today=TODAY))
     assert len([f for f in everything.check_text(_many_uncited(5), "r.yaml", Path.cwd()).findings
                 if f.code == "RM101"]) == 5

@@ -76,7 +76,8 @@ class Context:
             key = where.value if key is None else key
         else:
             line, column = where
-        if self.limiter is not None and not self.limiter.admit(code, line, column):
+        if self.limiter is not None and not self.limiter.admit(code, line, column,
+                                                               fix is not None):
             return DROPPED
         return finding(code, message, self.path, line, column,
                        item=item.id if item is not None and item.id_text is not None else None,
