@@ -26,24 +26,24 @@ class Limiter:
 
     limit: int | None
     counts: dict[str, int] = field(default_factory=dict)
-    dropped: dict[str, list[int]] = field(default_factory=dict)  # code -> [count, line, col]
-    fixable: int = 0  # of those dropped, the ones with a fix
+    # code -> [how many were not made, line, column of the first of them]
+    dropped: dict[str, list[int]] = field(default_factory=dict)
+    fixable: int = 0  # of those not made, the ones with a fix
 
     def admit(self, code: str, line: int, column: int, fixable: bool = False) -> bool:
         """Whether a finding of ``code`` at this place is to be made (this runs for each)."""
+        dropped = self.dropped.get(code)
+        if dropped is not None:  # the common case in a file with millions: one lookup
+            dropped[0] += 1
+            self.fixable += fixable
+            return False
         if self.limit is None:
             return True
         seen = self.counts[code] = self.counts.get(code, 0) + 1
         if seen <= self.limit:
             return True
+        self.dropped[code] = [1, line, column]
         self.fixable += fixable
-        dropped = self.dropped.get(code)
-        if dropped is None:
-            self.dropped[code] = [1, line, column]
-        else:
-            dropped[0] += 1
-            if line < dropped[1] or (line == dropped[1] and column < dropped[2]):
-                dropped[1:] = line, column
         return False
 
 
