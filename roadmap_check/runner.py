@@ -104,13 +104,9 @@ def run(paths: list[Path], options: Options, jobs: int, stdin_name: str,
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start,
                              initargs=(options, os.getpid())) as pool:
-        try:
-            for result in pool.map(_check, [str(p) for p in files], chunksize=1):
-                if isinstance(result, RoadmapCheckError):
-                    raise result
-                if progress:
-                    progress(1)
-                yield result
-        except BaseException:  # the run stops: the files not yet begun are not checked
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+        for result in pool.map(_check, [str(p) for p in files], chunksize=1):
+            if isinstance(result, RoadmapCheckError):
+                raise result
+            if progress:
+                progress(1)
+            yield result
