@@ -29,7 +29,8 @@ LANGS = ("en", "ru")
 DEFAULTS: dict[str, Any] = {
     "rules": [], "fail-on": "error", "select": None, "ignore": [], "min-coverage": None,
     "language": None, "exclude": [], "format": "terminal", "severity": {},
-    "per-file-ignores": {}, "max-per-code": 1000,
+    "per-file-ignores": {},
+    "max-per-code": 1000,  # findings of one check listed per file (limits.py); 0: all
 }
 
 

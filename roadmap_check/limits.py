@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from roadmap_check.findings import Finding, finding
 from roadmap_check.i18n import msg, number
 
-DEFAULT_LIMIT = 1000
 MORE_KEY = "<more>"  # the subject of a summary finding, so its fingerprint is stable
 # What a check gets back instead of a finding beyond the cap: nothing is rendered for it.
 DROPPED = Finding("", "", "", 0, 0)
