@@ -77,7 +77,11 @@ def check(
     exclude: Annotated[list[str] | None, typer.Option(
         "--exclude", help="Skip files and folders matching this glob (repeatable).")] = None,
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", help="Check files in N processes (0: one per core).")] = 1,
+        "--jobs", "-j", help="Check files in N processes (0: one per core; never more than "
+        "the files or the cores).")] = 1,
+    max_per_code: Annotated[int | None, typer.Option(
+        "--max-per-code", min=0, help="List at most N findings of one check per file and "
+        "summarise the rest in one finding (default 1000; 0: list all).")] = None,
     stdin_filename: Annotated[str | None, typer.Option(
         "--stdin-filename", help="The path to report for a road map read from standard input.")]
     = None,
@@ -107,7 +111,7 @@ def check(
     code = run(CheckArgs(
         paths=paths, config=config, rules=rules, fmt=fmt, output=output,
         output_formats=output_formats or [], fail_on=fail_on, select=select, ignore=ignore,
-        min_coverage=min_coverage, exclude=exclude or [], jobs=jobs,
+        min_coverage=min_coverage, exclude=exclude or [], jobs=jobs, max_per_code=max_per_code,
         stdin_filename=stdin_filename, baseline=baseline, write_baseline=write_baseline,
         quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix))
     raise typer.Exit(code)

@@ -35,6 +35,7 @@ class CheckArgs:
     min_coverage: float | None = None
     exclude: list[str] = field(default_factory=list)
     jobs: int = 1
+    max_per_code: int | None = None  # None: the config's (default 1000); 0: no limit
     stdin_filename: str | None = None
     baseline: Path | None = None
     write_baseline: Path | None = None
@@ -68,6 +69,7 @@ def load_config(args: CheckArgs) -> configuration.Config:
     config.override("min-coverage", args.min_coverage)
     config.override("exclude", args.exclude or None)
     config.override("language", args.lang)
+    config.override("max-per-code", args.max_per_code)
     return config
 
 
@@ -132,7 +134,11 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str) -> Report
     warning = libyaml_warning(lang)
     if warning:
         print(f"roadmap-check: {warning}", file=sys.stderr)
+    limit = config["max-per-code"] or None
+    # A baseline must see every finding: the cap then comes after it (_capped), not in the engine.
+    baselined = args.baseline is not None or args.write_baseline is not None
     options = Options(
+        limit=None if baselined else limit,
         rules=tuple(config["rules"]), select=_codes(config["select"], "--select"),
         ignore=_codes(config["ignore"], "--ignore") or frozenset(),
         min_coverage=config["min-coverage"], lang=config["language"],
@@ -140,7 +146,13 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str) -> Report
         severity=tuple(config["severity"].items()),
         per_file_ignores=tuple((glob, _codes(codes, f"per-file-ignores.{glob}") or frozenset())
                                for glob, codes in config["per-file-ignores"].items()))
-    paths = discovery.expand(args.paths, config["exclude"], args.roadmaps_only)
+    skipped: list[discovery.Skipped] = []
+    paths = discovery.expand(args.paths, config["exclude"], args.roadmaps_only, skipped)
+    for left in skipped:
+        note = i18n.t(lang, left.why, path=str(left.path), target=left.target) \
+            if left.why.startswith("cli.") else \
+            i18n.t(lang, "cli.skipped_not_regular", path=str(left.path), kind=i18n.local(left.why))
+        print(f"roadmap-check: {note}", file=sys.stderr)
     if not paths:
         return None
     if args.fix:
@@ -153,7 +165,10 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str) -> Report
                                          path=str(args.write_baseline)), file=sys.stderr)
     if args.baseline is not None:
         _apply_baseline(reports, args.baseline, options)
-    return Report(reports, None if fail_on == "never" else Severity.parse(fail_on), lang)
+    if baselined:
+        _capped(reports, limit)
+    return Report(reports, None if fail_on == "never" else Severity.parse(fail_on), lang,
+                  limit=limit)
 
 
 def _fix_first(paths: list[Path], options: Options, lang: str) -> None:
@@ -163,7 +178,7 @@ def _fix_first(paths: list[Path], options: Options, lang: str) -> None:
     from roadmap_check import fixing
     from roadmap_check.engine import Engine
 
-    engine = Engine(replace(options, select=fixing.SAFE, ignore=frozenset()))
+    engine = Engine(replace(options, select=fixing.SAFE, ignore=frozenset(), limit=None))
     for path in paths:
         if str(path) == "-":
             continue
@@ -216,6 +231,14 @@ def _apply_baseline(reports: list[FileReport], path: Path, options: Options) -> 
                 key=entry.fingerprint, suggestion=msg("rm406.stale.hint", path=str(path)),
             ).in_lang(report.lang))
         report.findings.sort(key=Finding.sort_key)
+
+
+def _capped(reports: list[FileReport], limit: int | None) -> None:
+    from roadmap_check.limits import cap
+
+    for report in reports:
+        report.findings, report.omitted, report.omitted_fixable = cap(report.findings, limit,
+                                                                      None, report.lang)
 
 
 def _emit(name: str, target: Path | None, report: Report) -> None:

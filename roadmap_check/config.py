@@ -30,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "rules": [], "fail-on": "error", "select": None, "ignore": [], "min-coverage": None,
     "language": None, "exclude": [], "format": "terminal", "severity": {},
     "per-file-ignores": {},
+    "max-per-code": 1000,  # findings of one check listed per file (limits.py); 0: all
 }
 
 
@@ -144,6 +145,10 @@ def _validate(key: str, value: Any, where: str, base: Path) -> Any:
             if not allowed:
                 raise _fail(where, key, "format")
             raise _fail(where, key, "one_of", values=", ".join(allowed))
+        return value
+    if key == "max-per-code":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise RoadmapCheckError.of("error.config_count", where=where, key=key)
         return value
     if key == "min-coverage":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:

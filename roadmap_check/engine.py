@@ -14,10 +14,12 @@ from roadmap_check.checks import Compiled, Context, all_checks
 from roadmap_check.checks.coverage import Need, needs
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
 from roadmap_check.findings import Finding, Severity
+from roadmap_check.findings import finding as make_finding
 from roadmap_check.i18n import choose_lang, msg, per_lang, t
+from roadmap_check.limits import DROPPED, Limiter, cap
 from roadmap_check.loading import build
 from roadmap_check.matching import closest_key
-from roadmap_check.model import Item, Roadmap, RuleSet, Waiver
+from roadmap_check.model import Item, Roadmap, RuleSet, Text, Waiver
 from roadmap_check.registry import CHECKS
 from roadmap_check.suppressions import apply as apply_suppressions
 from roadmap_check.yaml_io import Loaded, load_path, load_text
@@ -34,6 +36,7 @@ class Options:
     environ: tuple[tuple[str, str], ...] = ()  # the locale variables (i18n.locale_environ)
     severity: tuple[tuple[str, str], ...] = ()             # code -> level, over the rule set's
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # glob -> codes
+    limit: int | None = None  # findings of one check listed per file (limits.py); None: all
 
 
 @dataclass
@@ -47,6 +50,8 @@ class FileReport:
     ruleset_name: str | None = None  # kept when the rule set itself is dropped (workers)
     # what each item cites, resolved: item index -> [(framework id, provision id or None)]
     cited: dict[int, list[tuple[str, str | None]]] = field(default_factory=dict)
+    omitted: dict[str, int] = field(default_factory=dict)  # code -> findings beyond the cap
+    omitted_fixable: int = 0  # of those, the ones with a fix
 
 
 class Engine:
@@ -75,27 +80,36 @@ class Engine:
     def check_loaded(self, loaded: Loaded, base: Path) -> FileReport:
         findings = list(loaded.findings)
         report = FileReport(loaded.path, findings, lang=self.language(None))
+        limiter = Limiter(self.options.limit)
         if loaded.root is not None:
             enabled = gc.isenabled()
             gc.disable()
             try:
-                roadmap, structural = build(loaded.root, loaded.path, closest_key, loaded.source)
-                loaded.root = loaded.source = None  # the model keeps what it needs
+                root, loaded.root = loaded.root, None  # the builder consumes the node graph
+                roadmap, structural = build(root, loaded.path, closest_key, loaded.source,
+                                            limiter)
+                loaded.source = None
+                del root  # the model keeps what it needs; free the node graph
                 findings.extend(structural)
                 if roadmap is not None:
-                    self._run(roadmap, base, report)
+                    self._run(roadmap, base, report, limiter)
             finally:
                 if enabled:
                     gc.enable()
         if loaded.suppressions:
             id_lines = {item.id: item.id_text.line for item in
                         (report.roadmap.items if report.roadmap else []) if item.id_text}
+            for suppression in loaded.suppressions:  # it may cover a finding left uncounted
+                if any(suppression.covers(code) for code in limiter.dropped):
+                    suppression.used = True
             findings.extend(apply_suppressions(findings, loaded.suppressions, id_lines,
                                                loaded.path, report.lang))
-        report.findings = self._finish(report)
+        report.findings, report.omitted, fixable = cap(self._finish(report), self.options.limit,
+                                                       limiter.dropped, report.lang)
+        report.omitted_fixable = fixable + limiter.fixable
         return report
 
-    def _run(self, roadmap: Roadmap, base: Path, report: FileReport) -> None:
+    def _run(self, roadmap: Roadmap, base: Path, report: FileReport, limiter: Limiter) -> None:
         specs = self.options.rules
         named = roadmap.ruleset if not specs else None  # the road map picks its rule set
         if named is not None:
@@ -107,23 +121,24 @@ class Engine:
         except RoadmapCheckError as exc:
             if named is None:
                 raise
-            where = f"{report.path}:{named.line}:{named.column}"
-            raise RoadmapCheckError.of("error.roadmap_ruleset", where=where,
-                                       error=per_lang(exc.in_lang)) from None
+            # This road map's own choice: a finding on it, and the other files are checked.
+            report.findings.append(_unusable_ruleset(report.path, named, exc))
+            report.roadmap = roadmap
+            return
         as_of = self.options.today
         if roadmap.date is not None:
             with contextlib.suppress(dates.DateError):  # RM301 reports it
                 as_of = dates.parse_date(roadmap.date.value)
         lang = self.language(roadmap.language.value if roadmap.language else None)
-        ctx = Context(roadmap, compiled, as_of, lang, today=self.options.today)
+        ctx = Context(roadmap, compiled, as_of, lang, today=self.options.today, limiter=limiter)
         for check in all_checks():
-            report.findings.extend(check(ctx))
-        report.findings.extend(_waivers(ctx, report.findings))
+            report.findings.extend(f for f in check(ctx) if f is not DROPPED)
+        report.findings.extend(f for f in _waivers(ctx, report.findings) if f is not DROPPED)
         report.roadmap, report.ruleset, report.needs, report.lang = (
             roadmap, compiled.ruleset, needs(ctx), lang)
         report.ruleset_name = compiled.ruleset.name
-        report.cited = {index: [(c.framework, c.provision) for c in entries if c.framework]
-                        for index, entries in ctx.cited.items()}
+        report.cited = {index: pairs for index, entries in ctx.cited.items()  # uncited: none
+                        if (pairs := [(c.framework, c.provision) for c in entries if c.framework])}
 
     def language(self, roadmap_language: str | None) -> str:
         """--lang (or the config's), else the road map's, else the locale's, else English."""
@@ -149,6 +164,17 @@ class Engine:
             out.append(said._replace(severity=severity) if severity != said.severity else said)
         out.sort(key=Finding.sort_key)
         return out
+
+
+def _unusable_ruleset(path: str, named: Text, exc: RoadmapCheckError) -> Finding:
+    """RM008 at the ``ruleset:`` value: the rule set it names cannot be found or read."""
+    from roadmap_check.ruleset import builtin_names
+
+    close = closest_key(named.value, builtin_names())
+    hint = msg("hint.did_you_mean", name=repr(close)) if close else \
+        msg("rm008.unknown_ruleset.hint", names=", ".join(builtin_names()))
+    return make_finding("RM008", msg("rm008.unknown_ruleset", error=per_lang(exc.in_lang)), path,
+                   named.line, named.column, suggestion=hint, key=named.value)
 
 
 def _waivers(ctx: Context, findings: list[Finding]) -> list[Finding]:
@@ -201,8 +227,8 @@ def _apply(ctx: Context, item: Item, waiver: Waiver, findings: list[Finding],
         findings[index] = finding._replace(
             suppressed=True, suppression=t(ctx.lang, "suppression.waiver", reason=waiver.reason.value))
         used = True
-    if used:
-        return []
+    if used or (ctx.limiter is not None and code in ctx.limiter.dropped):
+        return []  # used, or it may suppress a finding beyond the cap
     unused = msg("rm403.unused_for", code=code, framework=framework) if framework else \
         msg("rm403.unused", code=code)
     return [ctx.at("RM403", unused, where, item=item, suggestion=msg("rm403.unused.hint"))]

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
+from typing import Any
 
 from roadmap_check.edits import double_quoted
 from roadmap_check.findings import Finding, Fix, finding
-from roadmap_check.i18n import Local, Msg, Value, local, msg
+from roadmap_check.i18n import Local, Msg, Value, counted, local, msg
+from roadmap_check.limits import Limiter
 from roadmap_check.model import Citation, Item, Roadmap, Text, Waiver
 from roadmap_check.yaml_io import (
     MERGE_TAG,
@@ -74,10 +77,12 @@ def scalar_start(node: ScalarNode, source: str) -> tuple[int, int, bool]:
 class Builder:
     """Builds one Roadmap, collecting findings as it goes."""
 
-    def __init__(self, path: str, suggest_key: Suggest, source: str | None = None) -> None:
+    def __init__(self, path: str, suggest_key: Suggest, source: str | None = None,
+                 limiter: Limiter | None = None) -> None:
         self.path = path
         self.findings: list[Finding] = []
         self._suggest_key = suggest_key
+        self._limiter = limiter
         self._source = source  # given only when the text has an anchor or a tag
         self._flow: set[int] = set()  # scalar values of flow mappings, by id
         self._starts: dict[int, tuple[int, int, bool]] = {}  # scalar_start by node id
@@ -114,6 +119,9 @@ class Builder:
             item: str | None = None, suggestion: Msg | None = None,
             fix: Fix | None = None) -> None:
         line, column = node if isinstance(node, tuple) else pos(node)
+        if self._limiter is not None and not self._limiter.admit(code, line, column,
+                                                                 fix is not None):
+            return
         key = node.value if isinstance(node, ScalarNode) else None
         self.findings.append(finding(code, message, self.path, line, column, item=item,
                                      suggestion=suggestion, fix=fix, key=key))
@@ -216,13 +224,37 @@ class Builder:
         if items is None:
             self.add("RM003", msg("rm003.no_items"), root)
         elif isinstance(items[1], SequenceNode):
-            for node in items[1].value:
-                item = self.item(node)
-                if item is not None:
-                    roadmap.items.append(item)
+            self.items(roadmap, items[1])
         elif not (isinstance(items[1], ScalarNode) and items[1].tag == _CORE + "null"):
             self.add("RM003", msg("rm003.items_kind", kind=self.kind(items[1])), items[1])
         return roadmap
+
+    def items(self, roadmap: Roadmap, sequence: SequenceNode) -> None:
+        """Each entry once: an entry that YAML aliases repeat is built (and its findings made)
+        the first time, and all its repeats are one RM005 finding. The entries are consumed
+        as they are built, so their nodes are freed while the model grows."""
+        nodes: list[Node] = sequence.value
+        sequence.value = []
+        shared = _has_aliases(nodes)
+        seen: set[int] = set()
+        repeated: dict[int, list[Any]] = {}  # node id -> [node, repeats]
+        nodes.reverse()
+        while nodes:
+            node = nodes.pop()
+            if shared:
+                if id(node) in seen:
+                    repeated.setdefault(id(node), [node, 0])[1] += 1
+                    continue
+                seen.add(id(node))
+            item = self.item(node)
+            if item is not None:
+                roadmap.items.append(item)
+        for node, count in repeated.values():
+            ident = _peek_id(node)
+            repeats = counted("plural.repeat", count)
+            message = msg("rm005.aliased", id={"en": repr(ident), "ru": ident}, repeats=repeats) \
+                if ident is not None else msg("rm005.aliased_entry", repeats=repeats)
+            self.add("RM005", message, node, item=ident, suggestion=msg("rm005.aliased.hint"))
 
     def header(self, roadmap: Roadmap, entry: tuple[ScalarNode, Node]) -> None:
         key, node = entry
@@ -254,10 +286,11 @@ class Builder:
         if not isinstance(node, MappingNode):
             self.add("RM003", msg("rm003.item_kind", kind=self.kind(node)), node)
             return None
-        peek = next((v.value for k, v in node.value if isinstance(k, ScalarNode)
-                     and k.value == "id" and isinstance(v, ScalarNode)), None)
+        peek = _peek_id(node)
         fields = self.pairs(node, ITEM_KEYS, "where.item", peek)
-        id_text = self.string(fields.get("id"), local("field.item_id"), peek)
+        # Labels and messages are made only for a value that is there: this runs for every item.
+        id_text = self.string(fields["id"], local("field.item_id"), peek) if "id" in fields \
+            else None
         item_id = id_text.value if id_text else None
         if id_text is not None:
             id_node = fields["id"][1]
@@ -273,20 +306,18 @@ class Builder:
                              double_quoted(id_text.value), id_text.value))
         for name in REQUIRED_ITEM_KEYS:
             if name not in fields:
-                self.add("RM003", msg("rm003.item_missing", name=repr(name)), node, item=item_id)
+                self.add("RM003", _missing(name), node, item=item_id)
         item = Item(item_id or f"<item at line {line}>", line, column, id_text=id_text)
         for name in ("title", "description", "outcome", "section", "start", "deadline"):
-            setattr(item, name, self.string(fields.get(name), local(f"field.{name}"), item_id))
-        item.responsible = self.strings(fields.get("responsible"), local("field.responsible"),
-                                        item_id)
+            if name in fields:
+                setattr(item, name, self.string(fields[name], local(f"field.{name}"), item_id))
+        for name, label in (("responsible", "field.responsible"),
+                            ("participants", "field.participants"),
+                            ("indicators", "field.indicators"), ("depends_on", "field.depends_on")):
+            if name in fields:
+                setattr(item, name, self.strings(fields[name], local(label), item_id))
         if "responsible" in fields and not item.responsible:
             self.add("RM003", msg("rm003.no_party"), fields["responsible"][0], item=item_id)
-        item.participants = self.strings(fields.get("participants"),
-                                         local("field.participants"), item_id)
-        item.indicators = self.strings(fields.get("indicators"), local("field.indicators"),
-                                       item_id)
-        item.depends_on = self.strings(fields.get("depends_on"), local("field.depends_on"),
-                                       item_id)
         if "cites" in fields:
             item.cites = self.citations(fields["cites"], item_id)
         if "waivers" in fields:
@@ -352,6 +383,31 @@ class Builder:
         return out
 
 
+@cache
+def _missing(name: str) -> Msg:
+    return msg("rm003.item_missing", name=repr(name))
+
+
+def _peek_id(node: Node) -> str | None:
+    """The id an item node gives itself, before it is read."""
+    if not isinstance(node, MappingNode):
+        return None
+    return next((v.value for k, v in node.value if isinstance(k, ScalarNode)
+                 and k.value == "id" and isinstance(v, ScalarNode)), None)
+
+
+def _has_aliases(nodes: list[Node]) -> bool:
+    """Whether an entry is an alias of a node before it: entries written in place follow each
+    other in the text, so an entry that does not start after the one before it is an alias."""
+    last = -1
+    for node in nodes:
+        start: int = node.start_mark.index
+        if start <= last:
+            return True
+        last = start
+    return False
+
+
 def _as_number(raw: str) -> str:
     try:
         number = float(raw)
@@ -361,9 +417,11 @@ def _as_number(raw: str) -> str:
 
 
 def build(root: Node, path: str, suggest_key: Suggest,
-          source: str | None = None) -> tuple[Roadmap | None, list[Finding]]:
-    """The model of a composed document; ``source``, its text, where it has an anchor or a tag
-    (``Loaded.source``): spans then start at the scalar, after them."""
-    builder = Builder(path, suggest_key, source)
+          source: str | None = None,
+          limiter: Limiter | None = None) -> tuple[Roadmap | None, list[Finding]]:
+    """The model of a composed document, and its structural findings; ``source``, its text,
+    where it has an anchor or a tag (``Loaded.source``): spans then start at the scalar, after
+    them. The items' nodes are consumed (freed) as they are read."""
+    builder = Builder(path, suggest_key, source, limiter)
     roadmap = builder.build(root)
     return roadmap, builder.findings

@@ -30,6 +30,7 @@ CHECKS: dict[str, CheckInfo] = {c.code: c for c in (
     CheckInfo("RM005", "duplicate-id", E, "two items share an id"),
     CheckInfo("RM006", "numeric-id", W, "an item id that YAML reads as a number"),
     CheckInfo("RM007", "unsafe-yaml", E, "non-standard tags, or aliases that expand past a limit"),
+    CheckInfo("RM008", "unknown-ruleset", E, "roadmap.ruleset names a rule set that cannot be found"),
     CheckInfo("RM101", "no-citation", E, "an item cites nothing"),
     CheckInfo("RM102", "unknown-framework", E, "a citation resolves to no framework of the rule set"),
     CheckInfo("RM103", "ambiguous-citation", W, "a citation matches two or more frameworks"),

@@ -8,6 +8,7 @@ from roadmap_check.checks.coverage import Need
 from roadmap_check.engine import FileReport
 from roadmap_check.errors import EXIT_FINDINGS, EXIT_OK
 from roadmap_check.findings import Finding, Severity
+from roadmap_check.limits import weight
 
 
 @dataclass
@@ -15,6 +16,7 @@ class Report:
     files: list[FileReport]
     fail_on: Severity | None   # None: never fail
     lang: str = "en"           # the run's language (--lang, the config's, else the locale's)
+    limit: int | None = None   # findings of one check listed per file (limits.py)
 
     def __post_init__(self) -> None:
         self.files.sort(key=lambda f: f.path)
@@ -31,16 +33,28 @@ class Report:
         return [f for report in self.files for f in report.findings]
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for r in self.files for f in r.findings
+        """Unsuppressed findings of that severity, those beyond the cap included."""
+        return sum(weight(f, r.omitted) for r in self.files for f in r.findings
                    if f.severity == severity and not f.suppressed)
 
     @property
     def suppressed(self) -> int:
-        return sum(1 for r in self.files for f in r.findings if f.suppressed)
+        return sum(weight(f, r.omitted) for r in self.files for f in r.findings if f.suppressed)
+
+    @property
+    def omitted(self) -> dict[str, int]:
+        """Findings beyond the cap, not listed, by code over all files."""
+        out: dict[str, int] = {}
+        for report in self.files:
+            for code, count in report.omitted.items():
+                out[code] = out.get(code, 0) + count
+        return dict(sorted(out.items()))
 
     @property
     def fixable(self) -> int:
-        return sum(1 for r in self.files for f in r.findings if f.fix and not f.suppressed)
+        """Unsuppressed findings with a fix, those beyond the cap included."""
+        return sum(1 for r in self.files for f in r.findings if f.fix and not f.suppressed) + \
+            sum(r.omitted_fixable for r in self.files)
 
     @property
     def needs(self) -> list[Need]:

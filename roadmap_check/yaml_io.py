@@ -63,6 +63,8 @@ def pos(node: Node) -> tuple[int, int]:
 
 
 def read_text(path: Path, display: str) -> tuple[str | None, Finding | None]:
+    """The text of a file; a file that cannot be read is a finding (RM001), so the other
+    files of the run are still checked."""
     try:
         data = path.read_bytes()  # decoded, then dropped: only the text stays in memory
     except FileNotFoundError:
@@ -70,8 +72,8 @@ def read_text(path: Path, display: str) -> tuple[str | None, Finding | None]:
     except IsADirectoryError:
         raise RoadmapCheckError.of("error.is_directory", path=display) from None
     except OSError as exc:
-        raise RoadmapCheckError.of("error.unreadable", path=display,
-                                   reason=foreign("os", str(exc.strerror))) from None
+        return None, finding("RM001", msg("rm001.unreadable",
+                                          reason=foreign("os", str(exc.strerror))), display, 1, 1)
     return decode(data, display)
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from roadmap_check import dates
 from roadmap_check.findings import Finding, Fix, finding
 from roadmap_check.i18n import Msg
+from roadmap_check.limits import DROPPED, Limiter
 from roadmap_check.matching import CitationIndex, PartyIndex, Resolution
 from roadmap_check.model import Citation, Item, Roadmap, RuleSet, Text
 from roadmap_check.triggers import TriggerIndex
@@ -54,6 +55,7 @@ class Context:
     today: dt.date = field(default_factory=dt.date.today)  # the run's date: waiver expiry
     cited: dict[int, list[Cited]] = field(default_factory=dict)  # by item index
     needs: list[Need] | None = None  # the requirements and what covers them, once cited is known
+    limiter: Limiter | None = None   # findings beyond the cap per check are only counted
 
     @property
     def ruleset(self) -> RuleSet:
@@ -67,12 +69,16 @@ class Context:
            item: Item | None = None, framework: str | None = None,
            suggestion: Msg | None = None, fix: Fix | None = None,
            key: str | None = None) -> Finding:
-        """A finding at a value (whose text becomes its key) or at a position."""
+        """A finding at a value (whose text becomes its key) or at a position; beyond the cap
+        of its check, ``DROPPED``, counted but not made."""
         if isinstance(where, Text):
             line, column = where.line, where.column
             key = where.value if key is None else key
         else:
             line, column = where
+        if self.limiter is not None and not self.limiter.admit(code, line, column,
+                                                               fix is not None):
+            return DROPPED
         return finding(code, message, self.path, line, column,
                        item=item.id if item is not None and item.id_text is not None else None,
                        framework=framework, suggestion=suggestion, fix=fix, key=key)

@@ -23,8 +23,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             where = (item.line, item.column)
             yield ctx.at("RM101", msg("rm101.no_citation"), where, item=item,
                          suggestion=msg("rm101.no_citation.hint"))
-            ctx.cited[index] = []
-            continue
+            continue  # nothing cited: no entry in ctx.cited (read with .get)
         cited = [_resolve(ctx, citation) for citation in item.cites]
         ctx.cited[index] = cited
         yield from _citation_findings(ctx, item, cited)

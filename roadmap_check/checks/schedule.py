@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections import defaultdict, deque
 from collections.abc import Iterator
 
 from roadmap_check import dates
 from roadmap_check.checks import Context
 from roadmap_check.edits import replace_fix
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import Value, local, msg, rendered
+from roadmap_check.i18n import Value, local, msg, number, rendered
 from roadmap_check.model import Item, Text
+
+SHOWN = 10            # ids a cycle message shows at most
+ID_HEAD = 24          # characters of an id that its misspellings are looked up by
+MAX_CANDIDATES = 500  # ids compared with one unknown id at most
 
 
 def _date(ctx: Context, text: Text | None, what: Value, item: Item | None) -> Iterator[Finding]:
@@ -32,6 +37,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     period = ctx.period(roadmap.period)
     status = roadmap.status.value if roadmap.status else "draft"
     ids = {item.id: item for item in roadmap.items if item.id_text}
+    index = IdIndex(list(ids))
+    unknown: dict[str, str | None] = {}  # each distinct unknown id, its closest known one
     for item in roadmap.items:
         yield from _date(ctx, item.start, local("field.date_start"), item)
         yield from _date(ctx, item.deadline, local("field.date_deadline"), item)
@@ -62,9 +69,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         for dep in item.depends_on:
             other = ids.get(dep.value)
             if other is None:
-                from roadmap_check.matching import closest_key
-
-                close = closest_key(dep.value, list(ids), cutoff=60) if ids else None
+                if dep.value not in unknown:
+                    unknown[dep.value] = index.closest(dep.value)
+                close = unknown[dep.value]
                 yield ctx.at("RM305", msg("rm305.unknown_dependency", id=repr(dep.value)), dep,
                              item=item,
                              suggestion=msg("hint.did_you_mean", name=repr(close)) if close
@@ -82,38 +89,128 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _cycles(ctx: Context, ids: dict[str, Item]) -> Iterator[Finding]:
-    """Each cycle of depends_on once, found by an iterative depth-first search.
+    """One RM306 per strongly connected component of depends_on that holds a cycle.
 
-    A cycle is told from its smallest id and reported on that item, so the finding stays the
-    same whatever order the items are written in.
+    The message shows a shortest cycle through the component's smallest id (reported on that
+    item, so the finding stays the same whatever order the items are written in), and the
+    other items of the component, if any, by count and their first ids.
     """
-    state: dict[str, int] = {}   # 1 on the path, 2 finished
-    for root in ids:
-        if root in state:
+    graph = {node: list(dict.fromkeys(d.value for d in item.depends_on if d.value in ids))
+             for node, item in ids.items()}
+    for component in components(graph):
+        start = min(component)
+        if len(component) == 1 and start not in graph[start]:
             continue
-        path: list[str] = []
-        stack: list[tuple[str, int]] = [(root, 0)]
-        while stack:
-            node, edge = stack.pop()
-            if edge == 0:
-                state[node] = 1
-                path.append(node)
-            deps = [d.value for d in ids[node].depends_on if d.value in ids]
-            if edge < len(deps):
-                stack.append((node, edge + 1))
-                nxt = deps[edge]
-                if state.get(nxt) == 1:
-                    ring = path[path.index(nxt):]
-                    start = ring.index(min(ring))
-                    ring = ring[start:] + ring[:start]
-                    cycle = [*ring, ring[0]]
-                    first = ids[ring[0]]
-                    where = next(d for d in first.depends_on if d.value == cycle[1])
-                    yield ctx.at("RM306", msg("rm306.cycle", cycle=" -> ".join(cycle)), where,
-                                 item=first,
-                                 suggestion=msg("rm306.cycle.hint", id=repr(first.id)))
-                elif nxt not in state:
-                    stack.append((nxt, 0))
+        cycle = shortest_cycle(graph, start, set(component))
+        others = sorted(set(component) - set(cycle))
+        first = ids[start]
+        where = next(d for d in first.depends_on if d.value == cycle[1])
+        message = msg("rm306.cycle", cycle=_chain(cycle)) if not others else \
+            msg("rm306.cycles", cycle=_chain(cycle), count=number(len(others)),
+                others=_listing(others))
+        yield ctx.at("RM306", message, where, item=first,
+                     suggestion=msg("rm306.cycle.hint", id=repr(first.id)))
+
+
+def _chain(cycle: list[str]) -> dict[str, str]:
+    """``a -> b -> c -> a``; a long cycle shows its first and last ids and how many between."""
+    ring = cycle[:-1]
+    if len(ring) <= SHOWN:
+        return {"en": " -> ".join(cycle), "ru": " \u2192 ".join(cycle)}
+    head, tail, left = ring[: SHOWN // 2], [*ring[-(SHOWN // 2):], ring[0]], len(ring) - SHOWN
+    between = number(left)
+    return {"en": " -> ".join([*head, f"\u2026 ({between['en']} more) \u2026", *tail]),
+            "ru": " \u2192 ".join([*head, f"\u2026 (ещё {between['ru']}) \u2026", *tail])}
+
+
+def _listing(ids: list[str]) -> dict[str, str]:
+    shown = ", ".join(ids[:SHOWN])
+    more = ", \u2026" if len(ids) > SHOWN else ""
+    return {"en": shown + more, "ru": shown + more}
+
+
+def components(graph: dict[str, list[str]]) -> Iterator[list[str]]:
+    """The strongly connected components of a graph (Tarjan's algorithm, without recursion)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    for root in graph:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work: list[tuple[str, Iterator[str]]] = [(root, iter(graph[root]))]
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(graph[child])))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
             else:
-                state[node] = 2
-                path.pop()
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component: list[str] = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    yield component
+
+
+def shortest_cycle(graph: dict[str, list[str]], start: str, members: set[str]) -> list[str]:
+    """A shortest cycle from ``start`` back to it inside ``members`` (breadth first)."""
+    parent: dict[str, str | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for child in graph[node]:
+            if child == start:
+                path = [node]
+                while (up := parent[path[-1]]) is not None:
+                    path.append(up)
+                return [*reversed(path), start]
+            if child in members and child not in parent:
+                parent[child] = node
+                queue.append(child)
+    raise ValueError(f"{start!r} is on no cycle")
+
+
+class IdIndex:
+    """Item ids by the forms they take with one character left out: the candidates for a
+    misspelt id are the ids one edit away from it (a letter wrong, missing, added or two
+    swapped), found without comparing it to every id; the closest of them is then chosen."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self._order = {ident: n for n, ident in enumerate(ids)}
+        self._by_form: dict[str, list[str]] = defaultdict(list)
+        for ident in ids:
+            for form in _forms(ident):
+                self._by_form[form].append(ident)
+
+    def closest(self, name: str) -> str | None:
+        found: set[str] = set()
+        for form in _forms(name):
+            found.update(self._by_form.get(form, ()))
+        if not found:
+            return None
+        candidates = sorted(found, key=self._order.__getitem__)[:MAX_CANDIDATES]
+        from roadmap_check.matching import closest_key
+
+        return closest_key(name, candidates, cutoff=60)
+
+
+def _forms(ident: str) -> set[str]:
+    head = ident.casefold()[:ID_HEAD]
+    return {head, *(head[:i] + head[i + 1:] for i in range(len(head)))}

@@ -64,6 +64,7 @@ def render(report: Report) -> Iterator[str]:
             "ruleset": file.ruleset_name,
             "as_of": file.roadmap.date.value if file.roadmap and file.roadmap.date else None,
             "coverage": coverage,
+            "omitted": dict(sorted(file.omitted.items())),
         })
     summary = {
         "files": len(report.files),
@@ -74,6 +75,8 @@ def render(report: Report) -> Iterator[str]:
         "fixable": report.fixable,
         "coverage": _coverage(report.needs),
         "exit_code": report.exit_code,
+        "limit_per_code": report.limit,
+        "omitted": report.omitted,
     }
     tool = json.dumps({"name": "roadmap-check", "version": __version__})
     yield (f'{{\n  "version": "{FORMAT_VERSION}",\n  "language": "{report.language}",\n'
