@@ -20,10 +20,11 @@ from budget import Measured, measure, within
 from helpers import TEST_RULES
 
 from roadmap_check.triggers import MAX_TRIGGER_LENGTH, MAX_TRIGGER_WILDCARDS
-from roadmap_check.yaml_io import MAX_MERGE_DEPTH
+from roadmap_check.yaml_io import MAX_MERGE_DEPTH, MERGE_TAG, MappingNode, ScalarNode, mapping_pairs
 
 pytestmark = pytest.mark.slow
 
+MAP = "tag:yaml.org,2002:map"
 HEAD = "roadmap: {id: t, title: T, date: 2021-09-09}\nitems:\n"
 
 
@@ -268,6 +269,18 @@ def test_merges_within_the_limit_are_read_as_before(tmp_path: Path) -> None:
     # Each item keeps its own id over the merged one, and inherits the title of m0.
     duplicates = [f for f in findings if f["code"] == "RM309"]
     assert len(duplicates) == MAX_MERGE_DEPTH
+
+
+def test_merges_of_any_depth_are_applied_without_recursion() -> None:
+    def scalar(value: str, tag: str = "tag:yaml.org,2002:str") -> ScalarNode:
+        return ScalarNode(tag, value)
+
+    node = MappingNode(MAP, [(scalar("title"), scalar("X")), (scalar("id"), scalar("0"))])
+    for depth in range(1, 5_001):
+        node = MappingNode(MAP, [(scalar("<<", MERGE_TAG), node),
+                                 (scalar("id"), scalar(str(depth)))])
+    pairs = [(k.value, v.value) for k, v in mapping_pairs(node)]
+    assert pairs == [("title", "X"), ("id", "5000")]
 
 
 # -- the same message on every run ----------------------------------------------------------
