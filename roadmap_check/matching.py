@@ -21,8 +21,8 @@ BUILTIN_MARKERS = (
 )
 _PROVISION_ID = (r"(?P<pid>(?:[IVXLC]+|\d+(?:\.\d+)*)(?:\s*(?:\(\s*)?[a-zа-я]\s*\))?"
                  r"|\(?[a-zа-я]\)|[«\"'][a-zа-я][»\"'])")
-# A citation longer than this is no citation anyone wrote (the longest title of a framework is
-# a few hundred characters): it is not matched, but reported as too long.
+# A citation (or a party's name) longer than this is none anyone wrote (the longest title of a
+# framework is a few hundred characters): it is not matched, but reported as it is.
 MAX_CITATION_LENGTH = 1_000
 _CYR_LATIN = str.maketrans("абвгдежз", "abcdefgh")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
@@ -299,6 +299,8 @@ class PartyIndex:
         return hit
 
     def _check(self, name: str) -> tuple[bool, str | None, bool]:
+        if len(name) > MAX_CITATION_LENGTH:  # no party is named so: unknown, nothing like it
+            return False, None, False
         form = words_key(name)
         if form in self.names:
             return True, None, False

@@ -115,6 +115,16 @@ def test_a_long_suppression_comment_line_is_read_in_time(tmp_path: Path) -> None
     assert json.loads(run.stdout)["summary"]
 
 
+def test_an_overlong_party_name_is_an_unknown_party(tmp_path: Path) -> None:
+    # Not a national body of Belarus, for all that it starts like one: no name is this long.
+    name = "Ministry of Health of the Republic of Belarus " + "x-" * 150_000
+    text = HEAD + _item("infosec-2030, telemed-2010").replace(
+        "Republic of Belarus", json.dumps(name))
+    run, findings = _check(tmp_path, text)
+    found = _at(findings, "RM304", 5)
+    assert found["fix"] is None and "did you mean" not in found["suggestion"]
+
+
 def _suppressed(tmp_path: Path, comment: str) -> list[dict[str, Any]]:
     text = HEAD + _item("telemed-2010").replace(
         "    cites: [telemed-2010]\n",
