@@ -188,10 +188,10 @@ class CitationIndex:
     def _agrees(self, fid: str, k: Key) -> Msg | None:
         """Why the framework cannot be what the citation names, or None if it can."""
         have = self.numbers[fid]
-        for number in k.numbers:
-            parts = [p.lstrip("0") or "0" for p in number.split(".")]
-            if (number.lstrip("0") or "0") not in have and not all(p in have for p in parts):
-                return msg("rm102.reason_number", number=number, framework=fid)
+        for figure in k.numbers:  # as written: the first that disagrees is named
+            parts = [p.lstrip("0") or "0" for p in figure.split(".")]
+            if (figure.lstrip("0") or "0") not in have and not all(p in have for p in parts):
+                return msg("rm102.reason_number", number=figure, framework=fid)
         extra = k.orgs - self.orgs[fid]
         if extra:
             return msg("rm102.reason_issuer", issuers=", ".join(sorted(o.upper() for o in extra)),

@@ -204,11 +204,11 @@ class Loader:
                 where, key = data.at("triggers"), f"{data.where}.triggers.{lang}"
                 wildcards = term.count("*") + term.count("?")
                 if len(term) > MAX_TRIGGER_LENGTH:
-                    self.problem(where, key, t(DEFAULT, "ruleset.trigger_too_long",
+                    self.problem(where, key, t(DEFAULT, "error.trigger_too_long",
                                                term=repr(term[:40] + "…"), length=len(term),
                                                limit=MAX_TRIGGER_LENGTH))
                 elif wildcards > MAX_TRIGGER_WILDCARDS:
-                    self.problem(where, key, t(DEFAULT, "ruleset.trigger_wildcards",
+                    self.problem(where, key, t(DEFAULT, "error.trigger_wildcards",
                                                term=repr(term), count=wildcards,
                                                limit=MAX_TRIGGER_WILDCARDS))
                 elif not TRIGGER_PATTERN.match(term) or "**" in term or \
