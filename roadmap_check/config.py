@@ -66,7 +66,9 @@ def discover(start: Path) -> Path | None:
                 text = pyproject.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue
-            if re.search(r"^\s*\[tool\.roadmap-check(?:\.[\w-]+)?\]", text, re.MULTILINE):
+            # [ \t]*, not \s*: \s takes line breaks too, and from every line start of a run
+            # of blank lines would scan to its end (quadratic time).
+            if re.search(r"^[ \t]*\[tool\.roadmap-check(?:\.[\w-]+)?\]", text, re.MULTILINE):
                 return pyproject
     return None
 

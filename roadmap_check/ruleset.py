@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from roadmap_check import dates
 from roadmap_check.errors import RoadmapCheckError
+from roadmap_check.i18n import DEFAULT, t
 from roadmap_check.model import (
     Framework,
     Party,
@@ -16,6 +18,7 @@ from roadmap_check.model import (
     Requirement,
     Where,
 )
+from roadmap_check.triggers import MAX_TRIGGER_LENGTH, MAX_TRIGGER_WILDCARDS
 from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, load_path, pos
 
 DEFAULT_RULESET = "cis-telemedicine"
@@ -194,11 +197,23 @@ class Loader:
     # -- the parts of a rule set -------------------------------------------------------
 
     def triggers(self, data: Data) -> dict[str, list[str]]:
+        """Trigger terms, each one the matcher can run in time on any text (see triggers.py)."""
         found: dict[str, list[str]] = self.by_lang(data, "triggers", many=True)
         for lang, terms in found.items():
             for term in terms:
-                if not TRIGGER_PATTERN.match(term) or "**" in term:
-                    self.problem(data.at("triggers"), f"{data.where}.triggers.{lang}",
+                where, key = data.at("triggers"), f"{data.where}.triggers.{lang}"
+                wildcards = term.count("*") + term.count("?")
+                if len(term) > MAX_TRIGGER_LENGTH:
+                    self.problem(where, key, t(DEFAULT, "error.trigger_too_long",
+                                               term=repr(term[:40] + "…"), length=len(term),
+                                               limit=MAX_TRIGGER_LENGTH))
+                elif wildcards > MAX_TRIGGER_WILDCARDS:
+                    self.problem(where, key, t(DEFAULT, "error.trigger_wildcards",
+                                               term=repr(term), count=wildcards,
+                                               limit=MAX_TRIGGER_WILDCARDS))
+                elif not TRIGGER_PATTERN.match(term) or "**" in term or \
+                        any(not word.strip("*?") for word in term.split()):
+                    self.problem(where, key,
                                  f"bad trigger pattern {term!r}: words of letters, digits, '.', "
                                  "'-', with '*' or '?' inside or at the end of a word")
         return found
@@ -314,6 +329,7 @@ class Loader:
         return data, self.texts(header, "extends")
 
 
+@lru_cache(maxsize=1)
 def _builtin_folder() -> Path:
     """Installed: the ``roadmap_check.rules`` package; from a source tree: ``rules/``."""
     try:
@@ -326,12 +342,18 @@ def _builtin_folder() -> Path:
 
 
 def builtin_names() -> list[str]:
+    return list(_builtins())
+
+
+@lru_cache(maxsize=1)
+def _builtins() -> tuple[str, ...]:
+    """Listed once a run: every file of an ``extends`` chain is looked up here first."""
     folder = _builtin_folder()
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml")))
 
 
 def _locate(spec: str, base: Path) -> tuple[Path, str]:
-    if spec in builtin_names():
+    if spec in _builtins():
         return _builtin_folder() / f"{spec}.yaml", f"<built-in {spec}>"
     candidate = (base / spec).expanduser()
     if candidate.is_file():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
@@ -17,31 +18,63 @@ def load(specs: list[str], base: Path | None = None) -> RuleSet:
     """Layer the named rule sets (built-in names or paths) in order; raise RuleSetError."""
     loader = Loader()
     ruleset = RuleSet(name="", sources=[])
-    chain: list[str] = []
     for spec in specs or [DEFAULT_RULESET]:
-        _layer(loader, ruleset, spec, base or Path.cwd(), chain)
+        _layer(loader, ruleset, spec, base or Path.cwd())
     _cross_check(loader, ruleset)  # on what did load, so every problem is reported at once
     if loader.problems:
         raise RuleSetError(loader.problems)
     return ruleset
 
 
-def _layer(loader: Loader, ruleset: RuleSet, spec: str, base: Path, chain: list[str]) -> None:
+@dataclass
+class _Open:
+    """A rule set read, whose parents are being layered before it is applied."""
+
+    path: Path
+    display: str
+    ident: str
+    data: Data
+    parents: list[str]
+    next: int = 0
+
+
+def _layer(loader: Loader, ruleset: RuleSet, spec: str, base: Path) -> None:
+    """Layer ``spec`` and, first, what it extends, depth first; with a stack, not recursion,
+    so that a chain of any length loads (each file is read once)."""
+    stack: list[_Open] = []
+    on_stack: set[str] = set()
+    pending: tuple[str, Path, str | None] | None = (spec, base, None)
+    while pending is not None or stack:
+        if pending is not None:
+            opened = _open(loader, ruleset, *pending, on_stack)
+            pending = None
+            if opened is not None:
+                stack.append(opened)
+                on_stack.add(opened.ident)
+            continue
+        top = stack[-1]
+        if top.next < len(top.parents):
+            pending = (top.parents[top.next], top.path.parent, top.display)
+            top.next += 1
+            continue
+        stack.pop()
+        on_stack.discard(top.ident)
+        _apply(loader, ruleset, top.data)
+        ruleset.sources.append(top.display)
+
+
+def _open(loader: Loader, ruleset: RuleSet, spec: str, base: Path, referrer: str | None,
+          on_stack: set[str]) -> _Open | None:
     path, display = _locate(spec, base)
     ident = str(path.resolve())
-    if ident in chain:
-        raise RoadmapCheckError(f"{display}: 'extends' makes a cycle through {spec}")
+    if ident in on_stack:
+        raise RoadmapCheckError.of("error.extends_cycle", path=referrer or display, spec=spec)
     if display in ruleset.sources:
-        return
+        return None
     data, extends = loader.read(path, display)
     if data is None:
-        return
-    chain.append(ident)
-    for parent in extends:
-        _layer(loader, ruleset, parent, path.parent, chain)
-    chain.pop()
-    _apply(loader, ruleset, data)
-    ruleset.sources.append(display)
+        return None
+    return _Open(path, display, ident, data, extends)
 
 
 def _apply(loader: Loader, ruleset: RuleSet, data: Data) -> None:
@@ -107,7 +140,7 @@ def _cross_check(loader: Loader, ruleset: RuleSet) -> None:
             if ref is not None and ref not in frameworks:
                 loader.problem(framework.where, f"frameworks[{framework.id}]",
                                f"supersedes/superseded_by names {ref!r}, which no framework has")
-        for name in set(name_form(n) for n in framework.names()):
+        for name in sorted({name_form(n) for n in framework.names()}):  # said in one order
             other = owner.get(name)
             if other is not None and other.id != framework.id:
                 loader.problem(framework.where, f"frameworks[{framework.id}]",

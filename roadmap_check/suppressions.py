@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from roadmap_check.findings import Finding, finding
 from roadmap_check.i18n import local, msg, t
 
-_COMMENT = re.compile(
-    r"#\s*roadmap-check:\s*(?P<kind>ignore-file|ignore)\s*\[(?P<codes>[^\]]*)\]\s*(?P<reason>.*)$")
+# The comment up to its opening bracket; the codes run to the first ']' after it. (As one
+# pattern, ``\[[^\]]*\]`` would scan to the end of the line from each '#' of a line without
+# a ']', and a long line of such comments would take quadratic time.)
+_COMMENT = re.compile(r"#\s*roadmap-check:\s*(?P<kind>ignore-file|ignore)\s*\[")
 
 
 @dataclass
@@ -42,10 +44,11 @@ def parse(text: str) -> list[Suppression]:
         if "roadmap-check:" not in line:
             continue
         match = _COMMENT.search(line)
-        if match is None:
+        close = line.find("]", match.end()) if match is not None else -1
+        if match is None or close < 0:
             continue
         codes, unknown = set(), []
-        for part in (p.strip().upper() for p in match.group("codes").split(",")):
+        for part in (p.strip().upper() for p in line[match.end(): close].split(",")):
             if not part:
                 continue
             matched = {c for c in CHECKS if c.startswith(part)} if part.startswith("RM") else set()
@@ -54,8 +57,7 @@ def parse(text: str) -> list[Suppression]:
             else:
                 unknown.append(part)
         found.append(Suppression(number, match.start() + 1, match.group("kind") == "ignore-file",
-                                 frozenset(codes), tuple(unknown),
-                                 match.group("reason").strip()))
+                                 frozenset(codes), tuple(unknown), line[close + 1:].strip()))
     return found
 
 

@@ -42,6 +42,7 @@ STANDARD_TAGS = frozenset(
 )
 MERGE_TAG = _CORE + "merge"
 MAX_EXPANDED_NODES = 2_000_000
+MAX_MERGE_DEPTH = 64  # "<<" merges of merges of ...
 
 
 @dataclass
@@ -125,9 +126,9 @@ def load_text(text: str, display: str) -> Loaded:
         loaded.root = _compose(text, display, loaded.findings)
         if loaded.root is None and not loaded.findings:
             loaded.findings.append(finding("RM001", msg("rm001.no_document"), display, 1, 1))
-        # Without '!' no explicit tag, and without '&' no anchor, can be in the text: the
-        # graph is then a plain tree of standard nodes and needs no inspection.
-        needs_look = "!" in text or "&" in text
+        # Without '!' no explicit tag, without '&' no anchor, and without '<<' no merge can be
+        # in the text: the graph is then a plain tree of standard nodes and needs no look.
+        needs_look = "!" in text or "&" in text or "<<" in text
         if loaded.root is not None and needs_look and \
                 not _inspect(loaded.root, display, loaded.findings):
             loaded.root = None
@@ -197,11 +198,12 @@ def _compose(text: str, display: str, findings: list[Finding]) -> Node | None:
 
 
 def _inspect(root: Node, display: str, findings: list[Finding]) -> bool:
-    """Tags, alias cycles and alias expansion, without recursion.
+    """Tags, alias cycles, alias expansion and ``<<`` merge depth, without recursion.
 
     Returns False when the document must not be walked (RM007 for the whole file).
     """
     seen: dict[int, int] = {}  # node id -> 0 while being visited, then its expanded size
+    merges: dict[int, int] = {}  # mapping id -> how deep its merges of merges nest
     stack: list[tuple[Node, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
@@ -217,6 +219,14 @@ def _inspect(root: Node, display: str, findings: list[Finding]) -> bool:
                     "RM007", msg("rm007.expansion", limit=number(MAX_EXPANDED_NODES)),
                     display, line, column))
                 return False
+            sources = _merge_sources(node)
+            if sources:
+                merges[ident] = depth = 1 + max(merges.get(id(s), 0) for s in sources)
+                if depth > MAX_MERGE_DEPTH:
+                    line, column = pos(next(k for k, _ in node.value if k.tag == MERGE_TAG))
+                    findings.append(finding("RM007", msg("rm007.merge_depth", limit=MAX_MERGE_DEPTH),
+                                            display, line, column))
+                    return False
             continue
         if ident in seen:
             if seen[ident] == 0:
@@ -245,22 +255,46 @@ def _children(node: Node) -> Iterator[Node]:
         yield from node.value
 
 
+def _merge_sources(node: Node) -> list[MappingNode]:
+    """The mappings a mapping's ``<<`` keys merge into it, in order."""
+    sources: list[MappingNode] = []
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if key.tag == MERGE_TAG:
+                for source in value.value if isinstance(value, SequenceNode) else [value]:
+                    if isinstance(source, MappingNode):
+                        sources.append(source)
+    return sources
+
+
 def mapping_pairs(node: MappingNode) -> list[tuple[ScalarNode | Node, Node]]:
-    """Key/value pairs with ``<<`` merges applied (explicit keys win over merged ones)."""
-    pairs: list[tuple[Node, Node]] = []
-    merged: list[tuple[Node, Node]] = []
-    for key, value in node.value:
-        if key.tag == MERGE_TAG:
-            sources = value.value if isinstance(value, SequenceNode) else [value]
-            for source in sources:
-                if isinstance(source, MappingNode):
-                    merged.extend(mapping_pairs(source))
-        else:
-            pairs.append((key, value))
-    if merged:
-        explicit = {k.value for k, _ in pairs if isinstance(k, ScalarNode)}
-        pairs = [p for p in merged if not (isinstance(p[0], ScalarNode) and p[0].value in explicit)] + pairs
-    return pairs
+    """Key/value pairs with ``<<`` merges applied (explicit keys win over merged ones).
+
+    Merges of merges are worked out bottom-up with a stack, each mapping once, so a long chain
+    of them needs no recursion (``_inspect`` refuses chains deeper than MAX_MERGE_DEPTH).
+    """
+    done: dict[int, list[tuple[Node, Node]]] = {}
+    open_: set[int] = set()
+    stack: list[tuple[MappingNode, bool]] = [(node, False)]
+    while stack:
+        current, ready = stack.pop()
+        ident = id(current)
+        if ident in done or (not ready and ident in open_):  # done, or a cycle: no pairs
+            continue
+        sources = _merge_sources(current)
+        if not ready:
+            open_.add(ident)
+            stack.append((current, True))
+            stack.extend((source, False) for source in reversed(sources))
+            continue
+        pairs = [(k, v) for k, v in current.value if k.tag != MERGE_TAG]
+        merged = [pair for source in sources for pair in done.get(id(source), ())]
+        if merged:
+            explicit = {k.value for k, _ in pairs if isinstance(k, ScalarNode)}
+            pairs = [p for p in merged
+                     if not (isinstance(p[0], ScalarNode) and p[0].value in explicit)] + pairs
+        done[ident] = pairs
+    return done[id(node)]
 
 
 _resolve: Callable[[type, str, tuple[bool, bool]], str] = yaml.resolver.Resolver().resolve

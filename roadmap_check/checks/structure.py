@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -59,7 +60,8 @@ def _near_duplicates(ctx: Context) -> Iterator[Finding]:
             if len(bucket) <= _MAX_BUCKET:
                 shared.update(j for j in bucket if j < index)
         need = max(2, int(len(words[index]) * 0.6))
-        for j, count in shared.most_common(5):
+        # Most shared words first, then the earliest item: not the order a set gave the words.
+        for j, count in heapq.nsmallest(5, shared.items(), key=lambda kv: (-kv[1], kv[0])):
             if count < need:
                 break
             score = similarity(form, titled[j][1])
