@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from pathlib import Path
@@ -10,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from roadmap_check import __version__
-from roadmap_check.errors import EXIT_USAGE, RoadmapCheckError, speaking
+from roadmap_check.errors import EXIT_USAGE, RoadmapCheckError, release_stdout, say, speaking, write_out
 from roadmap_check.i18n import choose_lang, plural, t
+from roadmap_check.safe_text import line, printable
 
 if TYPE_CHECKING:
     from roadmap_check.engine import Options
@@ -28,6 +30,9 @@ app = typer.Typer(
 
 
 
+_ALLOW_HELP = ("Also read rule sets named by a road map ('ruleset:') or by 'extends' from this "
+               "folder (repeatable). Without it, only built-in rule sets and files in the road "
+               "map's folder, the named rule set's folder or the config file's folder are read.")
 _LANG_HELP = ("The language of messages and framework titles: en or ru (default: the road "
               "map's language, else the locale's (LANG), else en).")
 
@@ -72,7 +77,7 @@ def check(
     ignore: Annotated[str | None, typer.Option(
         "--ignore", help="Skip these checks: codes or prefixes, comma-separated.")] = None,
     min_coverage: Annotated[float | None, typer.Option(
-        "--min-coverage", min=0.0, max=1.0,
+        "--min-coverage",
         help="RM204 when the covered share of requirements is below this (0-1).")] = None,
     exclude: Annotated[list[str] | None, typer.Option(
         "--exclude", help="Skip files and folders matching this glob (repeatable).")] = None,
@@ -100,6 +105,8 @@ def check(
     roadmaps_only: Annotated[bool, typer.Option(
         "--roadmaps-only", help="Skip named files that have no 'roadmap:' key (for hooks that "
         "pass every YAML file).")] = False,
+    allow_rules_from: Annotated[list[Path] | None, typer.Option(
+        "--allow-rules-from", metavar="DIR", help=_ALLOW_HELP)] = None,
 ) -> None:
     """Check road maps and report findings with file, line and column."""
     from roadmap_check.command import CheckArgs, run
@@ -109,7 +116,8 @@ def check(
         output_formats=output_formats or [], fail_on=fail_on, select=select, ignore=ignore,
         min_coverage=min_coverage, exclude=exclude or [], jobs=jobs,
         stdin_filename=stdin_filename, baseline=baseline, write_baseline=write_baseline,
-        quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix))
+        quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix,
+        allow_rules_from=allow_rules_from))
     raise typer.Exit(code)
 
 
@@ -122,7 +130,7 @@ def show_config(
     from roadmap_check import config as configuration
 
     path = config if config is not None else configuration.discover(Path.cwd())
-    sys.stdout.write(configuration.describe(configuration.load(path)))
+    write_out([configuration.describe(configuration.load(path))])
 
 
 rules_app = typer.Typer(help="Work with rule sets.", no_args_is_help=True)
@@ -145,9 +153,9 @@ def validate_rules(
         except RuleSetError as exc:
             bad = True
             for problem in exc.problems:
-                print(problem, file=sys.stderr)
+                print(line(problem), file=sys.stderr)
             continue
-        print(f"{spec}: valid ({len(ruleset.frameworks)} frameworks, "
+        print(f"{printable(spec)}: valid ({len(ruleset.frameworks)} frameworks, "
               f"{len(ruleset.requirements)} requirements, {len(ruleset.parties)} parties)")
     raise typer.Exit(2 if bad else 0)
 
@@ -158,14 +166,21 @@ def _lang_option(lang: str | None) -> str | None:
     return lang
 
 
-def _options(rules: list[str] | None, lang: str | None,
-             select: frozenset[str] | None = None) -> Options:
-    """Engine options of a command other than check: --rules, --lang and the locale."""
+def _options(rules: list[str] | None, lang: str | None, select: frozenset[str] | None = None,
+             allow: list[Path] | None = None) -> Options:
+    """Engine options of a command other than check: --rules, --lang, the locale, and where
+    rule sets may be read from (the config file's folder and 'allow-rules-from', or
+    --allow-rules-from)."""
+    from roadmap_check import config as configuration
+    from roadmap_check.command import rule_roots
     from roadmap_check.engine import Options
     from roadmap_check.i18n import locale_environ
 
+    config = configuration.load(configuration.discover(Path.cwd()))
+    if allow:
+        config.override("allow-rules-from", [str(Path.cwd() / folder) for folder in allow])
     return Options(rules=tuple(rules or ()), select=select, lang=_lang_option(lang),
-                   environ=locale_environ(os.environ))
+                   environ=locale_environ(os.environ), rule_roots=rule_roots(config))
 
 
 @app.command()
@@ -177,27 +192,30 @@ def coverage(
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="terminal or json.")] = "terminal",
     min_coverage: Annotated[float | None, typer.Option(
-        "--min-coverage", min=0.0, max=1.0,
+        "--min-coverage",
         help="Exit 1 (RM204) when the covered share of requirements is below this (0-1).")]
     = None,
     config: Annotated[Path | None, typer.Option("--config", help="The config file.")] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="en or ru.")] = None,
+    allow_rules_from: Annotated[list[Path] | None, typer.Option(
+        "--allow-rules-from", metavar="DIR", help=_ALLOW_HELP)] = None,
 ) -> None:
     """The coverage matrix: required frameworks by items (or sections), each cell showing
     whether and how the item cites the framework, with the share per framework and overall."""
     from roadmap_check.command import CheckArgs, coverage_report
 
     report = coverage_report(CheckArgs(paths=paths, config=config, rules=rules,
-                                       min_coverage=min_coverage, lang=lang, fail_on="error"))
+                                       min_coverage=min_coverage, lang=lang, fail_on="error",
+                                       allow_rules_from=allow_rules_from))
     assert report is not None  # without --roadmaps-only, no road map at all is an error
     if fmt == "json":
         import json
 
         from roadmap_check.matrix import build
 
-        sys.stdout.write(json.dumps({"files": [{"path": f.path, **build(f).to_dict()}
-                                               for f in report.files]},
-                                    ensure_ascii=False, indent=2) + "\n")
+        write_out([json.dumps({"files": [{"path": f.path, **build(f).to_dict()}
+                                         for f in report.files]},
+                              ensure_ascii=False, indent=2) + "\n"])
     elif fmt == "terminal":
         import shutil
 
@@ -206,13 +224,12 @@ def coverage(
 
         color = color_wanted()
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-        for chunk in render(report, color, width):
-            sys.stdout.write(chunk)
+        write_out(render(report, color, width))
     else:
         raise RoadmapCheckError(f"--format: unknown format {fmt!r} (terminal or json)")
     below = [f for r in report.files for f in r.findings if f.code == "RM204" and not f.suppressed]
     for finding in below:
-        print(f"{finding.path}: {finding.code} {finding.message}")
+        print(printable(f"{finding.path}: {finding.code} {finding.message}"))
     raise typer.Exit(1 if below else 0)
 
 
@@ -226,31 +243,34 @@ def fix(
         "--diff", help="Print a unified diff of the fixes and write nothing (exit 1 if any).")]
     = False,
     lang: Annotated[str | None, typer.Option("--lang", help=_LANG_HELP)] = None,
+    allow_rules_from: Annotated[list[Path] | None, typer.Option(
+        "--allow-rules-from", metavar="DIR", help=_ALLOW_HELP)] = None,
 ) -> None:
     """Apply the safe fixes: canonical citations (RM105), a close party name (RM304),
     quoted numeric ids (RM006), dates in another spelling (RM301). Only those spans change."""
     with speaking(choose_lang(lang, None, os.environ)):
-        _fix(paths, rules, diff, lang)
+        _fix(paths, rules, diff, lang, allow_rules_from)
 
 
-def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | None) -> None:
+def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | None,
+         allow: list[Path] | None) -> None:
     from roadmap_check import fixing
     from roadmap_check.engine import Engine
 
-    engine = Engine(_options(rules, lang, select=fixing.SAFE))
+    engine = Engine(_options(rules, lang, select=fixing.SAFE, allow=allow))
     pending = False
     for path in paths:
         original, outcome, said = fixing.fix_file(engine, path)
         applied = outcome.applied
         if diff:
-            sys.stdout.write(outcome.diff())
+            write_out([outcome.diff()])
             pending |= outcome.changed
         elif outcome.changed:
             fixing.write(path, original, outcome.after)
         codes = sorted({f.code for f in applied})
-        print(t(said, "cli.would_fix" if diff else "cli.fixed", path=str(path),
-                count=plural(said, "plural.finding", len(applied)),
-                codes=f" ({', '.join(codes)})" if codes else ""), file=sys.stderr)
+        print(line(t(said, "cli.would_fix" if diff else "cli.fixed", path=str(path),
+                     count=plural(said, "plural.finding", len(applied)),
+                     codes=f" ({', '.join(codes)})" if codes else "")), file=sys.stderr)
     raise typer.Exit(1 if pending else 0)
 
 
@@ -263,6 +283,8 @@ def diff(
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="terminal, json or markdown.")] = "terminal",
     lang: Annotated[str | None, typer.Option("--lang", help=_LANG_HELP)] = None,
+    allow_rules_from: Annotated[list[Path] | None, typer.Option(
+        "--allow-rules-from", metavar="DIR", help=_ALLOW_HELP)] = None,
 ) -> None:
     """Compare two drafts: findings introduced and resolved, coverage before and after, items
     and citations added, removed and changed. Exit 1 when the new draft introduces errors."""
@@ -274,10 +296,9 @@ def diff(
         if fmt not in FORMATS:
             raise RoadmapCheckError.of("error.unknown_format", name=repr(fmt),
                                        formats=", ".join(FORMATS))
-        engine = Engine(_options(rules, lang))
+        engine = Engine(_options(rules, lang, allow=allow_rules_from))
         result = compare(read_side(old, engine), read_side(new, engine))
-    for chunk in RENDER[fmt](result):
-        sys.stdout.write(chunk)
+    write_out(RENDER[fmt](result))
     raise typer.Exit(result.exit_code)
 
 
@@ -299,7 +320,7 @@ def init(
         from roadmap_check.starters import write_starter
 
         target = write_starter(output, _lang_option(lang) or "en", ruleset)
-    print(t(said, "cli.wrote", path=str(target)))
+    print(printable(t(said, "cli.wrote", path=str(target))))
 
 
 @app.command()
@@ -307,7 +328,7 @@ def explain(code: Annotated[str, typer.Argument(help="A check code, e.g. RM201."
     """Print a check's documentation, with a failing and a passing example."""
     from roadmap_check.docs import explain as render
 
-    sys.stdout.write(render(code))
+    write_out([render(code)])
 
 
 @app.command()
@@ -326,7 +347,7 @@ def frameworks(
     said = choose_lang(lang, None, os.environ)
     with speaking(said):
         _lang_option(lang)
-        sys.stdout.write(frameworks_table(list(rules or ()), fmt, said, color_wanted()))
+        write_out([frameworks_table(list(rules or ()), fmt, said, color_wanted())])
 
 
 @app.command()
@@ -345,8 +366,8 @@ def schema(which: Annotated[str, typer.Argument(help="roadmap, ruleset or report
 
     if which not in ("roadmap", "ruleset", "report"):
         raise RoadmapCheckError.of("error.schema", name=repr(which))
-    sys.stdout.write((resources.files("roadmap_check.schemas") / f"{which}.schema.json")
-                     .read_text(encoding="utf-8"))
+    write_out([(resources.files("roadmap_check.schemas") / f"{which}.schema.json")
+               .read_text(encoding="utf-8")])
 
 
 def _say(key: str, english: str, **values: str) -> str:
@@ -358,31 +379,57 @@ def _say(key: str, english: str, **values: str) -> str:
         return english
 
 
+def _tolerant_streams() -> None:
+    """What a stream cannot encode (Russian on a cp1252 or ASCII pipe, the bytes of an
+    undecodable file name) is written as escapes instead of stopping the run, or of writing
+    bytes that are not in the stream's encoding (surrogateescape, in a C locale)."""
+    from roadmap_check.safe_text import ERRORS
+
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict",
+                                                                       "surrogateescape"):
+            stream.reconfigure(errors=ERRORS)
+
+
 def main() -> None:
+    _tolerant_streams()
     try:
         code = app(standalone_mode=False)
+        write_out(())  # what is still buffered: a full disk says so here, not at exit
     except RoadmapCheckError as exc:
+        lang = exc.lang or choose_lang(None, None, os.environ)
         try:
-            said = exc.in_lang(exc.lang or choose_lang(None, None, os.environ))
+            records = exc.records(lang)
         except Exception:
-            said = str(exc)
-        print(f"roadmap-check: {said}", file=sys.stderr)
+            records = [str(exc)]
+        for record in records:
+            say(record)
         sys.exit(exc.exit_code)
     except typer.Abort:
-        print(f"roadmap-check: {_say('cli.aborted', 'aborted')}", file=sys.stderr)
+        say(_say("cli.aborted", "aborted"))
         sys.exit(130)
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
+        release_stdout()
         sys.exit(0)
+    except OSError as exc:  # the environment failed a read or a write: not a bug
+        where = exc.filename if exc.filename is not None else _say("cli.stdout",
+                                                                   "standard output")
+        say(f"{os.fsdecode(where)}: {exc.strerror or exc}")
+        release_stdout()
+        sys.exit(EXIT_USAGE)
     except Exception as exc:  # the last line of defence: never a bare traceback
         show = getattr(exc, "show", None)
         if callable(show) and hasattr(exc, "exit_code"):  # a usage error from the parser
-            show()
+            shown = io.StringIO()
+            show(file=shown)  # it may quote an argument: a file name, whatever it holds
+            for said in shown.getvalue().splitlines():
+                print(line(said), file=sys.stderr)
             sys.exit(EXIT_USAGE)
         error = f"{type(exc).__name__}: {exc}"
         print("roadmap-check: " + _say("cli.internal_error", f"internal error: {error}\nThis is "
                                        "a bug; please report it with the file that caused it.",
-                                       error=error), file=sys.stderr)
+                                       error=line(error)), file=sys.stderr)
         sys.exit(EXIT_USAGE)
     sys.exit(code if isinstance(code, int) else 0)

@@ -13,21 +13,31 @@ from roadmap_check.ruleset import DEFAULT_RULESET, THRESHOLD_KEYS, Data, Loader,
 _PUNCT = re.compile(r"[^\w\s]+")
 
 
-def load(specs: list[str], base: Path | None = None) -> RuleSet:
-    """Layer the named rule sets (built-in names or paths) in order; raise RuleSetError."""
+def load(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (),
+         named_by_file: bool = False) -> RuleSet:
+    """Layer the named rule sets (built-in names or paths) in order; raise RuleSetError.
+
+    Where files may be read from: ``roots`` are the folders of the project (the config
+    file's, those allowed by --allow-rules-from). Specs the user typed may be anywhere; specs
+    a road map names (``named_by_file``) only under ``base`` (its folder) or the roots; the
+    files a rule set ``extends`` only under the roots or beside the rule set it starts from.
+    """
     loader = Loader()
     ruleset = RuleSet(name="", sources=[])
     chain: list[str] = []
+    where = base or Path.cwd()
+    reach = (where, *roots) if named_by_file else None
     for spec in specs or [DEFAULT_RULESET]:
-        _layer(loader, ruleset, spec, base or Path.cwd(), chain)
+        _layer(loader, ruleset, spec, where, chain, reach, roots)
     _cross_check(loader, ruleset)  # on what did load, so every problem is reported at once
     if loader.problems:
         raise RuleSetError(loader.problems)
     return ruleset
 
 
-def _layer(loader: Loader, ruleset: RuleSet, spec: str, base: Path, chain: list[str]) -> None:
-    path, display = _locate(spec, base)
+def _layer(loader: Loader, ruleset: RuleSet, spec: str, base: Path, chain: list[str],
+           reach: tuple[Path, ...] | None, roots: tuple[Path, ...], by: str | None = None) -> None:
+    path, display = _locate(spec, base, reach, by)
     ident = str(path.resolve())
     if ident in chain:
         raise RoadmapCheckError(f"{display}: 'extends' makes a cycle through {spec}")
@@ -37,8 +47,9 @@ def _layer(loader: Loader, ruleset: RuleSet, spec: str, base: Path, chain: list[
     if data is None:
         return
     chain.append(ident)
+    inner = (*(reach if reach is not None else roots), path.parent)
     for parent in extends:
-        _layer(loader, ruleset, parent, path.parent, chain)
+        _layer(loader, ruleset, parent, path.parent, chain, inner, roots, display)
     chain.pop()
     _apply(loader, ruleset, data)
     ruleset.sources.append(display)

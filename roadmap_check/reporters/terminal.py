@@ -14,12 +14,15 @@ from roadmap_check.findings import Finding, Severity
 from roadmap_check.i18n import plural, t
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import Report
+from roadmap_check.safe_text import printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABELS = ("error", "warning", "info", "waived")
 
 
 def _escape(text: str, color: bool) -> str:
+    """Text that may hold the road map's: control characters shown, markup not read."""
+    text = printable(text)
     if not color:
         return text
     from rich.markup import escape
