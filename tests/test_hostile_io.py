@@ -22,7 +22,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SHOWCASE = EXAMPLES / "defect-showcase.yaml"
 # A line a GitHub Actions runner would take for a workflow command (after leading blanks).
 COMMAND_LINE = re.compile(r"^\s*(::|##\[)", re.MULTILINE)
-RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def one_line_error(run: Run) -> str:
@@ -54,7 +54,7 @@ HOSTILE = r"""roadmap:
   title: "Draft\e]0;owned\a\n::error file=x::title injected"
   date: 2021-09-09
 items:
-  - id: "1\n::add-mask::secret\e[2J"
+  - id: "1\n::add-mask::secret\e[2J\x9b31m\u202e"
     title: "Agree\e[31m requirements"
     responsible: "Ministry\n::warning::party injected\e]8;;http://x\a"
     deadline: 2023
@@ -97,6 +97,15 @@ def test_the_terminal_shows_item_ids_and_waiver_reasons_escaped(cli: Cli, hostil
     run = cli("check", hostile)
     assert r"1\n::add-mask::secret\x1b[2J" in run.stdout
     assert r"agreed\n::error::reason injected\x1b[5m" in run.stdout
+
+
+def test_the_coverage_matrix_shows_road_map_text_escaped(cli: Cli, hostile: Path) -> None:
+    name = "map\x9b31m\u202ev1.yaml"  # a one-byte CSI (red), a right-to-left override
+    shutil.copy(hostile, hostile.parent / name)
+    run = cli("coverage", name)
+    assert run.code == 0, run.stderr
+    never_obeyed(run.stdout)
+    assert r"map\x9b31m\u202ev1.yaml" in run.stdout
 
 
 def test_github_annotations_are_one_command_a_finding(cli: Cli, hostile: Path) -> None:
