@@ -141,15 +141,18 @@ app.add_typer(rules_app, name="rules")
 def validate_rules(
     paths: Annotated[list[str], typer.Argument(help="Rule-set files (or built-in names).",
                                                show_default=False)],
+    allow_rules_from: Annotated[list[Path] | None, typer.Option(
+        "--allow-rules-from", metavar="DIR", help=_ALLOW_HELP)] = None,
 ) -> None:
     """Validate rule sets: every problem at once, each with file, line and key."""
     from roadmap_check import rulesets
     from roadmap_check.errors import RuleSetError
 
+    roots = tuple(map(Path, _rule_roots(allow_rules_from)))
     bad = False
     for spec in paths:
         try:
-            ruleset = rulesets.load([spec])
+            ruleset = rulesets.load([spec], roots=roots)
         except RuleSetError as exc:
             bad = True
             for problem in exc.problems:
@@ -171,16 +174,23 @@ def _options(rules: list[str] | None, lang: str | None, select: frozenset[str] |
     """Engine options of a command other than check: --rules, --lang, the locale, and where
     rule sets may be read from (the config file's folder and 'allow-rules-from', or
     --allow-rules-from)."""
-    from roadmap_check import config as configuration
-    from roadmap_check.command import rule_roots
     from roadmap_check.engine import Options
     from roadmap_check.i18n import locale_environ
+
+    return Options(rules=tuple(rules or ()), select=select, lang=_lang_option(lang),
+                   environ=locale_environ(os.environ), rule_roots=_rule_roots(allow))
+
+
+def _rule_roots(allow: list[Path] | None) -> tuple[str, ...]:
+    """Where rule-set files may be read from besides the rule set's own folder (and a road
+    map's): the config file's folder, and --allow-rules-from, else its 'allow-rules-from'."""
+    from roadmap_check import config as configuration
+    from roadmap_check.command import rule_roots
 
     config = configuration.load(configuration.discover(Path.cwd()))
     if allow:
         config.override("allow-rules-from", [str(Path.cwd() / folder) for folder in allow])
-    return Options(rules=tuple(rules or ()), select=select, lang=_lang_option(lang),
-                   environ=locale_environ(os.environ), rule_roots=rule_roots(config))
+    return rule_roots(config)
 
 
 @app.command()
@@ -339,6 +349,8 @@ def frameworks(
     lang: Annotated[str | None, typer.Option(
         "--lang", help="Titles and headings in en or ru (default: the locale's, else en).")]
     = None,
+    allow_rules_from: Annotated[list[Path] | None, typer.Option(
+        "--allow-rules-from", metavar="DIR", help=_ALLOW_HELP)] = None,
 ) -> None:
     """List the rule set's frameworks: id, title, horizon, required."""
     from roadmap_check.command import color_wanted
@@ -347,7 +359,8 @@ def frameworks(
     said = choose_lang(lang, None, os.environ)
     with speaking(said):
         _lang_option(lang)
-        write_out([frameworks_table(list(rules or ()), fmt, said, color_wanted())])
+        roots = tuple(map(Path, _rule_roots(allow_rules_from)))
+        write_out([frameworks_table(list(rules or ()), fmt, said, color_wanted(), roots)])
 
 
 @app.command()

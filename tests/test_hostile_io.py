@@ -269,6 +269,23 @@ def test_extends_stays_in_the_folders_allowed(cli: Cli, project: Path) -> None:
         assert "secret-token" not in run.stderr and "child.yaml" in line
 
 
+def test_every_command_reading_rule_sets_honours_the_folders_allowed(cli: Cli,
+                                                                     project: Path) -> None:
+    shutil.copy(TEST_RULES, project.parent / "outside")
+    (project / "child.yaml").write_text(
+        "ruleset:\n  name: child\n  extends: [../outside/test-rules.yaml]\n", encoding="utf-8")
+    commands = (["rules", "validate", "child.yaml"], ["frameworks", "--rules", "child.yaml"],
+                ["check", SHOWCASE, "--rules", "child.yaml", "--fail-on", "never"])
+    for command in commands:
+        one_line_error(cli(*command, cwd=project))
+        allowed = cli(*command, "--allow-rules-from", "../outside", cwd=project)
+        assert allowed.code == 0, allowed.stderr
+    (project / "roadmap-check.toml").write_text('allow-rules-from = ["../outside"]\n',
+                                                encoding="utf-8")
+    for command in commands:
+        assert cli(*command, cwd=project).code == 0
+
+
 # -- nothing written over an input ------------------------------------------------------------------
 
 
