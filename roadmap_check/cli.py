@@ -273,7 +273,9 @@ def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | Non
         original, outcome, said = fixing.fix_file(engine, path)
         applied = outcome.applied
         if diff:
-            write_out([outcome.diff()])
+            # the road map's own lines: their control characters shown, their ends kept
+            write_out(printable(text.rstrip("\r\n")) + text[len(text.rstrip("\r\n")):]
+                      for text in outcome.diff().splitlines(keepends=True))
             pending |= outcome.changed
         elif outcome.changed:
             fixing.write(path, original, outcome.after)

@@ -154,6 +154,20 @@ def test_the_diff_markdown_keeps_a_label_with_backticks_in_its_code_span(
     assert "\\" not in heading
 
 
+def test_the_diff_of_fix_shows_the_road_maps_bidi_controls_escaped(cli: Cli,
+                                                                   tmp_path: Path) -> None:
+    # YAML admits U+202E raw in a file: it would reorder the line it is printed on
+    (tmp_path / "draft.yaml").write_text(
+        "roadmap: {id: t, title: T, date: 2021-09-09}\nitems:\n"
+        "  - {id: '1', title: X, responsible: Republic of Belarus, deadline: 2023,\n"
+        "     cites: ['CIS InfoSec Strategy 2030']}  # ok \u202e2030 \u2066\n",
+        encoding="utf-8")
+    run = cli("fix", "draft.yaml", "--diff")
+    assert run.code == 1, run.stderr
+    never_obeyed(run.stdout)
+    assert r"# ok \u202e2030 \u2066" in run.stdout
+
+
 @pytest.mark.parametrize("name", ["x\n::error::pwned.yaml", "x\x1b]0;owned\x07.yaml",
                                   "::error::x.yaml"])
 def test_an_error_naming_a_file_is_one_line_that_is_no_command(cli: Cli, name: str) -> None:
