@@ -394,6 +394,14 @@ def _say(key: str, english: str, **values: str) -> str:
         return english
 
 
+def _records(exc: RoadmapCheckError) -> list[str]:
+    """The lines an error says, in its run's language (else the locale's)."""
+    try:
+        return exc.records(exc.lang or choose_lang(None, None, os.environ))
+    except Exception:
+        return [str(exc)]
+
+
 def _tolerant_streams() -> None:
     """What a stream cannot encode (Russian on a cp1252 or ASCII pipe, the bytes of an
     undecodable file name) is written as escapes instead of stopping the run, or of writing
@@ -412,12 +420,7 @@ def main() -> None:
         code = app(standalone_mode=False)
         write_out(())  # what is still buffered: a full disk says so here, not at exit
     except RoadmapCheckError as exc:
-        lang = exc.lang or choose_lang(None, None, os.environ)
-        try:
-            records = exc.records(lang)
-        except Exception:
-            records = [str(exc)]
-        for record in records:
+        for record in _records(exc):
             say(record)
         sys.exit(exc.exit_code)
     except typer.Abort:
@@ -429,10 +432,14 @@ def main() -> None:
         release_stdout()
         sys.exit(0)
     except OSError as exc:  # the environment failed a read or a write: not a bug
-        where = exc.filename if exc.filename is not None else _say("cli.stdout",
-                                                                   "standard output")
-        say(f"{os.fsdecode(where)}: {exc.strerror or exc}")
         release_stdout()
+        from roadmap_check.i18n import foreign
+
+        reason = foreign("os", str(exc.strerror or exc))
+        failed = RoadmapCheckError.of("error.os_failed", reason=reason) if exc.filename is None \
+            else RoadmapCheckError.of("error.os", path=os.fsdecode(exc.filename), reason=reason)
+        for record in _records(failed):
+            say(record)
         sys.exit(EXIT_USAGE)
     except Exception as exc:  # the last line of defence: never a bare traceback
         show = getattr(exc, "show", None)

@@ -133,6 +133,12 @@ def _strings(key: str, value: Any, where: str) -> list[str]:
     raise _fail(where, key, "strings")
 
 
+def _resolved(codes: list[str]) -> set[str]:
+    from roadmap_check.registry import resolve_codes
+
+    return resolve_codes(",".join(codes))
+
+
 def _codes(key: str, value: Any, where: str) -> list[str]:
     from roadmap_check.registry import UnknownCodeError, resolve_codes
 
@@ -150,7 +156,7 @@ def _validate(key: str, value: Any, where: str, base: Path) -> Any:
                 for spec in _strings(key, value, where)]
     if key in ("select", "ignore"):
         codes = _codes(key, value, where)
-        if key == "select" and not "".join(codes).strip(", "):  # would check nothing
+        if key == "select" and not _resolved(codes):  # it would check nothing, and pass
             raise RoadmapCheckError.of("error.config_select_empty", where=where)
         return codes
     if key == "allow-rules-from":

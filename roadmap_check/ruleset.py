@@ -348,7 +348,10 @@ def _locate(spec: str, base: Path, reach: tuple[Path, ...] | None = None,
     if spec in builtin_names():
         return _builtin_folder() / f"{spec}.yaml", f"<built-in {spec}>"
     said = f"{by}: ruleset.extends: {spec}" if by else spec
-    candidate = base / Path(spec).expanduser()
+    try:
+        candidate = base / Path(spec).expanduser()
+    except RuntimeError:  # '~user' of no such user: the name as it is
+        candidate = base / spec
     if reach is not None and not _within(candidate, reach):
         raise RoadmapCheckError.of("error.ruleset_outside", spec=said)
     if candidate.is_file():

@@ -409,6 +409,15 @@ def test_a_full_disk_is_a_one_line_error(tmp_path: Path, fmt: str) -> None:
     assert to_file.returncode == 2 and len(to_file.stderr.decode().strip().splitlines()) == 1
 
 
+def test_a_working_folder_removed_under_the_run_is_a_one_line_error(tmp_path: Path) -> None:
+    done = subprocess.run(["sh", "-c", 'mkdir gone && cd gone && rmdir ../gone && exec "$@"',
+                           "sh", *entry_point(), "check", str(SHOWCASE)],
+                          cwd=tmp_path, capture_output=True, timeout=60, check=False)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2, stderr
+    assert len(stderr.strip().splitlines()) == 1 and "internal error" not in stderr, stderr
+
+
 @pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
 def test_russian_output_to_a_narrow_stream_is_written_escaped(tmp_path: Path,
                                                              encoding: str) -> None:
