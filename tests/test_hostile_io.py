@@ -99,6 +99,22 @@ def test_the_terminal_shows_item_ids_and_waiver_reasons_escaped(cli: Cli, hostil
     assert r"agreed\n::error::reason injected\x1b[5m" in run.stdout
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["terminal", "github", "markdown"])
+def test_a_large_hostile_road_map_is_shown_escaped_within_budget(tmp_path: Path,
+                                                                 fmt: str) -> None:
+    item = HOSTILE[HOSTILE.index("  - id: \"1"):HOSTILE.index("  - id: \"2\"")]
+    items = "".join(item.replace('id: "1', f'id: "{n}', 1) for n in range(1000))
+    (tmp_path / "large.yaml").write_text(HOSTILE[:HOSTILE.index("items:")] + "items:\n" + items,
+                                         encoding="utf-8")
+    run = measure("check", "large.yaml", "--format", fmt, cwd=tmp_path, seconds=2)
+    within(run)
+    assert run.code == 1
+    assert RAW_CONTROL.search(run.stdout) is None
+    if fmt != "github":
+        never_obeyed(run.stdout)
+
+
 def test_the_coverage_matrix_shows_road_map_text_escaped(cli: Cli, hostile: Path) -> None:
     name = "map\x9b31m\u202ev1.yaml"  # a one-byte CSI (red), a right-to-left override
     shutil.copy(hostile, hostile.parent / name)
