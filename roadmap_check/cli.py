@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from roadmap_check import __version__
-from roadmap_check.errors import EXIT_USAGE, RoadmapCheckError, release_stdout, say, speaking, write_out
+from roadmap_check.errors import RoadmapCheckError, guarded, speaking, write_out
 from roadmap_check.i18n import choose_lang, plural, t
 from roadmap_check.safe_text import line, printable
 
@@ -33,6 +32,8 @@ app = typer.Typer(
 _ALLOW_HELP = ("Also read rule sets named by a road map ('ruleset:') or by 'extends' from this "
                "folder (repeatable). Without it, only built-in rule sets and files in the road "
                "map's folder, the named rule set's folder or the config file's folder are read.")
+AllowRulesFrom = Annotated[list[Path] | None, typer.Option(
+    "--allow-rules-from", metavar="DIR", help=_ALLOW_HELP)]
 _LANG_HELP = ("The language of messages and framework titles: en or ru (default: the road "
               "map's language, else the locale's (LANG), else en).")
 
@@ -105,8 +106,7 @@ def check(
     roadmaps_only: Annotated[bool, typer.Option(
         "--roadmaps-only", help="Skip named files that have no 'roadmap:' key (for hooks that "
         "pass every YAML file).")] = False,
-    allow_rules_from: Annotated[list[Path] | None, typer.Option(
-        "--allow-rules-from", metavar="DIR", help=_ALLOW_HELP)] = None,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """Check road maps and report findings with file, line and column."""
     from roadmap_check.command import CheckArgs, run
@@ -141,8 +141,7 @@ app.add_typer(rules_app, name="rules")
 def validate_rules(
     paths: Annotated[list[str], typer.Argument(help="Rule-set files (or built-in names).",
                                                show_default=False)],
-    allow_rules_from: Annotated[list[Path] | None, typer.Option(
-        "--allow-rules-from", metavar="DIR", help=_ALLOW_HELP)] = None,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """Validate rule sets: every problem at once, each with file, line and key."""
     from roadmap_check import rulesets
@@ -207,8 +206,7 @@ def coverage(
     = None,
     config: Annotated[Path | None, typer.Option("--config", help="The config file.")] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="en or ru.")] = None,
-    allow_rules_from: Annotated[list[Path] | None, typer.Option(
-        "--allow-rules-from", metavar="DIR", help=_ALLOW_HELP)] = None,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """The coverage matrix: required frameworks by items (or sections), each cell showing
     whether and how the item cites the framework, with the share per framework and overall."""
@@ -253,8 +251,7 @@ def fix(
         "--diff", help="Print a unified diff of the fixes and write nothing (exit 1 if any).")]
     = False,
     lang: Annotated[str | None, typer.Option("--lang", help=_LANG_HELP)] = None,
-    allow_rules_from: Annotated[list[Path] | None, typer.Option(
-        "--allow-rules-from", metavar="DIR", help=_ALLOW_HELP)] = None,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """Apply the safe fixes: canonical citations (RM105), a close party name (RM304),
     quoted numeric ids (RM006), dates in another spelling (RM301). Only those spans change."""
@@ -295,8 +292,7 @@ def diff(
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="terminal, json or markdown.")] = "terminal",
     lang: Annotated[str | None, typer.Option("--lang", help=_LANG_HELP)] = None,
-    allow_rules_from: Annotated[list[Path] | None, typer.Option(
-        "--allow-rules-from", metavar="DIR", help=_ALLOW_HELP)] = None,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """Compare two drafts: findings introduced and resolved, coverage before and after, items
     and citations added, removed and changed. Exit 1 when the new draft introduces errors."""
@@ -351,8 +347,7 @@ def frameworks(
     lang: Annotated[str | None, typer.Option(
         "--lang", help="Titles and headings in en or ru (default: the locale's, else en).")]
     = None,
-    allow_rules_from: Annotated[list[Path] | None, typer.Option(
-        "--allow-rules-from", metavar="DIR", help=_ALLOW_HELP)] = None,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """List the rule set's frameworks: id, title, horizon, required."""
     from roadmap_check.command import color_wanted
@@ -385,73 +380,5 @@ def schema(which: Annotated[str, typer.Argument(help="roadmap, ruleset or report
                .read_text(encoding="utf-8")])
 
 
-def _say(key: str, english: str, **values: str) -> str:
-    """A message of the last line of defence in the locale's language; English if even the
-    catalogue cannot be read."""
-    try:
-        return t(choose_lang(None, None, os.environ), key, **values)
-    except Exception:
-        return english
-
-
-def _records(exc: RoadmapCheckError) -> list[str]:
-    """The lines an error says, in its run's language (else the locale's)."""
-    try:
-        return exc.records(exc.lang or choose_lang(None, None, os.environ))
-    except Exception:
-        return [str(exc)]
-
-
-def _tolerant_streams() -> None:
-    """What a stream cannot encode (Russian on a cp1252 or ASCII pipe, the bytes of an
-    undecodable file name) is written as escapes instead of stopping the run, or of writing
-    bytes that are not in the stream's encoding (surrogateescape, in a C locale)."""
-    from roadmap_check.safe_text import ERRORS
-
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict",
-                                                                       "surrogateescape"):
-            stream.reconfigure(errors=ERRORS)
-
-
 def main() -> None:
-    _tolerant_streams()
-    try:
-        code = app(standalone_mode=False)
-        write_out(())  # what is still buffered: a full disk says so here, not at exit
-    except RoadmapCheckError as exc:
-        for record in _records(exc):
-            say(record)
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        say(_say("cli.aborted", "aborted"))
-        sys.exit(130)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:
-        release_stdout()
-        sys.exit(0)
-    except OSError as exc:  # the environment failed a read or a write: not a bug
-        release_stdout()
-        from roadmap_check.i18n import foreign
-
-        reason = foreign("os", str(exc.strerror or exc))
-        failed = RoadmapCheckError.of("error.os_failed", reason=reason) if exc.filename is None \
-            else RoadmapCheckError.of("error.os", path=os.fsdecode(exc.filename), reason=reason)
-        for record in _records(failed):
-            say(record)
-        sys.exit(EXIT_USAGE)
-    except Exception as exc:  # the last line of defence: never a bare traceback
-        show = getattr(exc, "show", None)
-        if callable(show) and hasattr(exc, "exit_code"):  # a usage error from the parser
-            shown = io.StringIO()
-            show(file=shown)  # it may quote an argument: a file name, whatever it holds
-            for said in shown.getvalue().splitlines():
-                print(line(said), file=sys.stderr)
-            sys.exit(EXIT_USAGE)
-        error = f"{type(exc).__name__}: {exc}"
-        print("roadmap-check: " + _say("cli.internal_error", f"internal error: {error}\nThis is "
-                                       "a bug; please report it with the file that caused it.",
-                                       error=line(error)), file=sys.stderr)
-        sys.exit(EXIT_USAGE)
-    sys.exit(code if isinstance(code, int) else 0)
+    guarded(lambda: app(standalone_mode=False))
