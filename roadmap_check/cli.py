@@ -183,13 +183,9 @@ def _options(rules: list[str] | None, lang: str | None, select: frozenset[str] |
 def _rule_roots(allow: list[Path] | None) -> tuple[str, ...]:
     """Where rule-set files may be read from besides the rule set's own folder (and a road
     map's): the config file's folder, and --allow-rules-from, else its 'allow-rules-from'."""
-    from roadmap_check import config as configuration
-    from roadmap_check.command import rule_roots
+    from roadmap_check.command import CheckArgs, load_config, rule_roots
 
-    config = configuration.load(configuration.discover(Path.cwd()))
-    if allow:
-        config.override("allow-rules-from", [str(Path.cwd() / folder) for folder in allow])
-    return rule_roots(config)
+    return rule_roots(load_config(CheckArgs(paths=[], allow_rules_from=allow)))
 
 
 @app.command()
