@@ -157,7 +157,7 @@ def validate_rules(
             for problem in exc.problems:
                 print(line(problem), file=sys.stderr)
             continue
-        print(f"{printable(spec)}: valid ({len(ruleset.frameworks)} frameworks, "
+        print(f"{line(spec)}: valid ({len(ruleset.frameworks)} frameworks, "
               f"{len(ruleset.requirements)} requirements, {len(ruleset.parties)} parties)")
     raise typer.Exit(2 if bad else 0)
 
@@ -233,7 +233,7 @@ def coverage(
         raise RoadmapCheckError(f"--format: unknown format {fmt!r} (terminal or json)")
     below = [f for r in report.files for f in r.findings if f.code == "RM204" and not f.suppressed]
     for finding in below:
-        print(printable(f"{finding.path}: {finding.code} {finding.message}"))
+        print(line(f"{finding.path}: {finding.code} {finding.message}"))
     raise typer.Exit(1 if below else 0)
 
 

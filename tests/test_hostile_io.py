@@ -148,6 +148,20 @@ def test_a_file_name_with_a_newline_and_escapes_is_one_annotation(cli: Cli,
                for line in lines), run.stdout
 
 
+@pytest.mark.parametrize("name", ["::error::x.yaml", "##[error]x.yaml", "  ::warning::x.yaml"])
+def test_a_file_name_never_starts_a_line_that_is_a_command(cli: Cli, tmp_path: Path,
+                                                           name: str) -> None:
+    shutil.copy(SHOWCASE, tmp_path / name)
+    runs = [cli("check", name), cli("check", name, "--format", "markdown"),
+            cli("coverage", name, "--min-coverage", "1"), cli("diff", name, name),
+            cli("rules", "validate", name)]
+    for run in runs:
+        assert run.code in (0, 1, 2) and "internal error" not in run.stderr, run.stderr
+        never_obeyed(run.stdout)
+        never_obeyed(run.stderr)
+        assert "x.yaml" in run.stdout + run.stderr
+
+
 @pytest.mark.parametrize("fmt", ["terminal", "markdown"])
 def test_the_diff_shows_road_map_text_escaped(cli: Cli, hostile: Path, tmp_path: Path,
                                               fmt: str) -> None:

@@ -12,7 +12,7 @@ from roadmap_check.findings import Finding
 from roadmap_check.i18n import t
 from roadmap_check.reporters.json import finding_dict
 from roadmap_check.reporters.markdown import code, md
-from roadmap_check.safe_text import printable
+from roadmap_check.safe_text import line, printable
 
 FORMATS = ("terminal", "json", "markdown")
 
@@ -40,7 +40,7 @@ def _lang(diff: DraftDiff) -> str:
 
 def terminal(diff: DraftDiff) -> Iterator[str]:
     lang = _lang(diff)
-    out = [printable(f"{diff.old.label} -> {diff.new.label}"), ""]
+    out = [line(f"{diff.old.label} -> {diff.new.label}"), ""]
     for title, findings in (("introduced", diff.introduced), ("resolved", diff.resolved)):
         out.append(t(lang, f"diff.findings_{title}", count=len(findings)))
         out += [f"  {_line(f, lang)}" for f in findings]

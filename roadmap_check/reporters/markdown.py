@@ -45,6 +45,9 @@ SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
 _NOTE = 400               # room kept for the truncation note
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _SPACE = re.compile(r"\s+")
+# What would open a block at the start of a line (a heading, a quote, a list, a rule, a
+# table row), or a GitHub workflow command in a log the comment is printed to.
+_OPENS_BLOCK = re.compile(r"^(?=[#>+\-=:|])|^(\d+)(?=[.)])")
 
 
 def md(text: object) -> str:
@@ -52,6 +55,7 @@ def md(text: object) -> str:
     characters shown."""
     flat = printable(_SPACE.sub(" ", str(text)).strip())
     flat = html.escape(_SPECIAL.sub(r"\\\1", flat), quote=False)
+    flat = _OPENS_BLOCK.sub(lambda m: (m.group(1) or "") + "\\", flat, count=1)
     return flat.replace("@", "@\u200b")  # no @mentions
 
 
