@@ -162,6 +162,16 @@ def test_a_file_name_never_starts_a_line_that_is_a_command(cli: Cli, tmp_path: P
         assert "x.yaml" in run.stdout + run.stderr
 
 
+@pytest.mark.parametrize("name", ["# Owned.yaml", "1. Owned.yaml", "- Owned.yaml"])
+def test_a_file_name_opens_no_markdown_block_in_the_comment(cli: Cli, tmp_path: Path,
+                                                            name: str) -> None:
+    shutil.copy(SHOWCASE, tmp_path / name)
+    run = cli("check", "--format", "markdown", "--", name)
+    assert run.code == 1, run.stderr
+    assert not re.search(r"^(#|1\.|-) Owned", run.stdout, re.MULTILINE)
+    assert re.search(r"^(\\#|1\\\.|\\-) Owned\.yaml", run.stdout, re.MULTILINE), run.stdout[:300]
+
+
 @pytest.mark.parametrize("fmt", ["terminal", "markdown"])
 def test_the_diff_shows_road_map_text_escaped(cli: Cli, hostile: Path, tmp_path: Path,
                                               fmt: str) -> None:

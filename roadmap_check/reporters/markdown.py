@@ -47,7 +47,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _SPACE = re.compile(r"\s+")
 # What would open a block at the start of a line (a heading, a quote, a list, a rule, a
 # table row), or a GitHub workflow command in a log the comment is printed to.
-_OPENS_BLOCK = re.compile(r"^(?=[#>+\-=:|])|^(\d+)(?=[.)])")
+_OPENS_BLOCK = re.compile(r"^(?=#{1,6}(?:\s|$)|[-+](?:\s|$)|[-=]+$|::)|^(\d{1,9})(?=[.)](?:\s|$))")
 
 
 def md(text: object) -> str:
