@@ -177,10 +177,15 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str,
 
 def _refuse_overwriting(args: CheckArgs, config: configuration.Config, paths: list[Path],
                        outputs: list[tuple[str, Path | None]]) -> None:
-    """An output that is one of the run's inputs (a road map, the baseline, the config file),
-    under any name (a link, '..'), is refused before anything is written."""
+    """An output that is one of the run's inputs (a road map, the baseline, the config file,
+    a rule set named by --rules or the config), under any name (a link, '..'), is refused
+    before anything is written."""
     inputs: dict[tuple[int, int], Path] = {}
-    for path in [*paths, *filter(None, (config.path, args.baseline))]:
+    from roadmap_check.ruleset import builtin_names
+
+    builtin = builtin_names()
+    rule_files = [Path(spec) for spec in config["rules"] if spec not in builtin]
+    for path in [*paths, *filter(None, (config.path, args.baseline)), *rule_files]:
         try:
             found = path.stat()
         except (OSError, ValueError):  # '-', or a file that is not there: nothing to keep

@@ -347,7 +347,10 @@ def test_every_command_reading_rule_sets_honours_the_folders_allowed(cli: Cli,
     ["-o", "draft.yaml", "--format", "json"], ["-o", "./sub/../draft.yaml"],
     ["-o", "{tmp}/draft.yaml"], ["--output-format", "sarif=draft.yaml"],
     ["--write-baseline", "draft.yaml"], ["-o", "link.yaml"], ["-o", "roadmap-check.toml"],
-], ids=["same", "dotted", "absolute", "output-format", "write-baseline", "symlink", "config"])
+    ["--rules", "rules.yaml", "--output-format", "json=rules.yaml"],
+    ["--baseline", "base.txt", "-o", "base.txt"],
+], ids=["same", "dotted", "absolute", "output-format", "write-baseline", "symlink", "config",
+        "rule-set", "baseline"])
 def test_an_output_that_is_an_input_is_refused_and_the_input_kept(cli: Cli, tmp_path: Path,
                                                                   args: list[str]) -> None:
     draft = tmp_path / "draft.yaml"
@@ -356,11 +359,14 @@ def test_an_output_that_is_an_input_is_refused_and_the_input_kept(cli: Cli, tmp_
     (tmp_path / "link.yaml").symlink_to(draft)
     config = tmp_path / "roadmap-check.toml"
     config.write_text("fail-on = 'error'\n", encoding="utf-8")
-    before = draft.read_bytes(), config.read_bytes()
+    shutil.copy(TEST_RULES, tmp_path / "rules.yaml")
+    (tmp_path / "base.txt").write_text("# roadmap-check baseline 1\n", encoding="utf-8")
+    inputs = [draft, config, tmp_path / "rules.yaml", tmp_path / "base.txt"]
+    before = [path.read_bytes() for path in inputs]
     for target in (["draft.yaml"], ["."]):
         run = cli("check", *target, *[a.format(tmp=tmp_path) for a in args])
         assert "input" in one_line_error(run)
-        assert (draft.read_bytes(), config.read_bytes()) == before
+        assert [path.read_bytes() for path in inputs] == before
 
 
 # -- clean errors instead of internal errors --------------------------------------------------------
