@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from roadmap_check import __version__
-from roadmap_check.errors import EXIT_USAGE, RoadmapCheckError, speaking
+from roadmap_check.errors import EXIT_USAGE, RoadmapCheckError, guarded, speaking, write_out
 from roadmap_check.i18n import choose_lang, plural, t
+from roadmap_check.safe_text import line, printable
 
 if TYPE_CHECKING:
     from roadmap_check.engine import Options
@@ -28,6 +29,11 @@ app = typer.Typer(
 
 
 
+_ALLOW_HELP = ("Also read rule sets named by a road map ('ruleset:') or by 'extends' from this "
+               "folder (repeatable). Without it, only built-in rule sets and files in the road "
+               "map's folder, the named rule set's folder or the config file's folder are read.")
+AllowRulesFrom = Annotated[list[Path] | None, typer.Option(
+    "--allow-rules-from", metavar="DIR", help=_ALLOW_HELP)]
 _LANG_HELP = ("The language of messages and framework titles: en or ru (default: the road "
               "map's language, else the locale's (LANG), else en).")
 
@@ -72,7 +78,7 @@ def check(
     ignore: Annotated[str | None, typer.Option(
         "--ignore", help="Skip these checks: codes or prefixes, comma-separated.")] = None,
     min_coverage: Annotated[float | None, typer.Option(
-        "--min-coverage", min=0.0, max=1.0,
+        "--min-coverage",
         help="RM204 when the covered share of requirements is below this (0-1).")] = None,
     exclude: Annotated[list[str] | None, typer.Option(
         "--exclude", help="Skip files and folders matching this glob (repeatable).")] = None,
@@ -104,6 +110,7 @@ def check(
     roadmaps_only: Annotated[bool, typer.Option(
         "--roadmaps-only", help="Skip named files that have no 'roadmap:' key (for hooks that "
         "pass every YAML file).")] = False,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """Check road maps and report findings with file, line and column."""
     from roadmap_check.command import CheckArgs, run
@@ -113,7 +120,8 @@ def check(
         output_formats=output_formats or [], fail_on=fail_on, select=select, ignore=ignore,
         min_coverage=min_coverage, exclude=exclude or [], jobs=jobs, max_per_code=max_per_code,
         stdin_filename=stdin_filename, baseline=baseline, write_baseline=write_baseline,
-        quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix))
+        quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix,
+        allow_rules_from=allow_rules_from))
     raise typer.Exit(code)
 
 
@@ -126,7 +134,7 @@ def show_config(
     from roadmap_check import config as configuration
 
     path = config if config is not None else configuration.discover(Path.cwd())
-    sys.stdout.write(configuration.describe(configuration.load(path)))
+    write_out([configuration.describe(configuration.load(path))])
 
 
 rules_app = typer.Typer(help="Work with rule sets.", no_args_is_help=True)
@@ -137,21 +145,23 @@ app.add_typer(rules_app, name="rules")
 def validate_rules(
     paths: Annotated[list[str], typer.Argument(help="Rule-set files (or built-in names).",
                                                show_default=False)],
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """Validate rule sets: every problem at once, each with file, line and key."""
     from roadmap_check import rulesets
     from roadmap_check.errors import RuleSetError
 
+    roots = tuple(map(Path, _rule_roots(allow_rules_from)))
     bad = False
     for spec in paths:
         try:
-            ruleset = rulesets.load([spec])
+            ruleset = rulesets.load([spec], roots=roots)
         except RuleSetError as exc:
             bad = True
             for problem in exc.problems:
-                print(problem, file=sys.stderr)
+                print(line(problem), file=sys.stderr)
             continue
-        print(f"{spec}: valid ({len(ruleset.frameworks)} frameworks, "
+        print(f"{line(spec)}: valid ({len(ruleset.frameworks)} frameworks, "
               f"{len(ruleset.requirements)} requirements, {len(ruleset.parties)} parties)")
     raise typer.Exit(2 if bad else 0)
 
@@ -162,14 +172,24 @@ def _lang_option(lang: str | None) -> str | None:
     return lang
 
 
-def _options(rules: list[str] | None, lang: str | None,
-             select: frozenset[str] | None = None) -> Options:
-    """Engine options of a command other than check: --rules, --lang and the locale."""
+def _options(rules: list[str] | None, lang: str | None, select: frozenset[str] | None = None,
+             allow: list[Path] | None = None) -> Options:
+    """Engine options of a command other than check: --rules, --lang, the locale, and where
+    rule sets may be read from (the config file's folder and 'allow-rules-from', or
+    --allow-rules-from)."""
     from roadmap_check.engine import Options
     from roadmap_check.i18n import locale_environ
 
     return Options(rules=tuple(rules or ()), select=select, lang=_lang_option(lang),
-                   environ=locale_environ(os.environ))
+                   environ=locale_environ(os.environ), rule_roots=_rule_roots(allow))
+
+
+def _rule_roots(allow: list[Path] | None) -> tuple[str, ...]:
+    """Where rule-set files may be read from besides the rule set's own folder (and a road
+    map's): the config file's folder, and --allow-rules-from, else its 'allow-rules-from'."""
+    from roadmap_check.command import CheckArgs, load_config, rule_roots
+
+    return rule_roots(load_config(CheckArgs(paths=[], allow_rules_from=allow)))
 
 
 @app.command()
@@ -181,27 +201,29 @@ def coverage(
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="terminal or json.")] = "terminal",
     min_coverage: Annotated[float | None, typer.Option(
-        "--min-coverage", min=0.0, max=1.0,
+        "--min-coverage",
         help="Exit 1 (RM204) when the covered share of requirements is below this (0-1).")]
     = None,
     config: Annotated[Path | None, typer.Option("--config", help="The config file.")] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="en or ru.")] = None,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """The coverage matrix: required frameworks by items (or sections), each cell showing
     whether and how the item cites the framework, with the share per framework and overall."""
     from roadmap_check.command import CheckArgs, coverage_report
 
     report = coverage_report(CheckArgs(paths=paths, config=config, rules=rules,
-                                       min_coverage=min_coverage, lang=lang, fail_on="error"))
+                                       min_coverage=min_coverage, lang=lang, fail_on="error",
+                                       allow_rules_from=allow_rules_from))
     assert report is not None  # without --roadmaps-only, no road map at all is an error
     if fmt == "json":
         import json
 
         from roadmap_check.matrix import build
 
-        sys.stdout.write(json.dumps({"files": [{"path": f.path, **build(f).to_dict()}
-                                               for f in report.files]},
-                                    ensure_ascii=False, indent=2) + "\n")
+        write_out([json.dumps({"files": [{"path": f.path, **build(f).to_dict()}
+                                         for f in report.files]},
+                              ensure_ascii=False, indent=2) + "\n"])
     elif fmt == "terminal":
         import shutil
 
@@ -210,13 +232,15 @@ def coverage(
 
         color = color_wanted()
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-        for chunk in render(report, color, width):
-            sys.stdout.write(chunk)
+        write_out(render(report, color, width))
     else:
         raise RoadmapCheckError(f"--format: unknown format {fmt!r} (terminal or json)")
-    below = [f for r in report.files for f in r.findings if f.code == "RM204" and not f.suppressed]
+    # Exit 1 below the minimum (RM204), and for a file that is no road map with a rule set
+    # to measure it by (it cannot be read, or its rule set cannot be used).
+    below = [f for r in report.files for f in r.findings
+             if f.code in ("RM001", "RM007", "RM008", "RM204") and not f.suppressed]
     for finding in below:
-        print(f"{finding.path}: {finding.code} {finding.message}")
+        print(line(f"{finding.path}: {finding.code} {finding.message}"))
     raise typer.Exit(1 if below else 0)
 
 
@@ -233,39 +257,42 @@ def fix(
         "--force", help="Fix read-only files too (they are left as they are otherwise).")]
     = False,
     lang: Annotated[str | None, typer.Option("--lang", help=_LANG_HELP)] = None,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """Apply the safe fixes: canonical citations (RM105), a close party name (RM304),
     quoted numeric ids (RM006), dates in another spelling (RM301). Only those spans change;
     a file the fixes cannot be verified on is left as it was and named (exit 2)."""
     said = choose_lang(lang, None, os.environ)
     with speaking(said):
-        _fix(paths, rules, diff, lang, force, said)
+        _fix(paths, rules, diff, lang, force, said, allow_rules_from)
 
 
 def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | None,
-         force: bool, said: str) -> None:
+         force: bool, said: str, allow: list[Path] | None) -> None:
     from roadmap_check import fixing
     from roadmap_check.engine import Engine
 
-    engine = Engine(_options(rules, lang, select=fixing.SAFE))
+    engine = Engine(_options(rules, lang, select=fixing.SELECT, allow=allow))
     pending = refused = False
     for path in paths:
         try:
             original, outcome, file_lang = fixing.fix_file(engine, path)
             if diff:
-                sys.stdout.write(outcome.diff())
+                # the road map's own lines: their control characters shown, their ends kept
+                write_out(printable(text.rstrip("\r\n")) + text[len(text.rstrip("\r\n")):]
+                          for text in outcome.diff().splitlines(keepends=True))
                 pending |= outcome.changed
             elif outcome.changed:
                 fixing.write(path, original, outcome.after, force)
         except fixing.Refused as exc:  # this file is left as it was; on with the next
-            print(f"roadmap-check: {exc.in_lang(exc.lang or said)}", file=sys.stderr)
+            print(line(f"roadmap-check: {exc.in_lang(exc.lang or said)}"), file=sys.stderr)
             refused = True
             continue
         applied = outcome.applied
         codes = sorted({f.code for f in applied})
-        print(t(file_lang, "cli.would_fix" if diff else "cli.fixed", path=str(path),
-                count=plural(file_lang, "plural.finding", len(applied)),
-                codes=f" ({', '.join(codes)})" if codes else ""), file=sys.stderr)
+        print(line(t(file_lang, "cli.would_fix" if diff else "cli.fixed", path=str(path),
+                     count=plural(file_lang, "plural.finding", len(applied)),
+                     codes=f" ({', '.join(codes)})" if codes else "")), file=sys.stderr)
     raise typer.Exit(EXIT_USAGE if refused else 1 if pending else 0)
 
 
@@ -278,6 +305,7 @@ def diff(
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="terminal, json or markdown.")] = "terminal",
     lang: Annotated[str | None, typer.Option("--lang", help=_LANG_HELP)] = None,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """Compare two drafts: findings introduced and resolved, coverage before and after, items
     and citations added, removed and changed. Exit 1 when the new draft introduces errors."""
@@ -289,10 +317,9 @@ def diff(
         if fmt not in FORMATS:
             raise RoadmapCheckError.of("error.unknown_format", name=repr(fmt),
                                        formats=", ".join(FORMATS))
-        engine = Engine(_options(rules, lang))
+        engine = Engine(_options(rules, lang, allow=allow_rules_from))
         result = compare(read_side(old, engine), read_side(new, engine))
-    for chunk in RENDER[fmt](result):
-        sys.stdout.write(chunk)
+    write_out(RENDER[fmt](result))
     raise typer.Exit(result.exit_code)
 
 
@@ -314,7 +341,7 @@ def init(
         from roadmap_check.starters import write_starter
 
         target = write_starter(output, _lang_option(lang) or "en", ruleset)
-    print(t(said, "cli.wrote", path=str(target)))
+    print(printable(t(said, "cli.wrote", path=str(target))))
 
 
 @app.command()
@@ -322,7 +349,7 @@ def explain(code: Annotated[str, typer.Argument(help="A check code, e.g. RM201."
     """Print a check's documentation, with a failing and a passing example."""
     from roadmap_check.docs import explain as render
 
-    sys.stdout.write(render(code))
+    write_out([render(code)])
 
 
 @app.command()
@@ -333,6 +360,7 @@ def frameworks(
     lang: Annotated[str | None, typer.Option(
         "--lang", help="Titles and headings in en or ru (default: the locale's, else en).")]
     = None,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """List the rule set's frameworks: id, title, horizon, required."""
     from roadmap_check.command import color_wanted
@@ -341,7 +369,8 @@ def frameworks(
     said = choose_lang(lang, None, os.environ)
     with speaking(said):
         _lang_option(lang)
-        sys.stdout.write(frameworks_table(list(rules or ()), fmt, said, color_wanted()))
+        roots = tuple(map(Path, _rule_roots(allow_rules_from)))
+        write_out([frameworks_table(list(rules or ()), fmt, said, color_wanted(), roots)])
 
 
 @app.command()
@@ -360,44 +389,9 @@ def schema(which: Annotated[str, typer.Argument(help="roadmap, ruleset or report
 
     if which not in ("roadmap", "ruleset", "report"):
         raise RoadmapCheckError.of("error.schema", name=repr(which))
-    sys.stdout.write((resources.files("roadmap_check.schemas") / f"{which}.schema.json")
-                     .read_text(encoding="utf-8"))
-
-
-def _say(key: str, english: str, **values: str) -> str:
-    """A message of the last line of defence in the locale's language; English if even the
-    catalogue cannot be read."""
-    try:
-        return t(choose_lang(None, None, os.environ), key, **values)
-    except Exception:
-        return english
+    write_out([(resources.files("roadmap_check.schemas") / f"{which}.schema.json")
+               .read_text(encoding="utf-8")])
 
 
 def main() -> None:
-    try:
-        code = app(standalone_mode=False)
-    except RoadmapCheckError as exc:
-        try:
-            said = exc.in_lang(exc.lang or choose_lang(None, None, os.environ))
-        except Exception:
-            said = str(exc)
-        print(f"roadmap-check: {said}", file=sys.stderr)
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        print(f"roadmap-check: {_say('cli.aborted', 'aborted')}", file=sys.stderr)
-        sys.exit(130)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
-    except Exception as exc:  # the last line of defence: never a bare traceback
-        show = getattr(exc, "show", None)
-        if callable(show) and hasattr(exc, "exit_code"):  # a usage error from the parser
-            show()
-            sys.exit(EXIT_USAGE)
-        error = f"{type(exc).__name__}: {exc}"
-        print("roadmap-check: " + _say("cli.internal_error", f"internal error: {error}\nThis is "
-                                       "a bug; please report it with the file that caused it.",
-                                       error=error), file=sys.stderr)
-        sys.exit(EXIT_USAGE)
-    sys.exit(code if isinstance(code, int) else 0)
+    guarded(lambda: app(standalone_mode=False))

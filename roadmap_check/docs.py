@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -52,10 +53,11 @@ def explain(code: str) -> str:
     return "\n".join(out)
 
 
-def frameworks_table(specs: list[str], fmt: str, lang: str, color: bool) -> str:
+def frameworks_table(specs: list[str], fmt: str, lang: str, color: bool,
+                     roots: tuple[Path, ...] = ()) -> str:
     from roadmap_check import rulesets
 
-    ruleset = rulesets.load(specs)
+    ruleset = rulesets.load(specs, roots=roots)
     required = {m for r in ruleset.requirements for m in rulesets.group_members(ruleset, r)
                 if r.framework}
     grouped = {r.id: rulesets.group_members(ruleset, r) for r in ruleset.requirements

@@ -52,9 +52,11 @@ def read_side(spec: str, engine: Engine) -> Side:
     rev, sep, name = spec.partition(":")
     if not sep or not rev or not name:
         raise RoadmapCheckError.of("error.no_side", spec=spec)
+    if rev.startswith("-") or not rev.isprintable():  # never an option of git, nor two lines
+        raise RoadmapCheckError.of("error.bad_revision", spec=spec)
     try:
         shown = subprocess.run(["git", "show", f"{rev}:{name}"], capture_output=True,
-                               check=False, timeout=60)
+                               check=False, timeout=60, stdin=subprocess.DEVNULL)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise RoadmapCheckError.of("error.git", spec=spec, reason=str(exc)) from None
     if shown.returncode != 0:

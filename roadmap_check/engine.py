@@ -37,6 +37,7 @@ class Options:
     severity: tuple[tuple[str, str], ...] = ()             # code -> level, over the rule set's
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # glob -> codes
     limit: int | None = None  # findings of one check listed per file (limits.py); None: all
+    rule_roots: tuple[str, ...] = ()   # folders rule-set files may be read from (rulesets.load)
 
 
 @dataclass
@@ -61,11 +62,12 @@ class Engine:
         self.options = options
         self._compiled: dict[tuple[str, ...], Compiled] = {}
 
-    def compiled(self, specs: tuple[str, ...], base: Path) -> Compiled:
-        cache_key = (str(base), *specs) if specs else ("<default>",)
+    def compiled(self, specs: tuple[str, ...], base: Path, named_by_file: bool = False) -> Compiled:
+        cache_key = (str(named_by_file), str(base), *specs) if specs else ("<default>",)
         found = self._compiled.get(cache_key)
         if found is None:
-            ruleset = rulesets.load(list(specs), base)
+            ruleset = rulesets.load(list(specs), base, tuple(map(Path, self.options.rule_roots)),
+                                    named_by_file)
             if self.options.min_coverage is not None:
                 ruleset.thresholds.min_coverage = self.options.min_coverage
             found = self._compiled[cache_key] = Compiled.build(ruleset)
@@ -115,7 +117,8 @@ class Engine:
         if named is not None:
             specs = (named.value,)
         try:
-            compiled = self.compiled(specs, base if not self.options.rules else Path.cwd())
+            compiled = self.compiled(specs, base if not self.options.rules else Path.cwd(),
+                                     named_by_file=named is not None)
         except RuleSetError:
             raise  # its problems already name the rule set's file, line and key
         except RoadmapCheckError as exc:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from roadmap_check.engine import Engine
 from roadmap_check.findings import Finding, Fix
-from roadmap_check.i18n import foreign
+from roadmap_check.i18n import LANGS, foreign
 from roadmap_check.loading import scalar_start
 from roadmap_check.rewrite import Refused, replace_text
 from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, load_text, read_scalar
@@ -24,6 +24,8 @@ from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, l
 __all__ = ["SAFE", "Outcome", "Refused", "apply", "fix_file", "read", "verify", "write"]
 
 SAFE = frozenset({"RM006", "RM105", "RM301", "RM304"})
+# What a fix run checks: the fixable checks, and whether the road map's rule set can be used.
+SELECT = SAFE | {"RM008"}
 _BOM = "\ufeff"
 
 
@@ -167,7 +169,7 @@ def write(path: Path, original: bytes, text: str, force: bool = False) -> None:
 def fix_file(engine: Engine, path: Path) -> tuple[bytes, Outcome, str]:
     """The file's bytes as read, the outcome of its safe fixes, and the file's language.
 
-    ``engine`` should select only the SAFE codes. Fixes that overlap one taken are left for
+    ``engine`` should select the SELECT codes. Fixes that overlap one taken are left for
     another round (at most three); each round's text is verified before the next (``verify``),
     so a file is fixed safely or not at all.
     """
@@ -178,6 +180,10 @@ def fix_file(engine: Engine, path: Path) -> tuple[bytes, Outcome, str]:
     for _ in range(3):
         report = engine.check_text(fixed, str(path), path.parent)
         lang = report.lang
+        unusable = next((f for f in report.findings if f.code == "RM008"), None)
+        if unusable is not None:  # fixes against no rule set would be guesses
+            said = {lang: unusable.in_lang(lang).message for lang in LANGS}
+            raise Refused.of("error.fix_no_ruleset", path=f"{path}:{unusable.line}", error=said)
         after, done, left = _apply(fixed, report.findings)
         if not done:
             break

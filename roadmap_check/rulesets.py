@@ -14,12 +14,21 @@ from roadmap_check.ruleset import DEFAULT_RULESET, THRESHOLD_KEYS, Data, Loader,
 _PUNCT = re.compile(r"[^\w\s]+")
 
 
-def load(specs: list[str], base: Path | None = None) -> RuleSet:
-    """Layer the named rule sets (built-in names or paths) in order; raise RuleSetError."""
+def load(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (),
+         named_by_file: bool = False) -> RuleSet:
+    """Layer the named rule sets (built-in names or paths) in order; raise RuleSetError.
+
+    Where files may be read from: ``roots`` are the folders of the project (the config
+    file's, those allowed by --allow-rules-from). Specs the user typed may be anywhere; specs
+    a road map names (``named_by_file``) only under ``base`` (its folder) or the roots; the
+    files a rule set ``extends`` only under the roots or beside the rule set it starts from.
+    """
     loader = Loader()
     ruleset = RuleSet(name="", sources=[])
+    where = base or Path.cwd()
+    reach = (where, *roots) if named_by_file else None
     for spec in specs or [DEFAULT_RULESET]:
-        _layer(loader, ruleset, spec, base or Path.cwd())
+        _layer(loader, ruleset, spec, where, reach, roots)
     _cross_check(loader, ruleset)  # on what did load, so every problem is reported at once
     if loader.problems:
         raise RuleSetError(loader.problems)
@@ -35,18 +44,23 @@ class _Open:
     ident: str
     data: Data
     parents: list[str]
+    reach: tuple[Path, ...]      # where the files its 'extends' names may be
     next: int = 0
 
 
-def _layer(loader: Loader, ruleset: RuleSet, spec: str, base: Path) -> None:
+def _layer(loader: Loader, ruleset: RuleSet, spec: str, base: Path,
+           reach: tuple[Path, ...] | None, roots: tuple[Path, ...]) -> None:
     """Layer ``spec`` and, first, what it extends, depth first; with a stack, not recursion,
-    so that a chain of any length loads (each file is read once)."""
+    so that a chain of any length loads (each file is read once). ``reach``: the folders
+    ``spec`` may be in (None: anywhere, a path the user typed); what a rule set extends may be
+    under the roots or beside the rule set the chain starts from."""
     stack: list[_Open] = []
     on_stack: set[str] = set()
-    pending: tuple[str, Path, str | None] | None = (spec, base, None)
+    pending: tuple[str, Path, str | None, tuple[Path, ...] | None] | None = \
+        (spec, base, None, reach)
     while pending is not None or stack:
         if pending is not None:
-            opened = _open(loader, ruleset, *pending, on_stack)
+            opened = _open(loader, ruleset, *pending, roots, on_stack)
             pending = None
             if opened is not None:
                 stack.append(opened)
@@ -54,7 +68,7 @@ def _layer(loader: Loader, ruleset: RuleSet, spec: str, base: Path) -> None:
             continue
         top = stack[-1]
         if top.next < len(top.parents):
-            pending = (top.parents[top.next], top.path.parent, top.display)
+            pending = (top.parents[top.next], top.path.parent, top.display, top.reach)
             top.next += 1
             continue
         stack.pop()
@@ -64,8 +78,9 @@ def _layer(loader: Loader, ruleset: RuleSet, spec: str, base: Path) -> None:
 
 
 def _open(loader: Loader, ruleset: RuleSet, spec: str, base: Path, referrer: str | None,
+          reach: tuple[Path, ...] | None, roots: tuple[Path, ...],
           on_stack: set[str]) -> _Open | None:
-    path, display = _locate(spec, base)
+    path, display = _locate(spec, base, reach, referrer)
     ident = str(path.resolve())
     if ident in on_stack:
         raise RoadmapCheckError.of("error.extends_cycle", path=referrer or display, spec=spec)
@@ -74,7 +89,8 @@ def _open(loader: Loader, ruleset: RuleSet, spec: str, base: Path, referrer: str
     data, extends = loader.read(path, display)
     if data is None:
         return None
-    return _Open(path, display, ident, data, extends)
+    inner = (*(reach if reach is not None else roots), path.parent)
+    return _Open(path, display, ident, data, extends, inner)
 
 
 def _apply(loader: Loader, ruleset: RuleSet, data: Data) -> None:

@@ -66,8 +66,10 @@ CONTEXTS = {
 def _rules(write: Callable[..., Path]) -> Path:
     parties = "".join(f"  - id: p{n}\n    kind: body\n    names: {{en: [{_quoted(name)}]}}\n"
                       for n, name in enumerate(PARTIES))
+    # the rule set it extends beside it: 'extends' reads only inside the project
+    write("test-rules.yaml", TEST_RULES.read_text(encoding="utf-8"))
     return write("tricky-rules.yaml", "ruleset:\n  name: tricky\n"
-                 f"  extends: [{_quoted(TEST_RULES.as_posix())}]\nparties:\n{parties}")
+                 "  extends: [test-rules.yaml]\nparties:\n" + parties)
 
 
 def _quoted(value: str) -> str:

@@ -14,12 +14,15 @@ from roadmap_check.findings import Finding, Severity
 from roadmap_check.i18n import plural, t
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import Report
+from roadmap_check.safe_text import line, printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABELS = ("error", "warning", "info", "waived")
 
 
 def _escape(text: str, color: bool) -> str:
+    """Text that may hold the road map's: control characters shown, markup not read."""
+    text = printable(text)
     if not color:
         return text
     from rich.markup import escape
@@ -55,7 +58,7 @@ def render(report: Report, color: bool) -> Iterator[str]:
     for file in sorted(report.files, key=lambda f: f.path):
         if not file.findings:
             continue
-        lines.append(_style(_escape(file.path, color), "bold underline", color))
+        lines.append(_style(_escape(line(file.path), color), "bold underline", color))
         ordered = sorted(file.findings, key=lambda f: (f.item is not None, f.sort_key()))
         for item, group in groupby(ordered, key=lambda f: f.item):
             heading = t(file.lang, "term.item", id=item) if item is not None else \
