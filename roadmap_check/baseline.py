@@ -45,23 +45,32 @@ class Entry:
 
 
 def relative(path: str, base: Path) -> str:
+    """The path as the baseline records it: relative to the baseline's folder, in one field
+    (a tab or a line break of a file name shown as an escape)."""
     try:
-        return Path(path).resolve().relative_to(base.resolve()).as_posix()
+        posix = Path(path).resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
-        return Path(path).as_posix()
+        posix = Path(path).as_posix()
+    return _field(posix)
+
+
+def _field(text: str) -> str:
+    return text.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def entry(finding: Finding, base: Path) -> Entry:
     code, item, framework, subject = identity(finding).split("|", 3)
     clean = " ".join(subject.replace("\t", " ").split())
-    return Entry(fingerprint(finding), relative(finding.path, base), code, item or "-",
-                 framework or "-", clean)
+    return Entry(fingerprint(finding), relative(finding.path, base), code,
+                 _field(item) or "-", _field(framework) or "-", clean)
 
 
 def write(path: Path, findings: list[Finding]) -> int:
     entries = sorted(entry(f, path.parent).line() for f in findings if f.suppression is None)
     try:
-        path.write_text("\n".join([HEADER, *entries]) + "\n", encoding="utf-8")
+        # an undecodable file name is recorded by its own bytes, and read back the same way
+        path.write_text("\n".join([HEADER, *entries]) + "\n", encoding="utf-8",
+                        errors="surrogateescape")
     except OSError as exc:
         raise RoadmapCheckError.of("error.baseline_write", path=str(path),
                                    reason=foreign("os", str(exc.strerror))) from None
@@ -70,10 +79,13 @@ def write(path: Path, findings: list[Finding]) -> int:
 
 def read(path: Path) -> list[Entry]:
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as exc:
         raise RoadmapCheckError.of("error.baseline_read", path=str(path),
                                    reason=foreign("os", str(exc.strerror))) from None
+    if b"\x00" in data:
+        raise RoadmapCheckError.of("error.baseline_binary", path=str(path))
+    text = data.decode("utf-8", "surrogateescape")
     out = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from roadmap_check import __version__
-from roadmap_check.errors import EXIT_USAGE, RoadmapCheckError, speaking
+from roadmap_check.errors import EXIT_USAGE, RoadmapCheckError, guarded, speaking, write_out
 from roadmap_check.i18n import choose_lang, plural, t
 from roadmap_check.langs import LANGS
+from roadmap_check.safe_text import line, printable
 
 if TYPE_CHECKING:
     from roadmap_check.engine import Options
@@ -30,6 +31,11 @@ app = typer.Typer(
 
 
 # Options several commands share, declared once.
+AllowRulesFrom = Annotated[list[Path] | None, typer.Option(
+    "--allow-rules-from", metavar="DIR", help="Also read rule sets named by a road map "
+    "('ruleset:') or by 'extends' from this folder (repeatable). Without it, only built-in "
+    "rule sets and files in the road map's folder, the named rule set's folder or the config "
+    "file's folder are read.")]
 RulesOption = Annotated[list[str] | None, typer.Option(
     "--rules", "-r", help="Rule set: a built-in name or a path. Repeat to layer several. "
     "Default: the config's, else the road map's 'ruleset', else cis-telemedicine.")]
@@ -41,8 +47,8 @@ ConfigOption = Annotated[Path | None, typer.Option(
     "--config", help="The config file (default: roadmap-check.toml or pyproject.toml's "
     "[tool.roadmap-check], found upward from here).")]
 MinCoverageOption = Annotated[float | None, typer.Option(
-    "--min-coverage", min=0.0, max=1.0,
-    help="RM204 when the covered share of requirements is below this (0-1).")]
+    "--min-coverage", help="RM204 when the covered share of requirements is below this "
+    "(a share from 0 to 1: write 0.8 for 80%).")]
 
 
 def _version(value: bool) -> None:
@@ -86,7 +92,11 @@ def check(
     exclude: Annotated[list[str] | None, typer.Option(
         "--exclude", help="Skip files and folders matching this glob (repeatable).")] = None,
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", help="Check files in N processes (0: one per core).")] = 1,
+        "--jobs", "-j", help="Check files in N processes (0: one per core; never more than "
+        "the files or the cores).")] = 1,
+    max_per_code: Annotated[int | None, typer.Option(
+        "--max-per-code", min=0, help="List at most N findings of one check per file and "
+        "summarise the rest in one finding (default 1000; 0: list all).")] = None,
     stdin_filename: Annotated[str | None, typer.Option(
         "--stdin-filename", help="The path to report for a road map read from standard input.")]
     = None,
@@ -104,6 +114,7 @@ def check(
     roadmaps_only: Annotated[bool, typer.Option(
         "--roadmaps-only", help="Skip named files that have no 'roadmap:' key (for hooks that "
         "pass every YAML file).")] = False,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """Check road maps and report findings with file, line and column."""
     from roadmap_check.command import CheckArgs, run
@@ -111,9 +122,10 @@ def check(
     code = run(CheckArgs(
         paths=paths, config=config, rules=rules, fmt=fmt, output=output,
         output_formats=output_formats or [], fail_on=fail_on, select=select, ignore=ignore,
-        min_coverage=min_coverage, exclude=exclude or [], jobs=jobs,
+        min_coverage=min_coverage, exclude=exclude or [], jobs=jobs, max_per_code=max_per_code,
         stdin_filename=stdin_filename, baseline=baseline, write_baseline=write_baseline,
-        quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix))
+        quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix,
+        allow_rules_from=allow_rules_from))
     raise typer.Exit(code)
 
 
@@ -126,7 +138,7 @@ def show_config(
     from roadmap_check import config as configuration
 
     path = config if config is not None else configuration.discover(Path.cwd())
-    sys.stdout.write(configuration.describe(configuration.load(path)))
+    write_out([configuration.describe(configuration.load(path))])
 
 
 rules_app = typer.Typer(help="Work with rule sets.", no_args_is_help=True)
@@ -137,26 +149,28 @@ app.add_typer(rules_app, name="rules")
 def validate_rules(
     paths: Annotated[list[str], typer.Argument(help="Rule-set files (or built-in names).",
                                                show_default=False)],
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """Validate rule sets: every problem at once, each with file, line and key."""
     from roadmap_check import rulesets
     from roadmap_check.errors import RuleSetError
 
     said = choose_lang(None, None, os.environ)
+    roots = tuple(map(Path, _rule_roots(allow_rules_from)))
     bad = False
     for spec in paths:
         try:
             with speaking(said):
-                ruleset = rulesets.load([spec])
+                ruleset = rulesets.load([spec], roots=roots)
         except RuleSetError as exc:
             bad = True
             for problem in exc.problems:
-                print(problem.said(said), file=sys.stderr)
+                print(line(problem.said(said)), file=sys.stderr)
             continue
-        print(t(said, "cli.valid_ruleset", spec=spec,
-                frameworks=plural(said, "plural.framework", len(ruleset.frameworks)),
-                requirements=plural(said, "plural.requirement", len(ruleset.requirements)),
-                parties=plural(said, "plural.party", len(ruleset.parties))))
+        print(line(t(said, "cli.valid_ruleset", spec=spec,
+                     frameworks=plural(said, "plural.framework", len(ruleset.frameworks)),
+                     requirements=plural(said, "plural.requirement", len(ruleset.requirements)),
+                     parties=plural(said, "plural.party", len(ruleset.parties)))))
     raise typer.Exit(2 if bad else 0)
 
 
@@ -166,14 +180,24 @@ def _lang_option(lang: str | None) -> str | None:
     return lang
 
 
-def _options(rules: list[str] | None, lang: str | None,
-             select: frozenset[str] | None = None) -> Options:
-    """Engine options of a command other than check: --rules, --lang and the locale."""
+def _options(rules: list[str] | None, lang: str | None, select: frozenset[str] | None = None,
+             allow: list[Path] | None = None) -> Options:
+    """Engine options of a command other than check: --rules, --lang, the locale, and where
+    rule sets may be read from (the config file's folder and 'allow-rules-from', or
+    --allow-rules-from)."""
     from roadmap_check.engine import Options
     from roadmap_check.i18n import locale_environ
 
     return Options(rules=tuple(rules or ()), select=select, lang=_lang_option(lang),
-                   environ=locale_environ(os.environ))
+                   environ=locale_environ(os.environ), rule_roots=_rule_roots(allow))
+
+
+def _rule_roots(allow: list[Path] | None) -> tuple[str, ...]:
+    """Where rule-set files may be read from besides the rule set's own folder (and a road
+    map's): the config file's folder, and --allow-rules-from, else its 'allow-rules-from'."""
+    from roadmap_check.command import CheckArgs, load_config, rule_roots
+
+    return rule_roots(load_config(CheckArgs(paths=[], allow_rules_from=allow)))
 
 
 @app.command()
@@ -186,6 +210,7 @@ def coverage(
     min_coverage: MinCoverageOption = None,
     config: ConfigOption = None,
     lang: LangOption = None,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """The coverage matrix: required frameworks by items (or sections), each cell showing
     whether and how the item cites the framework, with the share per framework and overall."""
@@ -194,13 +219,16 @@ def coverage(
 
     known_format("coverage", fmt)
     report = coverage_report(CheckArgs(paths=paths, config=config, rules=rules,
-                                       min_coverage=min_coverage, lang=lang, fail_on="error"))
+                                       min_coverage=min_coverage, lang=lang, fail_on="error",
+                                       allow_rules_from=allow_rules_from))
     assert report is not None  # without --roadmaps-only, no road map at all is an error
     emit("coverage", fmt, None, report)
+    # Exit 1 below the minimum (RM204), and for a file that is no road map with a rule set
+    # to measure it by (it cannot be read, or its rule set cannot be used).
     below = [(f, r.lang) for r in report.files for f in r.findings
-             if f.code == "RM204" and f.suppression is None]
+             if f.code in ("RM001", "RM007", "RM008", "RM204") and f.suppression is None]
     for finding, said in below:
-        print(f"{finding.path}: {finding.code} {say(said, finding.message)}")
+        print(line(f"{finding.path}: {finding.code} {say(said, finding.message)}"))
     raise typer.Exit(1 if below else 0)
 
 
@@ -212,33 +240,47 @@ def fix(
     diff: Annotated[bool, typer.Option(
         "--diff", help="Print a unified diff of the fixes and write nothing (exit 1 if any).")]
     = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Fix read-only files too (they are left as they are otherwise).")]
+    = False,
     lang: LangOption = None,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """Apply the safe fixes: canonical citations (RM105), a close party name (RM304),
-    quoted numeric ids (RM006), dates in another spelling (RM301). Only those spans change."""
-    with speaking(choose_lang(lang, None, os.environ)):
-        _fix(paths, rules, diff, lang)
+    quoted numeric ids (RM006), dates in another spelling (RM301). Only those spans change;
+    a file the fixes cannot be verified on is left as it was and named (exit 2)."""
+    said = choose_lang(lang, None, os.environ)
+    with speaking(said):
+        _fix(paths, rules, diff, lang, force, said, allow_rules_from)
 
 
-def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | None) -> None:
+def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | None,
+         force: bool, said: str, allow: list[Path] | None) -> None:
     from roadmap_check import fixing
     from roadmap_check.engine import Engine
 
-    engine = Engine(_options(rules, lang, select=fixing.SAFE))
-    pending = False
+    engine = Engine(_options(rules, lang, select=fixing.SELECT, allow=allow))
+    pending = refused = False
     for path in paths:
-        original, outcome, said = fixing.fix_file(engine, path)
+        try:
+            original, outcome, file_lang = fixing.fix_file(engine, path)
+            if diff:
+                # the road map's own lines: their control characters shown, their ends kept
+                write_out(printable(text.rstrip("\r\n")) + text[len(text.rstrip("\r\n")):]
+                          for text in outcome.diff().splitlines(keepends=True))
+                pending |= outcome.changed
+            elif outcome.changed:
+                fixing.write(path, original, outcome.after, force)
+        except fixing.Refused as exc:  # this file is left as it was; on with the next
+            print(line(f"roadmap-check: {exc.in_lang(exc.lang or said)}"), file=sys.stderr)
+            refused = True
+            continue
         applied = outcome.applied
-        if diff:
-            sys.stdout.write(outcome.diff())
-            pending |= outcome.changed
-        elif outcome.changed:
-            fixing.write(path, original, outcome.after)
         codes = sorted({f.code for f in applied})
-        print(t(said, "cli.would_fix" if diff else "cli.fixed", path=str(path),
-                count=plural(said, "plural.finding", len(applied)),
-                codes=f" ({', '.join(codes)})" if codes else ""), file=sys.stderr)
-    raise typer.Exit(1 if pending else 0)
+        print(line(t(file_lang, "cli.would_fix" if diff else "cli.fixed", path=str(path),
+                     count=plural(file_lang, "plural.finding", len(applied)),
+                     codes=f" ({', '.join(codes)})" if codes else "")), file=sys.stderr)
+    raise typer.Exit(EXIT_USAGE if refused else 1 if pending else 0)
 
 
 @app.command()
@@ -249,6 +291,7 @@ def diff(
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="terminal, json or markdown.")] = "terminal",
     lang: LangOption = None,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """Compare two drafts: findings introduced and resolved, coverage before and after, items
     and citations added, removed and changed. Exit 1 when the new draft introduces errors."""
@@ -260,7 +303,7 @@ def diff(
 
     with speaking(choose_lang(lang, None, os.environ)):
         known_format("diff", fmt)
-        engine = Engine(replace(_options(rules, lang), keep_content=True))
+        engine = Engine(replace(_options(rules, lang, allow=allow_rules_from), keep_content=True))
         result = compare(read_side(old, engine), read_side(new, engine))
     emit("diff", fmt, None, result)
     raise typer.Exit(result.exit_code)
@@ -284,7 +327,7 @@ def init(
         from roadmap_check.starters import write_starter
 
         target = write_starter(output, _lang_option(lang) or "en", ruleset)
-    print(t(said, "cli.wrote", path=str(target)))
+    print(printable(t(said, "cli.wrote", path=str(target))))
 
 
 @app.command()
@@ -298,7 +341,7 @@ def explain(
 
     said = choose_lang(_lang_option(lang), None, os.environ)
     with speaking(said):
-        sys.stdout.write(render(code, said))
+        write_out([render(code, said)])
 
 
 @app.command()
@@ -306,6 +349,7 @@ def frameworks(
     rules: RulesOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="terminal or json.")] = "terminal",
     lang: LangOption = None,
+    allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """List the rule set's frameworks: id, title, horizon, required."""
     from roadmap_check import rulesets
@@ -315,12 +359,14 @@ def frameworks(
     said = choose_lang(_lang_option(lang), None, os.environ)
     with speaking(said):
         known_format("frameworks", fmt)
-        emit("frameworks", fmt, None, Listing(rulesets.load(list(rules or ())), said))
+        roots = tuple(map(Path, _rule_roots(allow_rules_from)))
+        emit("frameworks", fmt, None, Listing(rulesets.load(list(rules or ()), roots=roots),
+                                              said))
 
 
 @app.command()
 def checks(lang: LangOption = None) -> None:
-    """List every check: code, name, default severity, fix, summary."""
+    """List every check: code, name, default severity, summary."""
     from roadmap_check.docs import check_docs
     from roadmap_check.registry import CHECKS
 
@@ -337,44 +383,9 @@ def schema(which: Annotated[str, typer.Argument(help="roadmap, ruleset or report
 
     if which not in ("roadmap", "ruleset", "report"):
         raise RoadmapCheckError.of("error.schema", name=repr(which))
-    sys.stdout.write((resources.files("roadmap_check.schemas") / f"{which}.schema.json")
-                     .read_text(encoding="utf-8"))
-
-
-def _say(key: str, english: str, **values: str) -> str:
-    """A message of the last line of defence in the locale's language; English if even the
-    catalogue cannot be read."""
-    try:
-        return t(choose_lang(None, None, os.environ), key, **values)
-    except Exception:
-        return english
+    write_out([(resources.files("roadmap_check.schemas") / f"{which}.schema.json")
+               .read_text(encoding="utf-8")])
 
 
 def main() -> None:
-    try:
-        code = app(standalone_mode=False)
-    except RoadmapCheckError as exc:
-        try:
-            said = exc.in_lang(exc.lang or choose_lang(None, None, os.environ))
-        except Exception:
-            said = str(exc)
-        print(f"roadmap-check: {said}", file=sys.stderr)
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        print(f"roadmap-check: {_say('cli.aborted', 'aborted')}", file=sys.stderr)
-        sys.exit(130)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
-    except Exception as exc:  # the last line of defence: never a bare traceback
-        show = getattr(exc, "show", None)
-        if callable(show) and hasattr(exc, "exit_code"):  # a usage error from the parser
-            show()
-            sys.exit(EXIT_USAGE)
-        error = f"{type(exc).__name__}: {exc}"
-        print("roadmap-check: " + _say("cli.internal_error", f"internal error: {error}\nThis is "
-                                       "a bug; please report it with the file that caused it.",
-                                       error=error), file=sys.stderr)
-        sys.exit(EXIT_USAGE)
-    sys.exit(code if isinstance(code, int) else 0)
+    guarded(lambda: app(standalone_mode=False))

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from roadmap_check import config as configuration
 from roadmap_check import i18n
 from roadmap_check.engine import Engine, Options, gc_paused
-from roadmap_check.errors import RoadmapCheckError, speaking
+from roadmap_check.errors import RoadmapCheckError, say, speaking, write_out
 from roadmap_check.i18n import local
 from roadmap_check.report import FileReport, Report
+from roadmap_check.safe_text import ERRORS
 from roadmap_check.severity import Severity
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class CheckArgs:
     min_coverage: float | None = None
     exclude: list[str] = field(default_factory=list)
     jobs: int = 1
+    max_per_code: int | None = None  # None: the config's (default 1000); 0: no limit
     stdin_filename: str | None = None
     baseline: Path | None = None
     write_baseline: Path | None = None
@@ -45,6 +47,7 @@ class CheckArgs:
     lang: str | None = None
     roadmaps_only: bool = False
     fix: bool = False
+    allow_rules_from: list[Path] | None = None   # folders rule sets may be read from
 
 
 def _codes(spec: str | list[str] | None, option: str) -> frozenset[str] | None:
@@ -54,10 +57,13 @@ def _codes(spec: str | list[str] | None, option: str) -> frozenset[str] | None:
 
     text = spec if isinstance(spec, str) else ",".join(spec)
     try:
-        return frozenset(resolve_codes(text))
+        codes = frozenset(resolve_codes(text))
     except UnknownCodeError as exc:
         raise RoadmapCheckError.of("error.unknown_code", option=option,
                                    code=repr(exc.code)) from None
+    if not codes and option == "--select":  # selecting nothing would pass whatever the file
+        raise RoadmapCheckError.of("error.select_empty")
+    return codes
 
 
 def load_config(args: CheckArgs) -> configuration.Config:
@@ -66,16 +72,25 @@ def load_config(args: CheckArgs) -> configuration.Config:
     config.override("rules", args.rules or None)
     config.override("format", args.fmt)
     config.override("fail-on", args.fail_on)
-    config.override("select", args.select.split(",") if args.select else None)
+    config.override("select", args.select.split(",") if args.select is not None else None)
     config.override("ignore", args.ignore.split(",") if args.ignore else None)
     config.override("min-coverage", args.min_coverage)
     config.override("exclude", args.exclude or None)
     config.override("language", args.lang)
+    config.override("max-per-code", args.max_per_code)
+    config.override("allow-rules-from", [str(Path.cwd() / folder) for folder in
+                                         args.allow_rules_from] if args.allow_rules_from else None)
     return config
 
 
-def _outputs(args: CheckArgs, fmt: str) -> list[tuple[str, Path | None]]:
+def rule_roots(config: configuration.Config) -> tuple[str, ...]:
+    """The folders rule-set files may be read from besides a road map's own: the config
+    file's, and those allowed by --allow-rules-from or 'allow-rules-from'."""
+    own = (str(config.path.resolve().parent),) if config.path is not None else ()
+    return (*own, *config["allow-rules-from"])
 
+
+def _outputs(args: CheckArgs, fmt: str) -> list[tuple[str, Path | None]]:
     outputs: list[tuple[str, Path | None]] = [(fmt, args.output)]
     for spec in args.output_formats:
         name, sep, target = spec.partition("=")
@@ -92,7 +107,7 @@ def run(args: CheckArgs) -> int:
     config, lang = _configure(args)
     with speaking(lang), gc_paused():
         outputs = _outputs(args, config["format"])
-        report = _collect(args, config, lang)
+        report = _collect(args, config, lang, outputs)
         if report is None:  # --roadmaps-only, as pre-commit passes every YAML file
             return 0
         for name, target in outputs:
@@ -112,11 +127,15 @@ def _configure(args: CheckArgs) -> tuple[configuration.Config, str]:
     with speaking(i18n.choose_lang(args.lang, None, os.environ)):
         if args.lang is not None and args.lang not in i18n.LANGS:
             raise RoadmapCheckError.of("error.lang", value=repr(args.lang))
+        share = args.min_coverage
+        if share is not None and not 0 <= share <= 1:  # nan and inf are refused too
+            raise RoadmapCheckError.of("error.min_coverage", value=str(share))
         config = load_config(args)
     return config, i18n.choose_lang(config["language"], None, os.environ)
 
 
-def _collect(args: CheckArgs, config: configuration.Config, lang: str) -> Report | None:
+def _collect(args: CheckArgs, config: configuration.Config, lang: str,
+             outputs: list[tuple[str, Path | None]] | None = None) -> Report | None:
     from roadmap_check import baseline, discovery
     from roadmap_check.yaml_io import HAS_LIBYAML
 
@@ -127,32 +146,79 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str) -> Report
     if args.jobs < 0:
         raise RoadmapCheckError.of("error.jobs")
     if not HAS_LIBYAML:
-        print("roadmap-check: " + i18n.t(lang, "cli.no_libyaml"), file=sys.stderr)
+        say(i18n.t(lang, "cli.no_libyaml"))
+    limit = config["max-per-code"] or None
+    # A baseline must see every finding: the cap then comes after it (_capped), not in the engine.
+    baselined = args.baseline is not None or args.write_baseline is not None
     options = Options(
+        limit=None if baselined else limit,
         rules=tuple(config["rules"]), select=_codes(config["select"], "--select"),
         ignore=_codes(config["ignore"], "--ignore") or frozenset(),
         min_coverage=config["min-coverage"], lang=config["language"],
         environ=i18n.locale_environ(os.environ),
         severity=tuple(config["severity"].items()),
         per_file_ignores=tuple((glob, _codes(codes, f"per-file-ignores.{glob}") or frozenset())
-                               for glob, codes in config["per-file-ignores"].items()))
-    paths = discovery.expand(args.paths, config["exclude"], args.roadmaps_only)
+                               for glob, codes in config["per-file-ignores"].items()),
+        rule_roots=rule_roots(config))
+    skipped: list[discovery.Skipped] = []
+    paths = discovery.expand(args.paths, config["exclude"], args.roadmaps_only, skipped)
+    for left in skipped:
+        note = i18n.t(lang, left.why, path=str(left.path), target=left.target) \
+            if left.why.startswith("cli.") else \
+            i18n.t(lang, "cli.skipped_not_regular", path=str(left.path), kind=i18n.local(left.why))
+        say(note)
     if not paths:
         return None
+    _refuse_overwriting(args, config, paths, outputs or [])
     if args.fix:
         _fix_first(paths, options, lang)
     jobs = args.jobs or os.cpu_count() or 1
     reports = list(_with_progress(paths, options, jobs, args, lang))
     if args.write_baseline is not None:
         count = baseline.write(args.write_baseline, [f for r in reports for f in r.findings])
-        print("roadmap-check: " + i18n.t(lang, "cli.wrote_baseline", count=count,
-                                         path=str(args.write_baseline)), file=sys.stderr)
+        say(i18n.t(lang, "cli.wrote_baseline", count=count, path=str(args.write_baseline)))
     if args.baseline is not None:
         from roadmap_check.registry import CHECKS
 
         baseline.apply_to(reports, args.baseline,
                           frozenset(code for code in CHECKS if options.wanted(code)))
-    return Report(reports, None if fail_on == "never" else Severity.parse(fail_on), lang)
+    if baselined:
+        _capped(reports, limit)
+    return Report(reports, None if fail_on == "never" else Severity.parse(fail_on), lang,
+                  limit=limit)
+
+
+def _refuse_overwriting(args: CheckArgs, config: configuration.Config, paths: list[Path],
+                       outputs: list[tuple[str, Path | None]]) -> None:
+    """An output that is one of the run's inputs (a road map, the baseline, the config file,
+    a rule set named by --rules or the config), under any name (a link, '..'), is refused
+    before anything is written."""
+    inputs: dict[tuple[int, int], Path] = {}
+    from roadmap_check.ruleset import builtin_names
+
+    builtin = builtin_names()
+    rule_files = [Path(spec) for spec in config["rules"] if spec not in builtin]
+    for path in [*paths, *filter(None, (config.path, args.baseline)), *rule_files]:
+        try:
+            found = path.stat()
+        except (OSError, ValueError):  # '-', or a file that is not there: nothing to keep
+            continue
+        inputs.setdefault((found.st_dev, found.st_ino), path)
+    writes = [("--output" if n == 0 else "--output-format", target)
+              for n, (_, target) in enumerate(outputs)]
+    writes.append(("--write-baseline", args.write_baseline))
+    for option, target in writes:
+        if target is None:
+            continue
+        try:
+            found = target.stat()
+        except (OSError, ValueError):
+            continue
+        source = inputs.get((found.st_dev, found.st_ino))
+        # --write-baseline over --baseline is how a baseline is brought up to date
+        if source is not None and not (option == "--write-baseline" and source == args.baseline):
+            raise RoadmapCheckError.of("error.output_is_input", option=option,
+                                       path=str(target), input=str(source))
 
 
 def _fix_first(paths: list[Path], options: Options, lang: str) -> None:
@@ -162,18 +228,16 @@ def _fix_first(paths: list[Path], options: Options, lang: str) -> None:
     from roadmap_check import fixing
     from roadmap_check.engine import Engine
 
-    engine = Engine(replace(options, select=fixing.SAFE, ignore=frozenset()))
+    engine = Engine(replace(options, select=fixing.SELECT, ignore=frozenset(), limit=None))
     for path in paths:
         if str(path) == "-":
             continue
         original, outcome, _ = fixing.fix_file(engine, path)
         if outcome.changed:
             fixing.write(path, original, outcome.after)
-            print("roadmap-check: " + i18n.t(
-                lang, "cli.fixed", path=str(path),
-                count=i18n.plural(lang, "plural.finding", len(outcome.applied)),
-                codes=f" ({', '.join(sorted({f.code for f in outcome.applied}))})"),
-                file=sys.stderr)
+            say(i18n.t(lang, "cli.fixed", path=str(path),
+                       count=i18n.plural(lang, "plural.finding", len(outcome.applied)),
+                       codes=f" ({', '.join(sorted({f.code for f in outcome.applied}))})"))
 
 
 def _with_progress(paths: list[Path], options: Options, jobs: int,
@@ -194,6 +258,13 @@ def _with_progress(paths: list[Path], options: Options, jobs: int,
                               progress=lambda n: bar.advance(task, n))
 
 
+def _capped(reports: list[FileReport], limit: int | None) -> None:
+    from roadmap_check.limits import cap
+
+    for report in reports:
+        report.findings, report.omitted, report.omitted_fixable = cap(report.findings, limit)
+
+
 def emit(command: str, name: str, target: Path | None, result: object) -> None:
     """Write ``result`` in the format ``name`` of ``command`` to ``target`` (None: standard
     output)."""
@@ -202,11 +273,10 @@ def emit(command: str, name: str, target: Path | None, result: object) -> None:
     color = name == "terminal" and target is None and color_wanted()
     chunks = FORMATS[command][name](result, color)
     if target is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
+        write_out(chunks)
         return
     try:
-        with target.open("w", encoding="utf-8") as handle:
+        with target.open("w", encoding="utf-8", errors=ERRORS) as handle:
             for chunk in chunks:
                 handle.write(chunk)
     except OSError as exc:
@@ -226,9 +296,11 @@ def read_side(spec: str, engine: Engine) -> Side:
     rev, sep, name = spec.partition(":")
     if not sep or not rev or not name:
         raise RoadmapCheckError.of("error.no_side", spec=spec)
+    if rev.startswith("-") or not rev.isprintable():  # never an option of git, nor two lines
+        raise RoadmapCheckError.of("error.bad_revision", spec=spec)
     try:
         shown = subprocess.run(["git", "show", f"{rev}:{name}"], capture_output=True,
-                               check=False, timeout=60)
+                               check=False, timeout=60, stdin=subprocess.DEVNULL)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise RoadmapCheckError.of("error.git", spec=spec, reason=str(exc)) from None
     if shown.returncode != 0:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_check.errors import RoadmapCheckError
-from roadmap_check.i18n import Value, foreign
+from roadmap_check.i18n import Value, foreign, local
 from roadmap_check.langs import LANGS
 
 if sys.version_info >= (3, 11):
@@ -29,7 +29,8 @@ LEVELS = ("error", "warning", "info")
 DEFAULTS: dict[str, Any] = {
     "rules": [], "fail-on": "error", "select": None, "ignore": [], "min-coverage": None,
     "language": None, "exclude": [], "format": "terminal", "severity": {},
-    "per-file-ignores": {},
+    "per-file-ignores": {}, "allow-rules-from": [],
+    "max-per-code": 1000,  # findings of one check listed per file (limits.py); 0: all
 }
 
 
@@ -65,7 +66,9 @@ def discover(start: Path) -> Path | None:
                 text = pyproject.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue
-            if re.search(r"^\s*\[tool\.roadmap-check(?:\.[\w-]+)?\]", text, re.MULTILINE):
+            # [ \t]*, not \s*: \s takes line breaks too, and from every line start of a run
+            # of blank lines would scan to its end (quadratic time).
+            if re.search(r"^[ \t]*\[tool\.roadmap-check(?:\.[\w-]+)?\]", text, re.MULTILINE):
                 return pyproject
     return None
 
@@ -91,8 +94,11 @@ def load(path: Path | None) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise RoadmapCheckError.of("error.config_toml", path=str(path),
                                    problem=foreign("toml", str(exc))) from None
+    except RecursionError:  # arrays or tables nested past what the parser can follow
+        raise RoadmapCheckError.of("error.config_toml", path=str(path),
+                                   problem=local("error.config_nested")) from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("roadmap-check", {})
+        data = _table(_table(data, "tool", path, text), "roadmap-check", path, text, "tool.")
     for key, value in data.items():
         where = f"{path}:{_line(text, key)}"
         if key not in DEFAULTS:
@@ -107,6 +113,17 @@ def load(path: Path | None) -> Config:
     return config
 
 
+def _table(data: dict[str, Any], key: str, path: Path, text: str,
+           parent: str = "") -> dict[str, Any]:
+    """``data[key]`` when it is a table (missing: an empty one); any other shape is an error."""
+    value = data.get(key, {})
+    if isinstance(value, dict):
+        return value
+    header = re.search(rf"^[ \t]*\[\[?[ \t]*{re.escape(parent + key)}[ \t]*\]", text, re.MULTILINE)
+    line = text.count("\n", 0, header.start()) + 1 if header else _line(text, key)
+    raise RoadmapCheckError.of("error.config_table", where=f"{path}:{line}", key=parent + key)
+
+
 def _fail(where: str, key: str, message: str, **values: Value) -> RoadmapCheckError:
     return RoadmapCheckError.of(f"error.config_{message}", where=where, key=key, **values)
 
@@ -117,6 +134,12 @@ def _strings(key: str, value: Any, where: str) -> list[str]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return list(value)
     raise _fail(where, key, "strings")
+
+
+def _resolved(codes: list[str]) -> set[str]:
+    from roadmap_check.registry import resolve_codes
+
+    return resolve_codes(",".join(codes))
 
 
 def _codes(key: str, value: Any, where: str) -> list[str]:
@@ -135,7 +158,12 @@ def _validate(key: str, value: Any, where: str, base: Path) -> Any:
         return [str(base / spec) if spec.endswith((".yaml", ".yml")) or "/" in spec else spec
                 for spec in _strings(key, value, where)]
     if key in ("select", "ignore"):
-        return _codes(key, value, where)
+        codes = _codes(key, value, where)
+        if key == "select" and not _resolved(codes):  # it would check nothing, and pass
+            raise RoadmapCheckError.of("error.config_select_empty", where=where)
+        return codes
+    if key == "allow-rules-from":
+        return [str(base / Path(folder).expanduser()) for folder in _strings(key, value, where)]
     if key == "exclude":
         return _strings(key, value, where)
     if key in ("fail-on", "language", "format"):
@@ -144,6 +172,10 @@ def _validate(key: str, value: Any, where: str, base: Path) -> Any:
             if not allowed:
                 raise _fail(where, key, "format")
             raise _fail(where, key, "one_of", values=", ".join(allowed))
+        return value
+    if key == "max-per-code":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise RoadmapCheckError.of("error.config_count", where=where, key=key)
         return value
     if key == "min-coverage":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:

@@ -1,27 +1,72 @@
-"""Fix texts: a replacement value written the way its YAML scalar was written."""
+"""Fix text: a new value for one scalar, written so that YAML reads back exactly that value.
+
+The drafter's quoting is kept where YAML allows it: a plain scalar stays plain unless the value
+would be read otherwise there (an indicator in front, ``: `` or `` #`` inside, flow punctuation
+inside a flow collection, a number, a date, a boolean, null), a single-quoted one stays single-
+quoted unless the value needs an escape; anything else is double-quoted, on one line. The rules
+are YAML's, not a loader's: the same text is written whichever loader read the file.
+"""
 
 from __future__ import annotations
 
-import json
 import re
 
 from roadmap_check.findings import Fix
 from roadmap_check.model import Text
+from roadmap_check.yaml_io import plain_reads_as_text
 
-_PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: | #|\s$|^$")
+# Characters written as they are in a single-line scalar: YAML's printable set without tab,
+# line breaks (NEL, LS and PS too) and the byte-order mark.
+_NEEDS_ESCAPE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                           "\U00010000-\U0010ffff]")
+_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@` ")
+_PLAIN_INSIDE = re.compile(r": | #|:$| $|^\.\.\.")
+_FLOW_INSIDE = re.compile(r"[,?\[\]{}:]")
+_ESCAPES = {"\x00": "\\0", "\x07": "\\a", "\x08": "\\b", "\t": "\\t", "\n": "\\n",
+            "\x0b": "\\v", "\x0c": "\\f", "\r": "\\r", "\x1b": "\\e", "\x85": "\\N",
+            "\u2028": "\\L", "\u2029": "\\P", '"': '\\"', "\\": "\\\\"}
+_DOUBLE_ESCAPE = re.compile('["\\\\]|' + _NEEDS_ESCAPE.pattern)
 
 
-def yaml_scalar(value: str, style: str | None) -> str:
-    """``value`` written the way the original scalar was written, quoting where needed."""
-    if style == "'":
-        return "'" + value.replace("'", "''") + "'"
-    if style is None and not _PLAIN_UNSAFE.search(value) and "\n" not in value:
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    found = _ESCAPES.get(char)
+    if found is not None:
+        return found
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 \
+        else f"\\U{code:08x}"
+
+
+def double_quoted(value: str) -> str:
+    return '"' + _DOUBLE_ESCAPE.sub(_escape, value) + '"'
+
+
+def plain_ok(value: str, flow: bool) -> bool:
+    """Whether ``value`` written plain reads back as this text, in a flow context or not."""
+    return bool(value) and value[0] not in _PLAIN_START \
+        and not _NEEDS_ESCAPE.search(value) and not _PLAIN_INSIDE.search(value) \
+        and not (flow and _FLOW_INSIDE.search(value)) and plain_reads_as_text(value)
+
+
+def yaml_scalar(value: str, style: str | None, flow: bool = False) -> str:
+    """``value`` written the way the original scalar was written, quoting where needed.
+
+    ``style`` is the original's (None: plain, ``'`` or ``"``); ``flow``: it stands inside a
+    flow collection (``[...]`` or ``{...}``), where ``,``, ``[``, ``]``, ``{``, ``}``, ``?`` and
+    ``:`` end a plain scalar.
+    """
+    if style is None and plain_ok(value, flow):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    if style == "'" and not _NEEDS_ESCAPE.search(value):
+        return "'" + value.replace("'", "''") + "'"
+    return double_quoted(value)
 
 
 def replace_fix(text: Text, value: str, safe: bool = True) -> Fix | None:
+    """A fix giving the scalar ``text`` the value ``value``; none for block scalars.
+    ``safe``: the new value says everything the old one said."""
     if text.style in ("|", ">") or not text.end_line:
         return None
     return Fix(text.line, text.column, text.end_line, text.end_column,
-               yaml_scalar(value, text.style), safe)
+               yaml_scalar(value, text.style, text.flow), value, safe)

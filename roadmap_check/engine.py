@@ -24,10 +24,11 @@ from roadmap_check import dates, reading, rulesets, suppressions, waivers
 from roadmap_check.compiled import Compiled
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import choose_lang, per_lang
-from roadmap_check.loading import build
+from roadmap_check.i18n import choose_lang, foreign, msg, per_lang
+from roadmap_check.limits import Limiter, cap
+from roadmap_check.loading import RM001, RM008, build
 from roadmap_check.matching import closest_key
-from roadmap_check.model import Item, Roadmap
+from roadmap_check.model import Item, Roadmap, Text
 from roadmap_check.registry import CHECKS, RUNS
 from roadmap_check.report import FileReport, ItemInfo, RoadmapInfo
 from roadmap_check.resolve import Resolved, Resolver
@@ -46,6 +47,8 @@ class Options:
     severity: tuple[tuple[str, str], ...] = ()             # code -> level, over the rule set's
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # glob -> codes
     keep_content: bool = False         # keep each item's texts in the report (for diff)
+    limit: int | None = None  # findings of one check listed per file (limits.py); None: all
+    rule_roots: tuple[str, ...] = ()   # folders rule-set files may be read from (rulesets.load)
 
     def wanted(self, code: str) -> bool:
         return (self.select is None or code in self.select) and code not in self.ignore
@@ -76,11 +79,15 @@ class Engine:
         self._runs = tuple(f for f in RUNS if any(options.wanted(c) for c in f.codes))
         self._known = frozenset(CHECKS)
 
-    def compiled(self, specs: tuple[str, ...], base: Path) -> tuple[Compiled, Resolver]:
-        cache_key = (str(base), *specs) if specs else ("<default>",)
+    def compiled(self, specs: tuple[str, ...], base: Path,
+                 named_by_file: bool = False) -> tuple[Compiled, Resolver]:
+        """The rule sets ``specs`` compiled; ``named_by_file``: named by a road map, so read
+        only from inside the project (``rulesets.load``)."""
+        cache_key = (str(named_by_file), str(base), *specs) if specs else ("<default>",)
         found = self._rules.get(cache_key)
         if found is None:
-            ruleset = rulesets.load(list(specs), base)
+            ruleset = rulesets.load(list(specs), base, tuple(map(Path, self.options.rule_roots)),
+                                    named_by_file)
             if self.options.min_coverage is not None:
                 ruleset.thresholds.min_coverage = self.options.min_coverage
             compiled = Compiled.build(ruleset)
@@ -94,9 +101,17 @@ class Engine:
     # -- one file -----------------------------------------------------------------------
 
     def check_path(self, path: Path, display: str) -> FileReport:
+        """A file's report; a file that exists but cannot be read is its finding (RM001), so
+        the other files of the run are still checked."""
         from roadmap_check.files import read_bytes
 
-        return self.check_data(read_bytes(path, display), display, path.parent)
+        try:
+            data = read_bytes(path, display)
+        except OSError as exc:
+            found = RM001.at(display, (1, 1), msg("rm001.unreadable",
+                                                  reason=foreign("os", str(exc.strerror))))
+            return FileReport(display, [found], lang=self.language(None))
+        return self.check_data(data, display, path.parent)
 
     def check_text(self, text: str, display: str, base: Path) -> FileReport:
         return self.check_data(text, display, base)
@@ -106,50 +121,60 @@ class Engine:
             read = reading.read(data, display)
             findings = read.findings
             report = FileReport(display, findings, lang=self.language(None))
+            limiter = Limiter(self.options.limit)
             roadmap = None
             levels: dict[str, str] = {}
             if read.root is not None:
-                roadmap, structural = build(read.root, display, closest_key)
-                read.root = None  # the model keeps what it needs; free the node graph
+                root, read.root = read.root, None  # the builder consumes the node graph
+                roadmap, structural = build(root, display, closest_key, read.source, limiter)
+                read.source = None
+                del root  # the model keeps what it needs; free the node graph
                 findings.extend(structural)
                 if roadmap is not None:
-                    levels = self._run(roadmap, base, report, findings)
+                    levels = self._run(roadmap, base, report, findings, limiter)
             if read.suppressions:
                 id_lines = {item.id: item.id_text.line for item in
                             (roadmap.items if roadmap else []) if item.id_text}
                 findings.extend(suppressions.apply(findings, read.suppressions, id_lines,
-                                                   display, self._known))
-            report.findings = self._finish(report, findings, levels)
+                                                   display, self._known, set(limiter.dropped)))
+            report.findings, report.omitted, fixable = cap(
+                self._finish(report, findings, levels), self.options.limit, limiter.dropped)
+            report.omitted_fixable = fixable + limiter.fixable
         return report
 
-    def _run(self, roadmap: Roadmap, base: Path, report: FileReport,
-             findings: list[Finding]) -> dict[str, str]:
+    def _run(self, roadmap: Roadmap, base: Path, report: FileReport, findings: list[Finding],
+             limiter: Limiter) -> dict[str, str]:
         """The checks and the waivers; returns the severities the rule set sets."""
         specs = self.options.rules
         named = roadmap.ruleset if not specs else None  # the road map picks its rule set
         if named is not None:
             specs = (named.value,)
         try:
-            compiled, resolver = self.compiled(specs, base if not self.options.rules
-                                               else Path.cwd())
+            compiled, resolver = self.compiled(
+                specs, base if not self.options.rules else Path.cwd(),
+                named_by_file=named is not None)
         except RuleSetError:
             raise  # its problems already name the rule set's file, line and key
         except RoadmapCheckError as exc:
             if named is None:
                 raise
-            where = f"{report.path}:{named.line}:{named.column}"
-            raise RoadmapCheckError.of("error.roadmap_ruleset", where=where,
-                                       error=per_lang(exc.in_lang)) from None
+            # This road map's own choice: a finding on it, and the other files are checked.
+            findings.append(_unusable_ruleset(report.path, named, exc))
+            report.lang = self.language(roadmap.language.value if roadmap.language else None)
+            return {}
         as_of = self.options.today
         if roadmap.date is not None:
             with contextlib.suppress(dates.DateError):  # RM301 reports it
                 as_of = dates.parse_date(roadmap.date.value)
         report.lang = self.language(roadmap.language.value if roadmap.language else None)
         resolved = resolver.resolve(roadmap, as_of, self.options.today)
+        keep = limiter.keep
         for family in self._runs:
             assert family.run is not None
-            findings.extend(family.run(resolved))
-        findings.extend(waivers.apply(resolved, findings, self._known))
+            for found in family.run(resolved):
+                keep(findings, found)
+        for found in waivers.apply(resolved, findings, self._known, set(limiter.dropped)):
+            keep(findings, found)
         self._describe(report, resolved)
         return compiled.ruleset.severity
 
@@ -197,6 +222,17 @@ class Engine:
                        else finding._replace(severity=level))
         out.sort(key=Finding.sort_key)
         return out
+
+
+def _unusable_ruleset(path: str, named: Text, exc: RoadmapCheckError) -> Finding:
+    """RM008 at the ``ruleset:`` value: the rule set it names cannot be found or used."""
+    from roadmap_check.ruleset import builtin_names
+
+    close = closest_key(named.value, builtin_names())
+    hint = msg("hint.did_you_mean", name=repr(close)) if close else \
+        msg("rm008.unknown_ruleset.hint", names=", ".join(builtin_names()))
+    return RM008.at(path, named, msg("rm008.unknown_ruleset", error=per_lang(exc.in_lang)),
+                    hint=hint)
 
 
 def _content(item: Item) -> tuple[object, ...]:

@@ -28,6 +28,7 @@ class Fix(NamedTuple):
     end_line: int
     end_column: int
     replacement: str
+    value: str | None = None  # the value the scalar holds once fixed (fix checks it did)
     safe: bool = True
 
 

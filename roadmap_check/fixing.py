@@ -1,29 +1,35 @@
 """``roadmap-check fix``: apply the safe fixes, editing only the spans they name.
 
-Comments, key order, quoting and blank lines stay as they were. A file is written atomically
-(a temporary file beside it, then a rename, keeping its permissions), and never when it changed
-on disk since it was read.
+Comments, key order, quoting and blank lines stay as they were. The fixed text is read again
+before anything is written: it must be valid YAML, every fixed scalar must hold exactly its new
+value, and everything else must read as before; otherwise the file is left as it was and named
+(``Refused``). How the file is then written (links, permissions) is ``rewrite``'s business.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from roadmap_check.checks.base import NO_FIX
 from roadmap_check.engine import Engine
-from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.findings import Finding, Fix
-from roadmap_check.i18n import foreign
+from roadmap_check.i18n import LANGS, foreign, say
+from roadmap_check.loading import scalar_start
 from roadmap_check.registry import CHECKS
+from roadmap_check.rewrite import Refused, replace_text
+from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, compose, read_scalar
 
-FIXABLE = frozenset(code for code, check in CHECKS.items() if check.fix != NO_FIX)
-SAFE = FIXABLE  # the checks whose findings carry fixes; each fix says whether it is safe
+__all__ = ["SAFE", "Outcome", "Refused", "apply", "fix_file", "read", "verify", "write"]
+
+# The checks whose findings carry fixes (their declarations say so); each fix says whether
+# it is safe, and only safe ones are applied unless the unsafe ones are asked for.
+SAFE = frozenset(code for code, check in CHECKS.items() if check.fix != NO_FIX)
+# What a fix run checks: the fixable checks, and whether the road map's rule set can be used.
+SELECT = SAFE | {"RM008"}
 _BOM = "\ufeff"
 
 
@@ -58,6 +64,14 @@ def apply(body: str, findings: Iterable[Finding],
           unsafe: bool = False) -> tuple[str, list[Finding]]:
     """The text (without BOM) with the given findings' fixes (the safe ones, and the unsafe
     ones too with ``unsafe``); overlapping fixes are skipped."""
+    text, applied, _ = _apply(body, findings, unsafe)
+    return text, applied
+
+
+def _apply(body: str, findings: Iterable[Finding],
+           unsafe: bool = False) -> tuple[str, list[Finding], int]:
+    """``apply``, and how many fixes were left for another round: those overlapping another
+    fix taken (the same fix again, on a value an alias repeats, is not left)."""
     starts = _offsets(body)
     spans: list[tuple[int, int, Fix, Finding]] = []
     for finding in findings:
@@ -73,51 +87,98 @@ def apply(body: str, findings: Iterable[Finding],
     spans.sort(key=lambda s: (s[0], s[1]))
     applied: list[Finding] = []
     out: list[str] = []
-    cursor = 0
+    cursor = left = 0
+    taken: tuple[int, int, str] | None = None
     for start, end, fix, finding in spans:
-        if start < cursor:
-            continue  # overlaps a fix already taken; the next run picks it up
+        if start < cursor:  # overlaps a fix already taken; the next round picks it up
+            left += (start, end, fix.replacement) != taken
+            continue
         out.append(body[cursor:start])
         out.append(fix.replacement)
         cursor = end
+        taken = (start, end, fix.replacement)
         applied.append(finding)
     out.append(body[cursor:])
-    return "".join(out), applied
+    return "".join(out), applied, left
+
+
+def verify(before: str, after: str, applied: list[Finding], path: str) -> None:
+    """Raise ``Refused`` unless ``after`` (``before`` with the fixes of ``applied``) reads as
+    ``before`` does, except that each fixed scalar holds exactly its new value."""
+    old, new = compose(before), compose(after)
+    spans = sorted(((f.fix.line, f.fix.column, f.fix) for f in applied if f.fix),
+                   key=lambda s: s[:2])
+    if old.root is None or new.root is None or \
+            sorted(p.kind for p in new.problems) != sorted(p.kind for p in old.problems):
+        line, column = spans[0][:2] if spans else (1, 1)
+        raise Refused.of("error.fix_unreadable", path=path, line=line, column=column)
+    wanted = {(line, column): read_scalar(fix.replacement) if fix.value is None else fix.value
+              for line, column, fix in spans}
+    found: set[tuple[int, int]] = set()
+    stack: list[tuple[Node, Node]] = [(old.root, new.root)]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        a, b = stack.pop()
+        if (id(a), id(b)) not in seen:
+            seen.add((id(a), id(b)))
+            if _differs(a, b, before, wanted, found, stack):
+                start, end = a.start_mark, a.end_mark
+                inside = [s[:2] for s in spans
+                          if (start.line + 1, start.column + 1) <= s[:2] <= (end.line + 1,
+                                                                            end.column + 1)]
+                line, column = inside[0] if inside else (start.line + 1, start.column + 1)
+                raise Refused.of("error.fix_changes_more", path=path, line=line, column=column)
+    for line, column in sorted(set(wanted) - found):
+        raise Refused.of("error.fix_changes_more", path=path, line=line, column=column)
+
+
+def _differs(a: Node, b: Node, before: str, wanted: dict[tuple[int, int], str | None],
+             found: set[tuple[int, int]], stack: list[tuple[Node, Node]]) -> bool:
+    """Whether node ``b`` of the fixed text reads otherwise than ``a`` should; the pairs of
+    their children go on ``stack``."""
+    if isinstance(a, ScalarNode):
+        line, column, _ = scalar_start(a, before)
+        where = (line + 1, column + 1)
+        if not isinstance(b, ScalarNode):
+            return True
+        if where in wanted:
+            found.add(where)
+            return bool(b.value != wanted[where])
+        return (a.value, a.tag) != (b.value, b.tag)
+    if type(a) is not type(b) or a.tag != b.tag or len(a.value) != len(b.value):
+        return True
+    if isinstance(a, MappingNode):
+        for (key_a, value_a), (key_b, value_b) in zip(a.value, b.value, strict=True):
+            stack += ((key_a, key_b), (value_a, value_b))
+    elif isinstance(a, SequenceNode):
+        stack += zip(a.value, b.value, strict=True)
+    return False
 
 
 def read(path: Path) -> tuple[bytes, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise RoadmapCheckError.of("error.unreadable", path=str(path),
-                                   reason=foreign("os", str(exc.strerror))) from None
+        raise Refused.of("error.unreadable", path=str(path),
+                         reason=foreign("os", str(exc.strerror))) from None
     try:
         return data, data.decode("utf-8")
     except UnicodeDecodeError:
-        raise RoadmapCheckError.of("error.not_utf8", path=str(path)) from None
+        raise Refused.of("error.not_utf8", path=str(path)) from None
 
 
-def write(path: Path, original: bytes, text: str) -> None:
-    """Replace the file atomically, unless it changed on disk since ``original`` was read."""
-    if path.read_bytes() != original:
-        raise RoadmapCheckError.of("error.changed_on_disk", path=str(path))
-    mode = path.stat().st_mode & 0o7777
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+def write(path: Path, original: bytes, text: str, force: bool = False) -> None:
+    """Write the fixed text (see ``rewrite``): refused if the file changed on disk since
+    ``original`` was read, or is read-only and not ``force``d."""
+    replace_text(path, original, text.encode("utf-8"), force)
 
 
 def fix_file(engine: Engine, path: Path) -> tuple[bytes, Outcome, str]:
     """The file's bytes as read, the outcome of its safe fixes, and the file's language.
 
-    ``engine`` should select only the SAFE codes. Fixes are applied until none is left (a fix
-    can uncover another, e.g. after two overlapped), at most three rounds.
+    ``engine`` should select the SELECT codes. Fixes that overlap one taken are left for
+    another round (at most three); each round's text is verified before the next (``verify``),
+    so a file is fixed safely or not at all.
     """
     original, text = read(path)
     bom = text.startswith(_BOM)
@@ -126,8 +187,16 @@ def fix_file(engine: Engine, path: Path) -> tuple[bytes, Outcome, str]:
     for _ in range(3):
         report = engine.check_text(fixed, str(path), path.parent)
         lang = report.lang
-        fixed, done = apply(fixed, report.findings)
-        applied += done
+        unusable = next((f for f in report.findings if f.code == "RM008"), None)
+        if unusable is not None:  # fixes against no rule set would be guesses
+            said = {lang: say(lang, unusable.message) for lang in LANGS}
+            raise Refused.of("error.fix_no_ruleset", path=f"{path}:{unusable.line}", error=said)
+        after, done, left = _apply(fixed, report.findings)
         if not done:
+            break
+        verify(fixed, after, done, str(path))
+        fixed = after
+        applied += done
+        if not left:
             break
     return original, Outcome(path, text, (_BOM if bom else "") + fixed, applied), lang

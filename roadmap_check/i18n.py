@@ -107,6 +107,15 @@ def plural(lang: str, key: str, n: int) -> str:
     return f"{n} {forms[plural_index(lang, n)]}"
 
 
+def counted(key: str, n: int) -> dict[str, str]:
+    """``n`` and the noun of the plural key ``key``, in every language, the number grouped:
+    {"en": "85,000 repeats", "ru": "85\u00a0000 повторов"}."""
+    entry = catalog()[key]
+    grouped = number(n)
+    return {lang: f"{grouped[lang]} {(entry.get(lang) or entry[DEFAULT])[plural_index(lang, n)]}"
+            for lang in LANGS}
+
+
 def per_lang(render_in: Callable[[str], str]) -> dict[str, str]:
     return {lang: render_in(lang) for lang in LANGS}
 

@@ -1,18 +1,25 @@
 """The loading stage: composed YAML nodes -> the road-map model, with structural findings.
 
-Declares the findings of the whole loading stage (RM001-RM004, RM006, RM007: reading the
-file, ``roadmap_check.reading``, and building the model, here). The walk is iterative over a
-known shape, so no input can exhaust the stack, and each value keeps its line and column.
+Declares the findings of the whole loading stage (RM001-RM004, RM006-RM008: reading the
+file, ``roadmap_check.reading``; building the model, here; choosing the rule set, the engine).
+The walk is iterative over a known shape, so no input can exhaust the stack, and each value
+keeps its line and column.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import cache
+from typing import Any
 
 from roadmap_check.checks.base import NO_FIX, SAFE, Check, E, Family, W
+from roadmap_check.checks.structure import RM005
+from roadmap_check.edits import double_quoted
 from roadmap_check.findings import Finding, Fix, Msg
-from roadmap_check.i18n import Local, Value, local, msg
+from roadmap_check.i18n import Local, Value, counted, local, msg
 from roadmap_check.langs import LANGS
+from roadmap_check.limits import Limiter
 from roadmap_check.model import Citation, Item, Roadmap, Text, Waiver
 from roadmap_check.yaml_io import (
     MERGE_TAG,
@@ -27,6 +34,7 @@ from roadmap_check.yaml_io import (
 RM001 = Check("RM001", "yaml-syntax", E, NO_FIX, (
     "rm001.encoding", "rm001.not_utf8", "rm001.not_utf8_cp1251", "rm001.empty", "rm001.nul",
     "rm001.no_document", "rm001.yaml", "rm001.yaml_context", "rm001.yaml_too_deep",
+    "rm001.unreadable", "rm001.control_character", "rm001.control_character.hint",
     "hint.save_utf8"))
 RM002 = Check("RM002", "duplicate-key", E, NO_FIX,
               ("rm002.duplicate_key", "rm002.duplicate_key.hint"))
@@ -42,9 +50,11 @@ RM004 = Check("RM004", "unknown-key", W, NO_FIX, ("rm004.unknown_key", "rm004.kn
                                                   "hint.did_you_mean"))
 RM006 = Check("RM006", "numeric-id", W, SAFE, ("rm006.numeric_id", "rm006.numeric_id.hint"))
 RM007 = Check("RM007", "unsafe-yaml", E, NO_FIX, (
-    "rm007.expansion", "rm007.recursive", "rm007.tag", "rm007.tag.hint"))
-CHECKS = {c.code: c for c in (RM001, RM002, RM003, RM004, RM006, RM007)}
-FAMILY = Family("loading", (RM001, RM002, RM003, RM004, RM006, RM007))
+    "rm007.expansion", "rm007.recursive", "rm007.tag", "rm007.tag.hint", "rm007.merge_depth"))
+RM008 = Check("RM008", "unknown-ruleset", E, NO_FIX,
+              ("rm008.unknown_ruleset", "rm008.unknown_ruleset.hint"))
+FAMILY = Family("loading", (RM001, RM002, RM003, RM004, RM006, RM007, RM008))
+CHECKS = {c.code: c for c in (*FAMILY.checks, RM005)}  # RM005: items repeated by aliases
 
 TOP_KEYS = ("roadmap", "items")
 ROADMAP_KEYS = ("id", "title", "version", "status", "date", "period", "language", "ruleset",
@@ -62,27 +72,86 @@ Suggest = Callable[[str, tuple[str, ...]], "str | None"]
 
 
 _new_text = tuple.__new__
+# An anchor or a tag in front of a scalar, and the blanks, line breaks and comments after it:
+# the node's mark starts there, the scalar itself (what a fix replaces) after it.
+_PROPERTIES = re.compile(r"(?:(?:&[^\s,\[\]{}]*|!<[^>]*>|![^\s,\[\]{}]*)"
+                         r"(?:[ \t]+|#[^\r\n\x85\u2028\u2029]*|\r\n|[\r\n\x85\u2028\u2029])*)+")
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
-def text(node: ScalarNode) -> Text:
-    """A scalar with its span (built as a plain tuple: this runs for every value of a file)."""
+def text(node: ScalarNode, flow: bool = False) -> Text:
+    """A scalar with its span, for a node with neither anchor nor tag (built as a plain tuple:
+    this runs for every value of a file)."""
     start, end = node.start_mark, node.end_mark
     return _new_text(Text, (node.value, start.line + 1, start.column + 1, end.line + 1,
-                            end.column + 1, node.style))
+                            end.column + 1, node.style or None, flow))
+
+
+def scalar_start(node: ScalarNode, source: str) -> tuple[int, int, bool]:
+    """The 0-based line and column where the scalar itself starts, after its anchor and tag
+    (the node's mark starts at them), and whether it has a tag."""
+    start, end = node.start_mark, node.end_mark
+    index = start.index
+    found = _PROPERTIES.match(source, index) if source[index:index + 1] in ("&", "!") else None
+    if found is None:
+        return start.line, start.column, False
+    tagged = "!" in found.group(0)
+    if found.end() >= end.index:  # an empty scalar: its span is empty, where it ends
+        return end.line, end.column, tagged
+    breaks = list(_BREAK.finditer(source, index, found.end()))
+    if not breaks:
+        return start.line, start.column + found.end() - index, tagged
+    return start.line + len(breaks), found.end() - breaks[-1].end(), tagged
 
 
 class Builder:
     """Builds one Roadmap, collecting findings as it goes."""
 
-    def __init__(self, path: str, suggest_key: Suggest) -> None:
+    def __init__(self, path: str, suggest_key: Suggest, source: str | None = None,
+                 limiter: Limiter | None = None) -> None:
         self.path = path
         self.findings: list[Finding] = []
         self._suggest_key = suggest_key
+        self._limiter = limiter
+        self._source = source  # given only when the text has an anchor or a tag
+        self._flow: set[int] = set()  # scalar values of flow mappings, by id
+        self._starts: dict[int, tuple[int, int, bool]] = {}  # scalar_start by node id
+
+    def text(self, node: ScalarNode, flow: bool | None = None) -> Text:
+        """A value with the span of its scalar; ``flow``: whether it stands in a flow
+        collection (None: a mapping's value, known from ``pairs``)."""
+        if flow is None:
+            flow = bool(self._flow) and id(node) in self._flow
+        source, index = self._source, node.start_mark.index
+        if source is None or source[index:index + 1] not in ("&", "!"):
+            return text(node, flow)  # no anchor, no tag: the node starts at the scalar
+        start = self._starts.get(id(node))  # an alias repeats a node: worked out once
+        if start is None:
+            start = self._starts[id(node)] = scalar_start(node, source)
+        line, column, _ = start
+        end = node.end_mark
+        return _new_text(Text, (node.value, line + 1, column + 1, end.line + 1, end.column + 1,
+                                node.style or None, flow))
+
+    def _note_flow(self, node: MappingNode) -> None:
+        """Remember which scalar values stand in a flow mapping (merged ones included)."""
+        stack = [node]
+        while stack:
+            mapping = stack.pop()
+            for key, value in mapping.value:
+                if key.tag == MERGE_TAG:
+                    sources = value.value if isinstance(value, SequenceNode) else [value]
+                    stack.extend(s for s in sources if isinstance(s, MappingNode))
+                elif mapping.flow_style and isinstance(value, ScalarNode):
+                    self._flow.add(id(value))
 
     def add(self, code: str, message: Msg, node: Node | tuple[int, int], *,
             item: str | None = None, suggestion: Msg | None = None,
             fix: Fix | None = None) -> None:
         where = node if isinstance(node, tuple) else pos(node)
+        if self._limiter is not None and not self._limiter.admit(code, *where,
+                                                                 fix is not None):
+            return
         subject = node.value if isinstance(node, ScalarNode) else None
         self.findings.append(CHECKS[code].at(self.path, where, message, item=item,
                                              hint=suggestion, fix=fix, subject=subject))
@@ -100,6 +169,8 @@ class Builder:
         if len(node.value) > 1:
             self.duplicates(node, item)
         merges = any(key.tag == MERGE_TAG for key, _ in node.value)
+        if node.flow_style or merges:
+            self._note_flow(node)
         for key, value in mapping_pairs(node) if merges else node.value:
             if not isinstance(key, ScalarNode):
                 self.add("RM003", msg("rm003.key_kind", where=local(where), kind=self.kind(key)),
@@ -134,7 +205,7 @@ class Builder:
             return None
         key, node = entry
         if isinstance(node, ScalarNode) and node.tag != _CORE + "null":
-            return text(node)
+            return self.text(node)
         if isinstance(node, ScalarNode):
             self.add("RM003", msg("rm003.empty", what=what), key, item=item)
         else:
@@ -151,12 +222,13 @@ class Builder:
         if isinstance(node, ScalarNode):
             if node.tag == _CORE + "null":
                 return []
-            return [text(node)]
+            return [self.text(node)]
         if isinstance(node, SequenceNode):
             out: list[Text] = []
+            flow = bool(node.flow_style)
             for element in node.value:
                 if isinstance(element, ScalarNode) and element.tag != _CORE + "null":
-                    out.append(text(element))
+                    out.append(self.text(element, flow))
                 else:
                     self.add("RM003", msg("rm003.entry_single", what=what,
                                           kind=self.kind(element)), element, item=item)
@@ -182,13 +254,37 @@ class Builder:
         if items is None:
             self.add("RM003", msg("rm003.no_items"), root)
         elif isinstance(items[1], SequenceNode):
-            for node in items[1].value:
-                item = self.item(node)
-                if item is not None:
-                    roadmap.items.append(item)
+            self.items(roadmap, items[1])
         elif not (isinstance(items[1], ScalarNode) and items[1].tag == _CORE + "null"):
             self.add("RM003", msg("rm003.items_kind", kind=self.kind(items[1])), items[1])
         return roadmap
+
+    def items(self, roadmap: Roadmap, sequence: SequenceNode) -> None:
+        """Each entry once: an entry that YAML aliases repeat is built (and its findings made)
+        the first time, and all its repeats are one RM005 finding. The entries are consumed
+        as they are built, so their nodes are freed while the model grows."""
+        nodes: list[Node] = sequence.value
+        sequence.value = []
+        shared = _has_aliases(nodes)
+        seen: set[int] = set()
+        repeated: dict[int, list[Any]] = {}  # node id -> [node, repeats]
+        nodes.reverse()
+        while nodes:
+            node = nodes.pop()
+            if shared:
+                if id(node) in seen:
+                    repeated.setdefault(id(node), [node, 0])[1] += 1
+                    continue
+                seen.add(id(node))
+            item = self.item(node)
+            if item is not None:
+                roadmap.items.append(item)
+        for node, count in repeated.values():
+            ident = _peek_id(node)
+            repeats = counted("plural.repeat", count)
+            message = msg("rm005.aliased", id={"en": repr(ident), "ru": ident}, repeats=repeats) \
+                if ident is not None else msg("rm005.aliased_entry", repeats=repeats)
+            self.add("RM005", message, node, item=ident, suggestion=msg("rm005.aliased.hint"))
 
     def header(self, roadmap: Roadmap, entry: tuple[ScalarNode, Node]) -> None:
         key, node = entry
@@ -220,35 +316,38 @@ class Builder:
         if not isinstance(node, MappingNode):
             self.add("RM003", msg("rm003.item_kind", kind=self.kind(node)), node)
             return None
-        peek = next((v.value for k, v in node.value if isinstance(k, ScalarNode)
-                     and k.value == "id" and isinstance(v, ScalarNode)), None)
+        peek = _peek_id(node)
         fields = self.pairs(node, ITEM_KEYS, "where.item", peek)
-        id_text = self.string(fields.get("id"), local("field.item_id"), peek)
+        # Labels and messages are made only for a value that is there: this runs for every item.
+        id_text = self.string(fields["id"], local("field.item_id"), peek) if "id" in fields \
+            else None
         item_id = id_text.value if id_text else None
         if id_text is not None:
             id_node = fields["id"][1]
             if id_node.tag in _NUMERIC:
+                # Quoting cannot help a number asked for with a tag (!!float 1.10): no fix.
+                tagged = self._source is not None and isinstance(id_node, ScalarNode) and \
+                    scalar_start(id_node, self._source)[2]
                 self.add("RM006", msg("rm006.numeric_id", id=id_text.value,
                                       number=_as_number(id_text.value)), id_node, item=item_id,
                          suggestion=msg("rm006.numeric_id.hint", id=id_text.value),
-                         fix=Fix(id_text.line, id_text.column, id_text.end_line,
-                                 id_text.end_column, f'"{id_text.value}"'))
+                         fix=None if tagged else Fix(
+                             id_text.line, id_text.column, id_text.end_line, id_text.end_column,
+                             double_quoted(id_text.value), id_text.value))
         for name in REQUIRED_ITEM_KEYS:
             if name not in fields:
-                self.add("RM003", msg("rm003.item_missing", name=repr(name)), node, item=item_id)
+                self.add("RM003", _missing(name), node, item=item_id)
         item = Item(item_id or f"<item at line {line}>", line, column, id_text=id_text)
         for name in ("title", "description", "outcome", "section", "start", "deadline"):
-            setattr(item, name, self.string(fields.get(name), local(f"field.{name}"), item_id))
-        item.responsible = self.strings(fields.get("responsible"), local("field.responsible"),
-                                        item_id)
+            if name in fields:
+                setattr(item, name, self.string(fields[name], local(f"field.{name}"), item_id))
+        for name, label in (("responsible", "field.responsible"),
+                            ("participants", "field.participants"),
+                            ("indicators", "field.indicators"), ("depends_on", "field.depends_on")):
+            if name in fields:
+                setattr(item, name, self.strings(fields[name], local(label), item_id))
         if "responsible" in fields and not item.responsible:
             self.add("RM003", msg("rm003.no_party"), fields["responsible"][0], item=item_id)
-        item.participants = self.strings(fields.get("participants"),
-                                         local("field.participants"), item_id)
-        item.indicators = self.strings(fields.get("indicators"), local("field.indicators"),
-                                       item_id)
-        item.depends_on = self.strings(fields.get("depends_on"), local("field.depends_on"),
-                                       item_id)
         if "cites" in fields:
             item.cites = self.citations(fields["cites"], item_id)
         if "waivers" in fields:
@@ -258,15 +357,16 @@ class Builder:
     def citations(self, entry: tuple[ScalarNode, Node], item: str | None) -> list[Citation]:
         node = entry[1]
         if isinstance(node, ScalarNode):
-            return [] if node.tag == _CORE + "null" else [Citation(text(node))]
+            return [] if node.tag == _CORE + "null" else [Citation(self.text(node))]
         if not isinstance(node, SequenceNode):
             self.add("RM003", msg("rm003.cites_kind"), node, item=item)
             return []
         out: list[Citation] = []
+        flow = bool(node.flow_style)
         for element in node.value:
             if isinstance(element, ScalarNode):
                 if element.tag != _CORE + "null":
-                    out.append(Citation(text(element)))
+                    out.append(Citation(self.text(element, flow)))
                 continue
             if not isinstance(element, MappingNode):
                 self.add("RM003", msg("rm003.citation_kind"), element, item=item)
@@ -313,6 +413,31 @@ class Builder:
         return out
 
 
+@cache
+def _missing(name: str) -> Msg:
+    return msg("rm003.item_missing", name=repr(name))
+
+
+def _peek_id(node: Node) -> str | None:
+    """The id an item node gives itself, before it is read."""
+    if not isinstance(node, MappingNode):
+        return None
+    return next((v.value for k, v in node.value if isinstance(k, ScalarNode)
+                 and k.value == "id" and isinstance(v, ScalarNode)), None)
+
+
+def _has_aliases(nodes: list[Node]) -> bool:
+    """Whether an entry is an alias of a node before it: entries written in place follow each
+    other in the text, so an entry that does not start after the one before it is an alias."""
+    last = -1
+    for node in nodes:
+        start: int = node.start_mark.index
+        if start <= last:
+            return True
+        last = start
+    return False
+
+
 def _as_number(raw: str) -> str:
     try:
         number = float(raw)
@@ -321,7 +446,12 @@ def _as_number(raw: str) -> str:
     return str(int(number)) if number.is_integer() and "." not in raw else repr(number)
 
 
-def build(root: Node, path: str, suggest_key: Suggest) -> tuple[Roadmap | None, list[Finding]]:
-    builder = Builder(path, suggest_key)
+def build(root: Node, path: str, suggest_key: Suggest,
+          source: str | None = None,
+          limiter: Limiter | None = None) -> tuple[Roadmap | None, list[Finding]]:
+    """The model of a composed document, and its structural findings; ``source``, its text,
+    where it has an anchor or a tag (``Loaded.source``): spans then start at the scalar, after
+    them. The items' nodes are consumed (freed) as they are read."""
+    builder = Builder(path, suggest_key, source, limiter)
     roadmap = builder.build(root)
     return roadmap, builder.findings

@@ -6,18 +6,24 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from roadmap_check.i18n import DEFAULT, Msg, msg, render
+from roadmap_check.i18n import DEFAULT, Msg, msg, number, render
 from roadmap_check.model import Framework, RuleSet
 from roadmap_check.normalize import MONTH_STEMS, ORGANISATIONS, Key, fold, key, light, numbers_of, words_key
 
+# A Russian marker's ending is Cyrillic letters only: were it ``\w*``, it could also take the
+# digits or Latin numerals of the provision id after it, and every split of that run would be
+# tried on a long one. No two quantifiers below can take the same characters in turn.
 BUILTIN_MARKERS = (
     r"sections?", r"sec\.", r"arts?\.", r"articles?", r"parts?", r"§", r"tasks?", r"chapters?",
-    r"ch\.", r"paras?\.", r"paragraphs?", r"п\.", r"пп\.", r"пункт\w*", r"подпункт\w*",
-    r"разд\.", r"раздел\w*", r"ст\.", r"стать\w+", r"задач\w+", r"гл\.", r"глав\w+", r"ч\.",
-    r"част\w+",
+    r"ch\.", r"paras?\.", r"paragraphs?", r"п\.", r"пп\.", r"пункт[а-яё]*", r"подпункт[а-яё]*",
+    r"разд\.", r"раздел[а-яё]*", r"ст\.", r"стать[а-яё]+", r"задач[а-яё]+", r"гл\.",
+    r"глав[а-яё]+", r"ч\.", r"част[а-яё]+",
 )
-_PROVISION_ID = (r"(?P<pid>(?:[IVXLC]+|\d+(?:\.\d+)*)(?:\s*\(?\s*[a-zа-я]\s*\))?"
+_PROVISION_ID = (r"(?P<pid>(?:[IVXLC]+|\d+(?:\.\d+)*)(?:\s*(?:\(\s*)?[a-zа-я]\s*\))?"
                  r"|\(?[a-zа-я]\)|[«\"'][a-zа-я][»\"'])")
+# A citation (or a party's name) longer than this is none anyone wrote (the longest title of a
+# framework is a few hundred characters): it is not matched, but reported as it is.
+MAX_CITATION_LENGTH = 1_000
 _CYR_LATIN = str.maketrans("абвгдежз", "abcdefgh")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
           "x": 10, "xi": 11, "xii": 12}
@@ -39,9 +45,17 @@ def closest_key(name: str, options: tuple[str, ...] | list[str], cutoff: float =
     return folded[best[0]] if best else None
 
 
+def _strip_end(text: str) -> str:
+    """``text`` without its trailing spaces and dots (a loop: ``[\\s.]+$`` is quadratic)."""
+    end = len(text)
+    while end and (text[end - 1] == "." or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
+
+
 def provision_form(pid: str) -> set[str]:
     """The forms under which a provision id is looked up (roman and arabic alike)."""
-    core = re.sub(r"[\s.]+$", "", pid.strip().casefold().translate(_CYR_LATIN))
+    core = _strip_end(pid.strip().casefold().translate(_CYR_LATIN))
     core = re.sub(r"\s+", "", core).replace("(", "(").strip()
     core = re.sub(r"^(\d+|[ivxlc]+)([a-h])$", r"\1(\2)", core)
     forms = {core}
@@ -64,6 +78,12 @@ class Resolution:
     reason: str | None = None      # why a close name was rejected (numbers, organisation)
     remainder: str = ""            # the citation text without its provision part
     why: Msg | None = None         # the reason as a message, to be said in any language
+
+
+def _too_long(text: str) -> Resolution:
+    why = msg("rm102.reason_too_long", length=number(len(text)),
+              limit=number(MAX_CITATION_LENGTH))
+    return Resolution("unknown", None, (), None, render(DEFAULT, *why), text, why)
 
 
 class CitationIndex:
@@ -132,10 +152,12 @@ class CitationIndex:
             sub = re.sub(r"[\s()«»\"']+", "", extra.group("pid"))
             if len(sub) == 1 and sub.isalpha():
                 pid = f"{pid}({sub})"
-        rest = text
-        for match in reversed(matches):
-            rest = rest[: match.start()] + " " + rest[match.end():]
-        return pid, re.sub(r"\s+", " ", rest).strip(" ,;.")
+        pieces, start = [], 0
+        for match in matches:
+            pieces.append(text[start: match.start()])
+            start = match.end()
+        pieces.append(text[start:])
+        return pid, re.sub(r"\s+", " ", " ".join(pieces)).strip(" ,;.")
 
     def provision(self, framework: str, pid: str) -> str | None:
         table = self.provisions.get(framework, {})
@@ -149,7 +171,8 @@ class CitationIndex:
     def resolve(self, text: str) -> Resolution:
         cached = self._cache.get(text)
         if cached is None:
-            cached = self._cache[text] = self._resolve(text)
+            cached = self._cache[text] = self._resolve(text) \
+                if len(text) <= MAX_CITATION_LENGTH else _too_long(text)
         return cached
 
     def resolve_id(self, text: str) -> Resolution:
@@ -165,10 +188,10 @@ class CitationIndex:
     def _agrees(self, fid: str, k: Key) -> Msg | None:
         """Why the framework cannot be what the citation names, or None if it can."""
         have = self.numbers[fid]
-        for number in k.numbers:
-            parts = [p.lstrip("0") or "0" for p in number.split(".")]
-            if (number.lstrip("0") or "0") not in have and not all(p in have for p in parts):
-                return msg("rm102.reason_number", number=number, framework=fid)
+        for figure in k.numbers:  # as written: the first that disagrees is named
+            parts = [p.lstrip("0") or "0" for p in figure.split(".")]
+            if (figure.lstrip("0") or "0") not in have and not all(p in have for p in parts):
+                return msg("rm102.reason_number", number=figure, framework=fid)
         extra = k.orgs - self.orgs[fid]
         if extra:
             return msg("rm102.reason_issuer", issuers=", ".join(sorted(o.upper() for o in extra)),
@@ -276,6 +299,8 @@ class PartyIndex:
         return hit
 
     def _check(self, name: str) -> tuple[bool, str | None, bool]:
+        if len(name) > MAX_CITATION_LENGTH:  # no party is named so: unknown, nothing like it
+            return False, None, False
         form = words_key(name)
         if form in self.names:
             return True, None, False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -15,6 +16,7 @@ class Text(NamedTuple):
     end_line: int = 0
     end_column: int = 0
     style: str | None = None  # None (plain), '"', "'", '|' or '>'
+    flow: bool = False  # inside a flow collection ([...] or {...})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,14 +46,16 @@ class Item:
     description: Text | None = None
     outcome: Text | None = None
     section: Text | None = None
-    responsible: list[Text] = field(default_factory=list)
-    participants: list[Text] = field(default_factory=list)
+    # Sequences, empty by default without a list of their own: a road map may have a million
+    # items, and six empty lists each would be a third of its memory.
+    responsible: Sequence[Text] = ()
+    participants: Sequence[Text] = ()
     start: Text | None = None
     deadline: Text | None = None
-    indicators: list[Text] = field(default_factory=list)
-    depends_on: list[Text] = field(default_factory=list)
-    cites: list[Citation] = field(default_factory=list)
-    waivers: list[Waiver] = field(default_factory=list)
+    indicators: Sequence[Text] = ()
+    depends_on: Sequence[Text] = ()
+    cites: Sequence[Citation] = ()
+    waivers: Sequence[Waiver] = ()
 
 
 @dataclass(slots=True)

@@ -63,8 +63,9 @@ ORGANISATIONS: dict[str, str] = {
     "ieee": "ieee",
 }
 
-# Organisations written out in full, read as their abbreviation.
-_SPELLED_OUT = [(re.compile(pattern), abbreviation) for pattern, abbreviation in (
+# Organisations written out in full, read as their abbreviation. Each starts a word: tried only
+# there, a pattern's ``\w*`` runs over each word once, however often its stem recurs inside.
+_SPELLED_OUT = [(re.compile(r"(?<!\w)" + pattern), abbreviation) for pattern, abbreviation in (
     (r"содружеств\w* независим\w* государств\w*", "снг"),
     (r"commonwealth of independent states", "cis"),
     (r"евразийск\w* экономическ\w* (?:союз|сообществ)\w*", "еаэс"),
@@ -119,10 +120,11 @@ def has_cyrillic(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Key:
-    """A name reduced to what identifies it: stemmed words, its numbers and organisations."""
+    """A name reduced to what identifies it: stemmed words, its numbers (in the order they are
+    written, each once) and organisations."""
 
     words: str
-    numbers: frozenset[str]
+    numbers: tuple[str, ...]
     orgs: frozenset[str]
 
 
@@ -142,7 +144,7 @@ def key(text: str) -> Key:
     for pattern, abbreviation in _SPELLED_OUT:
         if pattern.search(folded):
             folded = pattern.sub(abbreviation, folded)
-    numbers = frozenset(m.group().replace(",", ".") for m in _NUMBER.finditer(folded))
+    numbers = tuple(dict.fromkeys(m.group().replace(",", ".") for m in _NUMBER.finditer(folded)))
     words: list[str] = []
     orgs: set[str] = set()
     for token in _WORD.findall(folded.replace("-", " ")):

@@ -27,10 +27,11 @@ class Read:
     root: Node | None
     findings: list[Finding] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
+    source: str | None = None  # the text, where a node may carry an anchor or a tag
 
 
 def read(data: bytes | str, display: str) -> Read:
-    root, problems = compose(data)
+    root, problems, source = compose(data)
     findings = [said(problem, display) for problem in problems]
     suppressions: list[Suppression] = []
     if isinstance(data, bytes):
@@ -39,7 +40,7 @@ def read(data: bytes | str, display: str) -> Read:
             suppressions = parse_suppressions(data.decode("utf-8", "replace"))
     elif _MARK in data:
         suppressions = parse_suppressions(data)
-    return Read(display, root, findings, suppressions)
+    return Read(display, root, findings, suppressions, source)
 
 
 def said(problem: Problem, path: str) -> Finding:
@@ -55,6 +56,9 @@ def said(problem: Problem, path: str) -> Finding:
         return RM001.at(path, where, msg(f"rm001.{kind}"))
     if kind == "too_deep":
         return RM001.at(path, where, msg("rm001.yaml_too_deep"))
+    if kind == "control_character":
+        return RM001.at(path, where, msg("rm001.control_character", code=problem.detail),
+                        hint=msg("rm001.control_character.hint"))
     if kind == "syntax":
         what = foreign("pyyaml", problem.detail or "invalid YAML")
         found = msg("rm001.yaml_context", context=foreign("pyyaml", problem.context),
@@ -65,6 +69,8 @@ def said(problem: Problem, path: str) -> Finding:
                         hint=msg("rm003.many_documents.hint"))
     if kind == "expansion":
         return RM007.at(path, where, msg("rm007.expansion", limit=number(int(problem.detail))))
+    if kind == "merge_depth":
+        return RM007.at(path, where, msg("rm007.merge_depth", limit=problem.detail))
     if kind == "recursive":
         return RM007.at(path, where, msg("rm007.recursive"))
     assert kind == "tag", kind

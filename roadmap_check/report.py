@@ -15,6 +15,12 @@ from roadmap_check.findings import Finding
 from roadmap_check.severity import Severity
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
+MORE_KEY = "<more>"  # the subject of a finding that summarises those beyond the cap
+
+
+def weight(found: Finding, omitted: dict[str, int]) -> int:
+    """How many findings one listed finding stands for: a summary, all those it summarises."""
+    return omitted.get(found.code, 1) if found.subject == MORE_KEY else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +114,8 @@ class FileReport:
     items: tuple[ItemInfo, ...] = ()
     needs: tuple[Need, ...] = ()
     ruleset: RuleSetInfo | None = None
-    capped: tuple[tuple[str, int], ...] = ()  # (code, findings left out) beyond the cap
+    omitted: dict[str, int] = field(default_factory=dict)  # code -> findings beyond the cap
+    omitted_fixable: int = 0  # of those, the ones with a fix
 
 
 @dataclass
@@ -116,7 +123,7 @@ class Report:
     files: list[FileReport]
     fail_on: Severity | None   # None: never fail
     lang: str = "en"           # the run's language (--lang, the config's, else the locale's)
-    stats: dict[str, int] = field(default_factory=dict)
+    limit: int | None = None   # findings of one check listed per file (limits.py)
 
     def __post_init__(self) -> None:
         self.files.sort(key=lambda f: f.path)
@@ -134,14 +141,24 @@ class Report:
             yield from report.findings
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for r in self.files for f in r.findings
+        """Unsuppressed findings of that severity, those beyond the cap included."""
+        return sum(weight(f, r.omitted) for r in self.files for f in r.findings
                    if f.severity == severity and f.suppression is None)
 
     @property
     def suppressed(self) -> int:
         """Findings waived in the road map (a waiver or a comment)."""
-        return sum(1 for r in self.files for f in r.findings
+        return sum(weight(f, r.omitted) for r in self.files for f in r.findings
                    if f.suppression is not None and f.suppression.kind != "baseline")
+
+    @property
+    def omitted(self) -> dict[str, int]:
+        """Findings beyond the cap, not listed, by code over all files."""
+        out: dict[str, int] = {}
+        for report in self.files:
+            for code, count in report.omitted.items():
+                out[code] = out.get(code, 0) + count
+        return dict(sorted(out.items()))
 
     @property
     def baselined(self) -> int:
@@ -151,8 +168,10 @@ class Report:
 
     @property
     def fixable(self) -> int:
+        """Unsuppressed findings with a fix, those beyond the cap included."""
         return sum(1 for r in self.files for f in r.findings
-                   if f.fix is not None and f.suppression is None)
+                   if f.fix is not None and f.suppression is None) + \
+            sum(r.omitted_fixable for r in self.files)
 
     @property
     def needs(self) -> list[Need]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from roadmap_check.model import (
     Requirement,
     Where,
 )
+from roadmap_check.triggers import MAX_TRIGGER_LENGTH, MAX_TRIGGER_WILDCARDS
 from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, compose, pos
 
 DEFAULT_RULESET = "cis-telemedicine"
@@ -205,12 +207,22 @@ class Loader:
     # -- the parts of a rule set -------------------------------------------------------
 
     def triggers(self, data: Data) -> dict[str, list[str]]:
+        """Trigger terms, each one the matcher can run in time on any text (see triggers.py)."""
         found: dict[str, list[str]] = self.by_lang(data, "triggers", many=True)
         for lang, terms in found.items():
             for term in terms:
-                if not TRIGGER_PATTERN.match(term) or "**" in term:
-                    self.problem(data.at("triggers"), f"{data.where}.triggers.{lang}",
-                                 "bad_trigger", term=repr(term))
+                where, key = data.at("triggers"), f"{data.where}.triggers.{lang}"
+                wildcards = term.count("*") + term.count("?")
+                if len(term) > MAX_TRIGGER_LENGTH:
+                    self.said(where, key, msg("error.trigger_too_long",
+                                              term=repr(term[:40] + "…"), length=len(term),
+                                              limit=MAX_TRIGGER_LENGTH))
+                elif wildcards > MAX_TRIGGER_WILDCARDS:
+                    self.said(where, key, msg("error.trigger_wildcards", term=repr(term),
+                                              count=wildcards, limit=MAX_TRIGGER_WILDCARDS))
+                elif not TRIGGER_PATTERN.match(term) or "**" in term or \
+                        any(not word.strip("*?") for word in term.split()):
+                    self.problem(where, key, "bad_trigger", term=repr(term))
         return found
 
     def framework(self, data: Data) -> Framework | None:
@@ -302,10 +314,10 @@ class Loader:
         return Party(ident, kind, names, data.at("id")) if ident else None
 
     def read(self, path: Path, display: str) -> tuple[Data | None, list[str]]:
-        from roadmap_check.files import read_bytes
+        from roadmap_check.files import read_or_fail
         from roadmap_check.reading import said
 
-        root, problems = compose(read_bytes(path, display))
+        root, problems, _ = compose(read_or_fail(path, display))
         for problem in problems:
             self.said(Where(display, problem.line, problem.column), "",
                       said(problem, display).message)
@@ -340,18 +352,62 @@ def _builtin_folder() -> Path:
 
 
 def builtin_names() -> list[str]:
+    return list(_builtins())
+
+
+@lru_cache(maxsize=1)
+def _builtins() -> tuple[str, ...]:
+    """Listed once a run: every file of an ``extends`` chain is looked up here first."""
     folder = _builtin_folder()
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml")))
 
 
-def _locate(spec: str, base: Path) -> tuple[Path, str]:
-    if spec in builtin_names():
+# A top-level ``ruleset:`` key, in block style or in a flow (JSON-like) document.
+_RULESET_KEY = re.compile(rb"""(?m)^["']?ruleset["']?[ \t]*:|\A\s*\{.*?["']?ruleset["']?\s*:""",
+                          re.DOTALL)
+
+
+def _locate(spec: str, base: Path, reach: tuple[Path, ...] | None = None,
+            by: str | None = None) -> tuple[Path, str]:
+    """The file of a rule set: a built-in name, or a path relative to ``base``.
+
+    ``reach``: the folders the file must be in once '~', '..' and symbolic links are followed
+    (None: anywhere, for a path the user typed); checked before anything of the file is
+    looked at, so a refusal tells nothing of what is there. ``by``: the rule set whose
+    'extends' names it. A file without a top-level 'ruleset:' key is refused too, without a
+    word of its content: whatever it holds, it is not echoed as "unknown keys".
+    """
+    if spec in _builtins():
         return _builtin_folder() / f"{spec}.yaml", f"<built-in {spec}>"
-    candidate = (base / spec).expanduser()
+    said = f"{by}: ruleset.extends: {spec}" if by else spec
+    try:
+        candidate = base / Path(spec).expanduser()
+    except RuntimeError:  # '~user' of no such user: the name as it is
+        candidate = base / spec
+    if reach is not None and not _within(candidate, reach):
+        raise RoadmapCheckError.of("error.ruleset_outside", spec=said)
     if candidate.is_file():
-        return candidate, str(candidate if not candidate.is_relative_to(Path.cwd())
-                              else candidate.relative_to(Path.cwd()))
+        display = str(candidate if not candidate.is_relative_to(Path.cwd())
+                      else candidate.relative_to(Path.cwd()))
+        if not _looks_like_ruleset(candidate):
+            raise RoadmapCheckError.of("error.not_a_ruleset", path=display)
+        return candidate, display
     if spec.endswith((".yaml", ".yml")) or "/" in spec:
-        raise RoadmapCheckError.of("error.no_ruleset_file", spec=spec)
-    raise RoadmapCheckError.of("error.no_builtin_ruleset", spec=spec,
+        raise RoadmapCheckError.of("error.no_ruleset_file", spec=said)
+    raise RoadmapCheckError.of("error.no_builtin_ruleset", spec=said,
                                names=", ".join(builtin_names()))
+
+
+def _within(path: Path, folders: tuple[Path, ...]) -> bool:
+    try:
+        real = path.resolve()
+        return any(real.is_relative_to(folder.resolve()) for folder in folders)
+    except (OSError, RuntimeError):  # a symlink loop, an unreadable folder: not in reach
+        return False
+
+
+def _looks_like_ruleset(path: Path) -> bool:
+    try:
+        return _RULESET_KEY.search(path.read_bytes()) is not None
+    except OSError:
+        return True  # unreadable: the loader says so, with the reason

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
@@ -13,38 +14,86 @@ from roadmap_check.severity import Severity
 _PUNCT = re.compile(r"[^\w\s]+")
 
 
-def load(specs: list[str], base: Path | None = None) -> RuleSet:
-    """Layer the named rule sets (built-in names or paths) in order; raise RuleSetError."""
+def load(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (),
+         named_by_file: bool = False) -> RuleSet:
+    """Layer the named rule sets (built-in names or paths) in order; raise RuleSetError.
+
+    Where files may be read from: ``roots`` are the folders of the project (the config
+    file's, those allowed by --allow-rules-from). Specs the user typed may be anywhere; specs
+    a road map names (``named_by_file``) only under ``base`` (its folder) or the roots; the
+    files a rule set ``extends`` only under the roots or beside the rule set it starts from.
+    """
     from roadmap_check.registry import CHECKS
 
     loader = Loader()
     loader.codes = frozenset(CHECKS)
     ruleset = RuleSet(name="", sources=[])
-    chain: list[str] = []
+    where = base or Path.cwd()
+    reach = (where, *roots) if named_by_file else None
     for spec in specs or [DEFAULT_RULESET]:
-        _layer(loader, ruleset, spec, base or Path.cwd(), chain)
+        _layer(loader, ruleset, spec, where, reach, roots)
     _cross_check(loader, ruleset)  # on what did load, so every problem is reported at once
     if loader.problems:
         raise RuleSetError(loader.problems)
     return ruleset
 
 
-def _layer(loader: Loader, ruleset: RuleSet, spec: str, base: Path, chain: list[str]) -> None:
-    path, display = _locate(spec, base)
+@dataclass
+class _Open:
+    """A rule set read, whose parents are being layered before it is applied."""
+
+    path: Path
+    display: str
+    ident: str
+    data: Data
+    parents: list[str]
+    reach: tuple[Path, ...]      # where the files its 'extends' names may be
+    next: int = 0
+
+
+def _layer(loader: Loader, ruleset: RuleSet, spec: str, base: Path,
+           reach: tuple[Path, ...] | None, roots: tuple[Path, ...]) -> None:
+    """Layer ``spec`` and, first, what it extends, depth first; with a stack, not recursion,
+    so that a chain of any length loads (each file is read once). ``reach``: the folders
+    ``spec`` may be in (None: anywhere, a path the user typed); what a rule set extends may be
+    under the roots or beside the rule set the chain starts from."""
+    stack: list[_Open] = []
+    on_stack: set[str] = set()
+    pending: tuple[str, Path, str | None, tuple[Path, ...] | None] | None = \
+        (spec, base, None, reach)
+    while pending is not None or stack:
+        if pending is not None:
+            opened = _open(loader, ruleset, *pending, roots, on_stack)
+            pending = None
+            if opened is not None:
+                stack.append(opened)
+                on_stack.add(opened.ident)
+            continue
+        top = stack[-1]
+        if top.next < len(top.parents):
+            pending = (top.parents[top.next], top.path.parent, top.display, top.reach)
+            top.next += 1
+            continue
+        stack.pop()
+        on_stack.discard(top.ident)
+        _apply(loader, ruleset, top.data)
+        ruleset.sources.append(top.display)
+
+
+def _open(loader: Loader, ruleset: RuleSet, spec: str, base: Path, referrer: str | None,
+          reach: tuple[Path, ...] | None, roots: tuple[Path, ...],
+          on_stack: set[str]) -> _Open | None:
+    path, display = _locate(spec, base, reach, referrer)
     ident = str(path.resolve())
-    if ident in chain:
-        raise RoadmapCheckError.of("error.extends_cycle", path=display, spec=spec)
+    if ident in on_stack:
+        raise RoadmapCheckError.of("error.extends_cycle", path=referrer or display, spec=spec)
     if display in ruleset.sources:
-        return
+        return None
     data, extends = loader.read(path, display)
     if data is None:
-        return
-    chain.append(ident)
-    for parent in extends:
-        _layer(loader, ruleset, parent, path.parent, chain)
-    chain.pop()
-    _apply(loader, ruleset, data)
-    ruleset.sources.append(display)
+        return None
+    inner = (*(reach if reach is not None else roots), path.parent)
+    return _Open(path, display, ident, data, extends, inner)
 
 
 def _apply(loader: Loader, ruleset: RuleSet, data: Data) -> None:
@@ -109,7 +158,7 @@ def _cross_check(loader: Loader, ruleset: RuleSet) -> None:
             if ref is not None and ref not in frameworks:
                 loader.problem(framework.where, f"frameworks[{framework.id}]", "no_successor",
                                ref=repr(ref))
-        for name in set(name_form(n) for n in framework.names()):
+        for name in sorted({name_form(n) for n in framework.names()}):  # said in one order
             other = owner.get(name)
             if other is not None and other.id != framework.id:
                 loader.problem(framework.where, f"frameworks[{framework.id}]", "shared_name",

@@ -1,12 +1,19 @@
 """Check many files: in this process or in ``--jobs`` worker processes, in path order.
 
 Each worker builds its Engine (and so compiles each rule set) once, then checks the files it
-is given; results come back in the order of the paths whatever the parallelism.
+is given; results come back in the order of the paths whatever the parallelism. There are
+never more workers than files or cores, and a worker ends when the process that started it
+ends, however it ended (killed included): none is left behind.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -18,9 +25,41 @@ from roadmap_check.report import FileReport
 _WORKER: Engine | None = None
 
 
-def _start(options: Options) -> None:
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def worker_count(jobs: int, files: int) -> int:
+    """``--jobs``, but never more than the files to check or the cores this process may use."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
+        os.cpu_count() or 1
+    return max(1, min(jobs, files, cores))
+
+
+def _start(options: Options, parent: int) -> None:
     global _WORKER
+    _die_with(parent)
     _WORKER = Engine(options)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when ``parent`` ends: at once on Linux (the kernel sends SIGKILL), else
+    within a second (a thread watches whether the parent changed)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the thread does it
+            pass
+    if os.getppid() != parent:  # it ended before the signal was asked for
+        os._exit(1)
+    threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+
+
+def _watch(parent: int) -> None:  # pragma: no cover - runs in the workers
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _check(path: str) -> FileReport | RoadmapCheckError:
@@ -45,13 +84,17 @@ def run(paths: list[Path], options: Options, jobs: int, stdin_name: str,
     files = [p for p in paths if str(p) != "-"]
     if len(files) != len(paths):
         yield check_stdin(engine, stdin_name)
-    if jobs <= 1 or len(files) < 2:
+    jobs = worker_count(jobs, len(files))
+    if jobs == 1:
         for path in files:
             yield engine.check_path(path, str(path))
             if progress:
                 progress(1)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(options,)) as pool:
+    # Forked workers are children of this process, which _die_with relies on.
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start,
+                             initargs=(options, os.getpid())) as pool:
         for result in pool.map(_check, [str(p) for p in files], chunksize=1):
             if isinstance(result, RoadmapCheckError):
                 raise result

@@ -23,9 +23,10 @@ RM405 = Check("RM405", "unused-suppression", INFO, NO_FIX, (
     "rm405.unknown_code", "rm405.unknown_code.hint", "rm405.unused", "rm405.unused.hint"))
 FAMILY = Family("suppressions", (RM404, RM405))
 
-_COMMENT = re.compile(
-    r"#[ \t]*roadmap-check:[ \t]*(?P<kind>ignore-file|ignore)[ \t]*\[(?P<codes>[^\]\n]*)\]"
-    r"[ \t]*(?P<reason>[^\n]*)$")
+# The comment up to its opening bracket; the codes run to the first ']' after it. (As one
+# pattern, ``\[[^\]]*\]`` would scan to the end of the line from each '#' of a line without
+# a ']', and a long line of such comments would take quadratic time.)
+_COMMENT = re.compile(r"#\s*roadmap-check:\s*(?P<kind>ignore-file|ignore)\s*\[")
 
 
 @dataclass
@@ -49,18 +50,21 @@ def parse(text: str) -> list[Suppression]:
         if "roadmap-check:" not in line:
             continue
         match = _COMMENT.search(line)
-        if match is None:
+        close = line.find("]", match.end()) if match is not None else -1
+        if match is None or close < 0:
             continue
-        written = tuple(p for p in (p.strip().upper() for p in match.group("codes").split(","))
+        written = tuple(p for p in (p.strip().upper() for p in line[match.end():close].split(","))
                         if p)
         found.append(Suppression(number, match.start() + 1, match.group("kind") == "ignore-file",
-                                 written, match.group("reason").strip()))
+                                 written, line[close + 1:].strip()))
     return found
 
 
 def apply(findings: list[Finding], suppressions: list[Suppression], id_lines: dict[str, int],
-          path: str, known: Iterable[str]) -> list[Finding]:
-    """Mark covered findings suppressed (in place); return RM404/RM405 findings."""
+          path: str, known: Iterable[str], beyond: set[str] | None = None) -> list[Finding]:
+    """Mark covered findings suppressed (in place); return RM404/RM405 findings. ``beyond``:
+    the checks some of whose findings were beyond the cap (not kept): a comment naming one of
+    them may cover those, so it is not called unused."""
     if not suppressions:
         return []
     codes = sorted(known)
@@ -74,7 +78,7 @@ def apply(findings: list[Finding], suppressions: list[Suppression], id_lines: di
             else:
                 unknown.append(part)
         suppression.codes, suppression.unknown = frozenset(matched), tuple(unknown)
-        suppression.used = False
+        suppression.used = bool(beyond and suppression.codes & beyond)
     by_line: dict[int, list[Suppression]] = {}
     whole = [s for s in suppressions if s.whole_file]
     for suppression in suppressions:

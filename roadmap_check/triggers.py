@@ -16,6 +16,8 @@ from roadmap_check.normalize import has_cyrillic, stem
 _SEP = r"[\s\-\u2010-\u2015]+"
 _DASHES = re.compile(r"[\-\u2010-\u2015]")
 _END = ""
+MAX_TRIGGER_LENGTH = 120     # characters of one term
+MAX_TRIGGER_WILDCARDS = 10  # '*' and '?' in one term
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,24 +27,39 @@ class Term:
 
 
 def _atoms(term: str) -> tuple[str, ...]:
-    """A term as regex atoms: one per literal character, wildcard or word gap."""
+    """A term as regex atoms: one per literal character, wildcard or word gap.
+
+    Whatever the term, the pattern cannot backtrack catastrophically: no two quantifiers can
+    take the same characters in turn. A word's last ``*`` is ``\\w*``, which only the end of the
+    word stops; an earlier ``*`` takes word characters up to the first place where the part
+    after it begins, and no further (the first such place is the one that can match, as in
+    glob matching); a word of wildcards only is one whole word.
+    """
     atoms: list[str] = []
     words = _DASHES.sub(" ", term.casefold().replace("ё", "е")).split()
     for index, word in enumerate(words):
         if index:
             atoms.append(_SEP)
+        if not word.strip("*"):
+            atoms.append(r"\w+")
+            continue
         auto_stem = "*" not in word and "?" not in word and has_cyrillic(word) and len(word) > 4
-        body = stem(word) if auto_stem else word
-        for char in body:
-            if char == "*":
-                atoms.append(r"\w*")
-            elif char == "?":
-                atoms.append(r"\w")
-            else:
-                atoms.append(re.escape(char))
+        parts = (stem(word) if auto_stem else word).split("*")
+        atoms.extend(_literal(parts[0]))
+        middle = [p for p in parts[1:-1] if p]
+        for part in middle:
+            atoms.append("(?:(?!" + "".join(_literal(part)) + r")\w)*")
+            atoms.extend(_literal(part))
+        if len(parts) > 1:
+            atoms.append(r"\w*")
+            atoms.extend(_literal(parts[-1]))
         if auto_stem:
             atoms.append(r"\w{0,4}")
     return tuple(atoms)
+
+
+def _literal(part: str) -> list[str]:
+    return [r"\w" if char == "?" else re.escape(char) for char in part]
 
 
 def _trie_pattern(terms: list[tuple[str, ...]]) -> str:
@@ -55,19 +72,33 @@ def _trie_pattern(terms: list[tuple[str, ...]]) -> str:
     return _render(trie)
 
 
-def _render(node: dict) -> str:  # type: ignore[type-arg]
-    # Literal branches before wildcards; an ending term is the last choice (longest first).
-    # Built bottom-up without recursion limits mattering: depth is the length of a term.
-    ends = _END in node
-    branches = []
-    for atom in sorted((a for a in node if a != _END), key=lambda a: (a.startswith("\\w"), a)):
-        branches.append(atom + _render(node[atom]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return "(?:" + body + ")?"
-    return body
+def _render(root: dict) -> str:  # type: ignore[type-arg]
+    """The trie as one pattern, built bottom-up without recursion (a term may be long).
+
+    Literal branches come before wildcards; an ending term is the last choice (longest first).
+    A node adds at most one group, so the nesting is at most the length of a term.
+    """
+    done: dict[int, str] = {}
+    stack: list[tuple[dict, bool]] = [(root, False)]  # type: ignore[type-arg]
+    while stack:
+        node, ready = stack.pop()
+        atoms = sorted((a for a in node if a != _END), key=_branch_order)
+        if not ready:
+            stack.append((node, True))
+            stack.extend((node[atom], False) for atom in atoms)
+            continue
+        branches = [atom + done[id(node[atom])] for atom in atoms]
+        body = "|".join(branches)
+        if _END in node and branches:
+            body = "(?:" + body + ")?"
+        elif len(branches) > 1:
+            body = "(?:" + body + ")"
+        done[id(node)] = body
+    return done[id(root)]
+
+
+def _branch_order(atom: str) -> tuple[bool, str]:
+    return atom.startswith(("\\w", "(?:")), atom
 
 
 class TriggerIndex:

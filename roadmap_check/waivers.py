@@ -19,8 +19,11 @@ RM403 = Check("RM403", "unused-waiver", INFO, NO_FIX,
 FAMILY = Family("waivers", (RM401, RM402, RM403))
 
 
-def apply(r: Resolved, findings: list[Finding], known: frozenset[str]) -> list[Finding]:
-    """Mark waived findings suppressed (in place); return RM003, RM102 and RM401-RM403."""
+def apply(r: Resolved, findings: list[Finding], known: frozenset[str],
+          beyond: set[str] | None = None) -> list[Finding]:
+    """Mark waived findings suppressed (in place); return RM003, RM102 and RM401-RM403.
+    ``beyond``: the checks some of whose findings were beyond the cap (not kept): a waiver of
+    one of them may be used by those, so it is not called unused."""
     by_item: dict[str, list[int]] = {}
     for index, finding in enumerate(findings):
         if finding.item is not None:
@@ -28,12 +31,13 @@ def apply(r: Resolved, findings: list[Finding], known: frozenset[str]) -> list[F
     extra: list[Finding] = []
     for item in r.roadmap.items:
         for waiver in item.waivers:
-            extra.extend(_apply(r, item, waiver, findings, by_item.get(item.id, []), known))
+            extra.extend(_apply(r, item, waiver, findings, by_item.get(item.id, []), known,
+                                beyond or set()))
     return extra
 
 
 def _apply(r: Resolved, item: Item, waiver: Waiver, findings: list[Finding],
-           indices: list[int], known: frozenset[str]) -> list[Finding]:
+           indices: list[int], known: frozenset[str], beyond: set[str]) -> list[Finding]:
     where = (waiver.line, waiver.column)
     ident = item.id if item.id_text is not None else None
     if waiver.check is None:
@@ -73,8 +77,8 @@ def _apply(r: Resolved, item: Item, waiver: Waiver, findings: list[Finding],
             continue
         findings[index] = finding._replace(suppression=note)
         used = True
-    if used:
-        return []
+    if used or code in beyond:
+        return []  # used, or it may waive a finding beyond the cap
     unused = msg("rm403.unused_for", code=code, framework=framework) if framework else \
         msg("rm403.unused", code=code)
     return [RM403.at(r.path, where, unused, item=ident, hint=msg("rm403.unused.hint"))]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 import yaml
@@ -26,21 +27,18 @@ STANDARD_TAGS = frozenset(
 )
 STR_TAG, NULL_TAG, MERGE_TAG = _CORE + "str", _CORE + "null", _CORE + "merge"
 MAX_EXPANDED_NODES = 2_000_000
+MAX_MERGE_DEPTH = 64  # "<<" merges of merges of ...
 _SHORT = 40  # plain scalars up to this length have their implicit tag memoised
 
-
-def _base_loader() -> tuple[type, bool]:
-    """libyaml's loader, unless absent or ROADMAP_CHECK_PURE_YAML asks for the pure one."""
-    pure = os.environ.get("ROADMAP_CHECK_PURE_YAML", "") not in ("", "0")
-    if not pure and getattr(yaml, "CSafeLoader", None) is not None:
-        return yaml.CSafeLoader, True
-    return yaml.SafeLoader, False
-
-
-_Base, HAS_LIBYAML = _base_loader()
+# ROADMAP_CHECK_PURE_YAML=1 reads with PyYAML's pure-Python loader even where libyaml is
+# installed (for debugging: the two must agree). Read once, here.
+PURE_YAML_VARIABLE = "ROADMAP_CHECK_PURE_YAML"
+HAS_LIBYAML = hasattr(yaml, "CSafeLoader")  # False: PyYAML built without libyaml
+_Base: type = yaml.CSafeLoader if HAS_LIBYAML and \
+    os.environ.get(PURE_YAML_VARIABLE, "") in ("", "0") else yaml.SafeLoader
 
 
-class _Loader(_Base):  # type: ignore[misc,valid-type]
+class _Loader(_Base):  # type: ignore[misc]
     """The safe loader, with the implicit tag of each distinct short plain scalar worked out
     once (a road map repeats its dates, ids and names), and no path resolvers to track."""
 
@@ -67,9 +65,10 @@ class Problem(NamedTuple):
     """What is wrong with a text, before anyone says it in words.
 
     kind: encoding (detail: the encoding), not_utf8 (detail: the byte in hex; context:
-    "cp1251" when the bytes look like Windows-1251), empty, nul, no_document, syntax (detail:
-    PyYAML's problem; context: its context), too_deep, many_documents, expansion (detail:
-    the limit), recursive, tag (detail: the tag).
+    "cp1251" when the bytes look like Windows-1251), empty, nul, control_character (detail:
+    its code in hex), no_document, syntax (detail: PyYAML's problem; context: its context),
+    too_deep, many_documents, expansion (detail: the limit), merge_depth (detail: the limit),
+    recursive, tag (detail: the tag).
     """
 
     kind: str
@@ -113,8 +112,17 @@ def _not_utf8(data: bytes, start: int) -> Problem:
     return Problem("not_utf8", line, column, f"{data[start]:02x}", "cp1251" if high > 8 else "")
 
 
-def compose(data: str | bytes) -> tuple[Node | None, list[Problem]]:
-    """The one document of a text, checked for tags, alias cycles and alias expansion.
+class Composed(NamedTuple):
+    root: Node | None
+    problems: list[Problem]
+    # The text, kept only when a node can carry an anchor or a tag (so that the span of a
+    # scalar can start after them): see ``loading.Builder``.
+    source: str | None = None
+
+
+def compose(data: str | bytes) -> Composed:
+    """The one document of a text, checked for tags, alias cycles, alias expansion and the
+    depth of ``<<`` merges.
 
     Bytes go to libyaml as they are (it decodes them); a text that is not UTF-8 is told with
     the byte and position where it stops being UTF-8.
@@ -122,34 +130,41 @@ def compose(data: str | bytes) -> tuple[Node | None, list[Problem]]:
     if isinstance(data, bytes):
         problem = _encoding_problem(data)
         if problem is not None:
-            return None, [problem]
+            return Composed(None, [problem])
         if data.startswith(codecs.BOM_UTF8):
             data = data[len(codecs.BOM_UTF8):]
         empty, nul = not data.strip(), data.find(b"\x00")
         before = data[:nul].decode("utf-8", "replace") if nul >= 0 else ""
-        look = b"!" in data or b"&" in data
+        look = b"!" in data or b"&" in data or b"<<" in data
     else:
         empty, nul = not data.strip(), data.find("\x00")
         before = data[:nul] if nul >= 0 else ""
-        look = "!" in data or "&" in data
+        look = "!" in data or "&" in data or "<<" in data
     if empty:
-        return None, [Problem("empty")]
+        return Composed(None, [Problem("empty")])
     if nul >= 0:
         start = before.rfind("\n") + 1
-        return None, [Problem("nul", before.count("\n") + 1, len(before) - start + 1)]
+        return Composed(None, [Problem("nul", before.count("\n") + 1, len(before) - start + 1)])
     problems: list[Problem] = []
     root = _compose(data, problems)
     if root is None and not problems:
         problems.append(Problem("no_document"))
-    # Without '!' no explicit tag, and without '&' no anchor, can be in the text: the graph is
-    # then a plain tree of standard nodes and needs no inspection.
+    # Without '!' no explicit tag, without '&' no anchor, and without '<<' no merge can be in
+    # the text: the graph is then a plain tree of standard nodes and needs no inspection.
     if root is not None and look and not _inspect(root, problems):
         root = None
-    return root, problems
+    source = None
+    if root is not None and look:
+        source = data.decode("utf-8") if isinstance(data, bytes) else data
+    return Composed(root, problems, source)
 
 
 def _compose(source: str | bytes, problems: list[Problem]) -> Node | None:
-    loader = _Loader(source)
+    try:
+        loader = _Loader(source)  # the pure-Python reader checks the characters here
+    except yaml.reader.ReaderError as exc:
+        problems.append(_unacceptable(source, exc))
+        return None
     try:
         root = loader.get_node() if loader.check_node() else None
         if loader.check_node():
@@ -157,9 +172,9 @@ def _compose(source: str | bytes, problems: list[Problem]) -> Node | None:
             line, column = pos(extra) if extra is not None else (1, 1)
             problems.append(Problem("many_documents", line, column))
         return root
-    except yaml.reader.ReaderError as exc:
+    except yaml.reader.ReaderError as exc:  # libyaml's reader, as it goes
         found = decode(source)[1] if isinstance(source, bytes) else None
-        problems.append(found or Problem("syntax", detail=str(exc.reason)))
+        problems.append(found or _unacceptable(source, exc))
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -179,11 +194,12 @@ def _compose(source: str | bytes, problems: list[Problem]) -> Node | None:
 
 
 def _inspect(root: Node, problems: list[Problem]) -> bool:
-    """Tags, alias cycles and alias expansion, without recursion.
+    """Tags, alias cycles, alias expansion and ``<<`` merge depth, without recursion.
 
     Returns False when the document must not be walked (RM007 for the whole file).
     """
     seen: dict[int, int] = {}  # node id -> 0 while being visited, then its expanded size
+    merges: dict[int, int] = {}  # mapping id -> how deep its merges of merges nest
     stack: list[tuple[Node, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
@@ -196,6 +212,13 @@ def _inspect(root: Node, problems: list[Problem]) -> bool:
             if size > MAX_EXPANDED_NODES:
                 problems.append(Problem("expansion", *pos(root), detail=str(MAX_EXPANDED_NODES)))
                 return False
+            sources = _merge_sources(node)
+            if sources:
+                merges[ident] = depth = 1 + max(merges.get(id(s), 0) for s in sources)
+                if depth > MAX_MERGE_DEPTH:
+                    where = pos(next(k for k, _ in node.value if k.tag == MERGE_TAG))
+                    problems.append(Problem("merge_depth", *where, detail=str(MAX_MERGE_DEPTH)))
+                    return False
             continue
         if ident in seen:
             if seen[ident] == 0:
@@ -221,23 +244,85 @@ def _children(node: Node) -> Iterator[Node]:
         yield from node.value
 
 
+def _merge_sources(node: Node) -> list[MappingNode]:
+    """The mappings a mapping's ``<<`` keys merge into it, in order."""
+    sources: list[MappingNode] = []
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if key.tag == MERGE_TAG:
+                for source in value.value if isinstance(value, SequenceNode) else [value]:
+                    if isinstance(source, MappingNode):
+                        sources.append(source)
+    return sources
+
+
 def mapping_pairs(node: MappingNode) -> list[tuple[Node, Node]]:
-    """Key/value pairs with ``<<`` merges applied (explicit keys win over merged ones)."""
-    pairs: list[tuple[Node, Node]] = []
-    merged: list[tuple[Node, Node]] = []
-    for key, value in node.value:
-        if key.tag == MERGE_TAG:
-            sources = value.value if isinstance(value, SequenceNode) else [value]
-            for source in sources:
-                if isinstance(source, MappingNode):
-                    merged.extend(mapping_pairs(source))
-        else:
-            pairs.append((key, value))
-    if merged:
-        explicit = {k.value for k, _ in pairs if isinstance(k, ScalarNode)}
-        pairs = [p for p in merged
-                 if not (isinstance(p[0], ScalarNode) and p[0].value in explicit)] + pairs
-    return pairs
+    """Key/value pairs with ``<<`` merges applied (explicit keys win over merged ones).
+
+    Merges of merges are worked out bottom-up with a stack, each mapping once, so a long chain
+    of them needs no recursion (``_inspect`` refuses chains deeper than MAX_MERGE_DEPTH).
+    """
+    done: dict[int, list[tuple[Node, Node]]] = {}
+    open_: set[int] = set()
+    stack: list[tuple[MappingNode, bool]] = [(node, False)]
+    while stack:
+        current, ready = stack.pop()
+        ident = id(current)
+        if ident in done or (not ready and ident in open_):  # done, or a cycle: no pairs
+            continue
+        sources = _merge_sources(current)
+        if not ready:
+            open_.add(ident)
+            stack.append((current, True))
+            stack.extend((source, False) for source in reversed(sources))
+            continue
+        pairs = [(k, v) for k, v in current.value if k.tag != MERGE_TAG]
+        merged = [pair for source in sources for pair in done.get(id(source), ())]
+        if merged:
+            explicit = {k.value for k, _ in pairs if isinstance(k, ScalarNode)}
+            pairs = [p for p in merged
+                     if not (isinstance(p[0], ScalarNode) and p[0].value in explicit)] + pairs
+        done[ident] = pairs
+    return done[id(node)]
+
+
+# What YAML does not accept in a file (PyYAML's reader: outside the printable set).
+_UNACCEPTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
+                           "\U00010000-\U0010ffff]")
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _unacceptable(source: str | bytes, exc: yaml.reader.ReaderError) -> Problem:
+    """The first character YAML does not accept, and where (the loaders count its position in
+    different units, so it is found again here)."""
+    text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
+    found = _UNACCEPTABLE.search(text)
+    code = ord(found.group(0)) if found else int(exc.character) if isinstance(
+        exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    line = column = 1
+    if found:
+        breaks = list(_BREAKS.finditer(text, 0, found.start()))
+        line = len(breaks) + 1
+        column = found.start() - (breaks[-1].end() if breaks else 0) + 1
+    return Problem("control_character", line, column, f"{code:04X}")
+
+
+_resolve: Callable[[type, str, tuple[bool, bool]], str] = yaml.resolver.Resolver().resolve
+
+
+def plain_reads_as_text(value: str) -> bool:
+    """Whether a plain scalar written as ``value`` is read as text (not a number, a date, a
+    boolean, null, a merge key): YAML's implicit resolution, the same for both loaders."""
+    return _resolve(ScalarNode, value, (True, False)) == STR_TAG
+
+
+def read_scalar(text: str) -> str | None:
+    """The value of ``text`` read alone as one YAML scalar (None: it is not one)."""
+    try:
+        node = yaml.compose(text, Loader=_Base)
+    except yaml.YAMLError:
+        return None
+    return node.value if isinstance(node, ScalarNode) else None
 
 
 def load_data(text: str) -> Any:

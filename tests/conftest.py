@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from helpers import Run, engine, entry_point
 from hypothesis import settings
 
@@ -27,6 +28,20 @@ def _english_locale() -> Iterator[None]:
             patch.delenv(name, raising=False)
         patch.setenv("LANG", "C.UTF-8")
         yield
+
+
+@pytest.fixture(params=["libyaml", "pure"])
+def yaml_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test with each PyYAML loader: in this process (``yaml_io._Loader``) and in the
+    processes it starts (``ROADMAP_CHECK_PURE_YAML``). Without libyaml both are the pure one."""
+    from roadmap_check import yaml_io
+
+    if request.param == "pure":
+        monkeypatch.setattr(yaml_io, "_Loader", yaml.SafeLoader)
+        monkeypatch.setenv(yaml_io.PURE_YAML_VARIABLE, "1")
+    else:
+        monkeypatch.delenv(yaml_io.PURE_YAML_VARIABLE, raising=False)
+    return str(request.param)
 
 
 @pytest.fixture

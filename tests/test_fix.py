@@ -14,6 +14,9 @@ from helpers import CLEAN_ROADMAP, TEST_RULES, Run, check_text, codes
 
 from roadmap_check import fixing
 
+# Every test here runs with libyaml's loader and with PyYAML's pure-Python one.
+pytestmark = pytest.mark.usefixtures("yaml_loader")
+
 Cli = Callable[..., Run]
 RULES = ("--rules", str(TEST_RULES))
 READ_FAILED = {"RM001", "RM002", "RM003", "RM007"}

@@ -110,19 +110,20 @@ def test_extends_layers_the_parent_under_the_child() -> None:
 
 
 def test_a_child_replaces_adds_and_overrides(write: Callable[..., Path]) -> None:
-    path = write("child.yaml", f"""\
+    write("test-rules.yaml", TEST_RULES.read_text(encoding="utf-8"))  # extends reads beside it
+    path = write("child.yaml", """\
 ruleset:
   name: child
-  extends: [{TEST_RULES}]
+  extends: [test-rules.yaml]
 frameworks:
   - id: digital-2022
-    title: {{en: "Digital Concept, replaced"}}
+    title: {en: "Digital Concept, replaced"}
     adopted: "2020-01-01"
     confidence: seen
     source: ["https://example.invalid/x"]
   - id: national-law-2020
     group: national
-    title: {{en: "Law on e-health"}}
+    title: {en: "Law on e-health"}
     confidence: seen
     source: ["https://example.invalid/y"]
 requirements:
@@ -130,8 +131,8 @@ requirements:
 parties:
   - id: by
     kind: state
-    names: {{en: ["Belarus only"]}}
-severity: {{RM105: warning}}
+    names: {en: ["Belarus only"]}
+severity: {RM105: warning}
 """)
     ruleset = rulesets.load([str(path)])
     assert ruleset.frameworks["digital-2022"].title == {"en": "Digital Concept, replaced"}
@@ -144,7 +145,8 @@ severity: {{RM105: warning}}
 
 
 def test_severity_override_reaches_the_findings(write: Callable[..., Path]) -> None:
-    path = write("loud.yaml", f"ruleset:\n  name: loud\n  extends: [{TEST_RULES}]\n"
+    write("test-rules.yaml", TEST_RULES.read_text(encoding="utf-8"))  # extends reads beside it
+    path = write("loud.yaml", "ruleset:\n  name: loud\n  extends: [test-rules.yaml]\n"
                               "severity: {RM105: error}\n")
     text = minimal_roadmap('  - {id: "1", title: X, responsible: Belarus, deadline: 2023, '
                            'cites: ["CIS InfoSec Strategy 2030"]}\n')

@@ -15,6 +15,7 @@ from roadmap_check.resolve import Cited, Resolved
 RM101 = Check("RM101", "no-citation", E, NO_FIX, ("rm101.no_citation", "rm101.no_citation.hint"))
 RM102 = Check("RM102", "unknown-framework", E, NO_FIX, (
     "rm102.unknown", "rm102.unknown_because", "rm102.reason_number", "rm102.reason_issuer",
+    "rm102.reason_too_long",
     "rm102.list.hint", "hint.did_you_mean", "rm102.requires", "rm102.waiver_framework",
     "hint.framework_id"))
 RM103 = Check("RM103", "ambiguous-citation", W, NO_FIX,

@@ -8,9 +8,12 @@ from roadmap_check import dates
 from roadmap_check.checks.base import INFO, NO_FIX, SAFE, Check, E, Family, W
 from roadmap_check.edits import replace_fix
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import Value, local, msg, rendered
+from roadmap_check.graphs import IdIndex, components, shortest_cycle
+from roadmap_check.i18n import Value, local, msg, number, rendered
 from roadmap_check.model import Text
 from roadmap_check.resolve import Resolved
+
+SHOWN = 10            # ids a cycle message shows at most
 
 RM301 = Check("RM301", "bad-date", E, SAFE, (
     "rm301.bad_date", "rm301.forms.hint", "hint.write", "date.not_a_form",
@@ -21,7 +24,8 @@ RM303 = Check("RM303", "start-after-deadline", E, NO_FIX,
               ("rm303.start_after", "rm303.start_after.hint"))
 RM305 = Check("RM305", "unknown-dependency", E, NO_FIX,
               ("rm305.unknown_dependency", "hint.did_you_mean"))
-RM306 = Check("RM306", "dependency-cycle", E, NO_FIX, ("rm306.cycle", "rm306.cycle.hint"))
+RM306 = Check("RM306", "dependency-cycle", E, NO_FIX,
+              ("rm306.cycle", "rm306.cycles", "rm306.cycle.hint"))
 RM307 = Check("RM307", "dependency-order", W, NO_FIX, ("rm307.order", "rm307.order.hint"))
 RM308 = Check("RM308", "past-deadline", W, NO_FIX, ("rm308.past", "rm308.past.hint"))
 RM310 = Check("RM310", "ongoing-item", INFO, NO_FIX, ("rm310.ongoing", "rm310.ongoing.hint"))
@@ -47,6 +51,8 @@ def check(r: Resolved) -> Iterator[Finding]:
     period = r.period(roadmap.period)
     status = roadmap.status.value if roadmap.status else "draft"
     ids = r.ids
+    index = IdIndex(list(ids))
+    unknown: dict[str, str | None] = {}  # each distinct unknown id, its closest known one
     start_word, due_word, until_word = (local("field.date_start"), local("field.date_deadline"),
                                         local("field.waiver_until"))
     for item in roadmap.items:
@@ -81,9 +87,9 @@ def check(r: Resolved) -> Iterator[Finding]:
         for dep in item.depends_on:
             other = ids.get(dep.value)
             if other is None:
-                from roadmap_check.matching import closest_key
-
-                close = closest_key(dep.value, list(ids), cutoff=60) if ids else None
+                if dep.value not in unknown:
+                    unknown[dep.value] = index.closest(dep.value)
+                close = unknown[dep.value]
                 yield RM305.at(path, dep, msg("rm305.unknown_dependency", id=repr(dep.value)),
                                item=ident, hint=msg("hint.did_you_mean", name=repr(close))
                                if close else None)
@@ -100,42 +106,45 @@ def check(r: Resolved) -> Iterator[Finding]:
 
 
 def _cycles(r: Resolved) -> Iterator[Finding]:
-    """Each cycle of depends_on once, found by an iterative depth-first search.
+    """One RM306 per strongly connected component of depends_on that holds a cycle.
 
-    A cycle is told from its smallest id and reported on that item, so the finding stays the
-    same whatever order the items are written in.
+    The message shows a shortest cycle through the component's smallest id (reported on that
+    item, so the finding stays the same whatever order the items are written in), and the
+    other items of the component, if any, by count and their first ids.
     """
-    table = r.ids
-    state: dict[str, int] = {}   # 1 on the path, 2 finished
-    for root in table:
-        if root in state:
+    ids = r.ids
+    graph = {node: list(dict.fromkeys(d.value for d in item.depends_on if d.value in ids))
+             for node, item in ids.items()}
+    for component in components(graph):
+        start = min(component)
+        if len(component) == 1 and start not in graph[start]:
             continue
-        path: list[str] = []
-        stack: list[tuple[str, int]] = [(root, 0)]
-        while stack:
-            node, edge = stack.pop()
-            if edge == 0:
-                state[node] = 1
-                path.append(node)
-            deps = [d.value for d in table[node].depends_on if d.value in table]
-            if edge < len(deps):
-                stack.append((node, edge + 1))
-                nxt = deps[edge]
-                if state.get(nxt) == 1:
-                    ring = path[path.index(nxt):]
-                    start = ring.index(min(ring))
-                    ring = ring[start:] + ring[:start]
-                    cycle = [*ring, ring[0]]
-                    first = table[ring[0]]
-                    where = next(d for d in first.depends_on if d.value == cycle[1])
-                    yield RM306.at(r.path, where, msg("rm306.cycle", cycle=" -> ".join(cycle)),
-                                   item=first.id, hint=msg("rm306.cycle.hint",
-                                                           id=repr(first.id)))
-                elif nxt not in state:
-                    stack.append((nxt, 0))
-            else:
-                state[node] = 2
-                path.pop()
+        cycle = shortest_cycle(graph, start, set(component))
+        others = sorted(set(component) - set(cycle))
+        first = ids[start]
+        where = next(d for d in first.depends_on if d.value == cycle[1])
+        message = msg("rm306.cycle", cycle=_chain(cycle)) if not others else \
+            msg("rm306.cycles", cycle=_chain(cycle), count=number(len(others)),
+                others=_listing(others))
+        yield RM306.at(r.path, where, message, item=first.id,
+                       hint=msg("rm306.cycle.hint", id=repr(first.id)))
+
+
+def _chain(cycle: list[str]) -> dict[str, str]:
+    """``a -> b -> c -> a``; a long cycle shows its first and last ids and how many between."""
+    ring = cycle[:-1]
+    if len(ring) <= SHOWN:
+        return {"en": " -> ".join(cycle), "ru": " \u2192 ".join(cycle)}
+    head, tail, left = ring[: SHOWN // 2], [*ring[-(SHOWN // 2):], ring[0]], len(ring) - SHOWN
+    between = number(left)
+    return {"en": " -> ".join([*head, f"\u2026 ({between['en']} more) \u2026", *tail]),
+            "ru": " \u2192 ".join([*head, f"\u2026 (ещё {between['ru']}) \u2026", *tail])}
+
+
+def _listing(ids: list[str]) -> dict[str, str]:
+    shown = ", ".join(ids[:SHOWN])
+    more = ", \u2026" if len(ids) > SHOWN else ""
+    return {"en": shown + more, "ru": shown + more}
 
 
 FAMILY = Family("schedule", (RM301, RM302, RM303, RM305, RM306, RM307, RM308, RM310), check)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -12,8 +13,9 @@ from roadmap_check.model import Item
 from roadmap_check.normalize import words_key
 from roadmap_check.resolve import Resolved
 
-RM005 = Check("RM005", "duplicate-id", E, NO_FIX,
-              ("rm005.duplicate_id", "rm005.duplicate_id.hint"))
+RM005 = Check("RM005", "duplicate-id", E, NO_FIX, (
+    "rm005.duplicate_id", "rm005.duplicate_id.hint", "rm005.aliased", "rm005.aliased_entry",
+    "rm005.aliased.hint"))
 RM309 = Check("RM309", "near-duplicate-item", W, NO_FIX,
               ("rm309.near_duplicate", "rm309.near_duplicate.hint"))
 
@@ -63,7 +65,8 @@ def _near_duplicates(r: Resolved) -> Iterator[Finding]:
             if len(bucket) <= _MAX_BUCKET:
                 shared.update(j for j in bucket if j < index)
         need = max(2, int(len(words[index]) * 0.6))
-        for j, count in shared.most_common(5):
+        # Most shared words first, then the earliest item: not the order a set gave the words.
+        for j, count in heapq.nsmallest(5, shared.items(), key=lambda kv: (-kv[1], kv[0])):
             if count < need:
                 break
             score = similarity(form, titled[j][1])

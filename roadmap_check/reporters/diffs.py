@@ -11,13 +11,16 @@ from roadmap_check.drafts import DraftDiff, citation_text
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import say, t
 from roadmap_check.reporters.json import finding_dict
+from roadmap_check.reporters.markdown import code, md
+from roadmap_check.safe_text import line, printable
 
 
 def _line(finding: Finding, lang: str) -> str:
+    """One finding on one line, control characters of the road map's text shown."""
     item = t(lang, "diff.in_item", item=finding.item) if finding.item else ""
     label = t(lang, f"term.label.{finding.severity.label}")
-    return f"{finding.line}:{finding.column} {label} {finding.code}{item} " \
-        f"{say(lang, finding.message)}"
+    return printable(f"{finding.line}:{finding.column} {label} {finding.code}{item} "
+                     f"{say(lang, finding.message)}")
 
 
 def _cover(flag: bool, lang: str) -> str:
@@ -35,23 +38,24 @@ def _lang(diff: DraftDiff) -> str:
 
 def terminal(diff: DraftDiff) -> Iterator[str]:
     lang = _lang(diff)
-    out = [f"{diff.old.label} -> {diff.new.label}", ""]
+    out = [line(f"{diff.old.label} -> {diff.new.label}"), ""]
     for title, findings in (("introduced", diff.introduced), ("resolved", diff.resolved)):
         out.append(t(lang, f"diff.findings_{title}", count=len(findings)))
         out += [f"  {_line(f, lang)}" for f in findings]
     out.append("")
     for title, ids in (("added", diff.items_added), ("removed", diff.items_removed),
                        ("changed", diff.items_changed)):
-        out.append(t(lang, f"diff.items_{title}", ids=", ".join(ids) if ids else
-                     t(lang, "diff.none")))
+        out.append(printable(t(lang, f"diff.items_{title}", ids=", ".join(ids) if ids else
+                               t(lang, "diff.none"))))
     for title, cites in (("added", diff.citations_added), ("removed", diff.citations_removed)):
         out.append(t(lang, f"diff.citations_{title}", count=len(cites)))
-        out += ["  " + t(lang, "diff.citation", item=item, citation=_cited(fid, pid, lang))
+        out += ["  " + printable(t(lang, "diff.citation", item=item,
+                                   citation=_cited(fid, pid, lang)))
                 for item, fid, pid in cites]
     out += ["", t(lang, "diff.coverage")]
     for need, before, after in diff.coverage:
         mark = "" if before == after else t(lang, "diff.now_covered" if after else "diff.lost")
-        out.append(f"  {need}: {_cover(before, lang)} -> {_cover(after, lang)}{mark}")
+        out.append(f"  {printable(need)}: {_cover(before, lang)} -> {_cover(after, lang)}{mark}")
     yield "\n".join(out) + "\n"
 
 
@@ -72,15 +76,9 @@ def as_json(diff: DraftDiff) -> Iterator[str]:
     }, ensure_ascii=False, indent=2) + "\n"
 
 
-def _md(text: str) -> str:
-    for char in "\\|<>`*_[]":
-        text = text.replace(char, "\\" + char)
-    return text
-
-
 def markdown(diff: DraftDiff) -> Iterator[str]:
     lang = _lang(diff)
-    out = [f"### roadmap-check: `{_md(diff.old.label)}` → `{_md(diff.new.label)}`", "",
+    out = [f"### roadmap-check: {code(diff.old.label)} → {code(diff.new.label)}", "",
            t(lang, "diff.md.count"), "|---|---|",
            t(lang, "diff.md.introduced", count=len(diff.introduced)),
            t(lang, "diff.md.resolved", count=len(diff.resolved)),
@@ -92,9 +90,9 @@ def markdown(diff: DraftDiff) -> Iterator[str]:
         if findings:
             summary = t(lang, f"diff.md.{title}_details", count=len(findings))
             out += [f"<details><summary>{summary}</summary>", ""]
-            out += [f"- {_md(_line(f, lang))}" for f in findings]
+            out += [f"- {md(_line(f, lang))}" for f in findings]
             out += ["", "</details>", ""]
     out += [t(lang, "diff.md.requirements"), "|---|---|---|"]
-    out += [f"| {_md(n)} | {_cover(b, lang)} | {_cover(a, lang)} |" for n, b, a in diff.coverage]
+    out += [f"| {md(n)} | {_cover(b, lang)} | {_cover(a, lang)} |" for n, b, a in diff.coverage]
     yield "\n".join(out) + "\n"
 

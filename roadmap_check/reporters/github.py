@@ -1,6 +1,8 @@
 """``--format github``: GitHub Actions workflow commands, one annotation per live finding.
 
-Waived findings are not annotated; the summary is the terminal reporter's job.
+Waived findings are not annotated; the summary is the terminal reporter's job. The message and
+every property are escaped (``safe_text``): a road map's text never ends a command or starts
+another.
 """
 
 from __future__ import annotations
@@ -12,28 +14,19 @@ from roadmap_check.i18n import say
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import Report
 from roadmap_check.reporters.sarif import relative_path
+from roadmap_check.safe_text import workflow_data, workflow_property
 from roadmap_check.severity import Severity
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-
-
-def escape_data(text: str) -> str:
-    """The message of a workflow command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    """A property value (``file=...``) of a workflow command."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def annotation(finding: Finding, lang: str) -> str:
     path = relative_path(finding.path) or finding.path
     properties = {"file": path, "line": str(finding.line), "col": str(finding.column),
                   "title": f"{finding.code} {CHECKS[finding.code].name}"}
-    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    joined = ",".join(f"{key}={workflow_property(value)}" for key, value in properties.items())
     message = say(lang, finding.message)
-    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(message)}\n"
+    return f"::{COMMANDS[finding.severity]} {joined}::{workflow_data(message)}\n"
 
 
 def render(report: Report) -> Iterator[str]:

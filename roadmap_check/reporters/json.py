@@ -66,6 +66,7 @@ def _file(file: FileReport) -> dict[str, Any]:
         "ruleset": file.ruleset.name if file.ruleset else None,
         "as_of": roadmap.date if roadmap else None,
         "coverage": coverage,
+        "omitted": dict(sorted(file.omitted.items())),
     }
 
 
@@ -80,6 +81,8 @@ def render(report: Report) -> Iterator[str]:
         "fixable": report.fixable,
         "coverage": _coverage(report.needs),
         "exit_code": report.exit_code,
+        "limit_per_code": report.limit,
+        "omitted": report.omitted,
     }
     tool = json.dumps({"name": "roadmap-check", "version": __version__})
     yield (f'{{\n  "version": "{FORMAT_VERSION}",\n  "language": "{report.language}",\n'

@@ -36,6 +36,7 @@ from roadmap_check.registry import CHECKS
 from roadmap_check.report import FileReport, Report
 from roadmap_check.reporters import said
 from roadmap_check.reporters.html import source_lines
+from roadmap_check.safe_text import printable
 from roadmap_check.severity import Severity
 
 LIMIT = 60_000            # GitHub's limit is 65,536; leave room for what a bot adds
@@ -45,13 +46,27 @@ SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
 _NOTE = 400               # room kept for the truncation note
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _SPACE = re.compile(r"\s+")
+# What would open a block at the start of a line (a heading, a quote, a list, a rule, a
+# table row), or a GitHub workflow command in a log the comment is printed to.
+_OPENS_BLOCK = re.compile(r"^(?=#{1,6}(?:\s|$)|[-+](?:\s|$)|[-=]+$|::)|^(\d{1,9})(?=[.)](?:\s|$))")
 
 
 def md(text: object) -> str:
-    """User text for Markdown (table cells included): one line, nothing it can open."""
-    flat = _SPACE.sub(" ", str(text)).strip()
+    """User text for Markdown (table cells included): one line, nothing it can open, control
+    characters shown."""
+    flat = printable(_SPACE.sub(" ", str(text)).strip())
     flat = html.escape(_SPECIAL.sub(r"\\\1", flat), quote=False)
+    flat = _OPENS_BLOCK.sub(lambda m: (m.group(1) or "") + "\\", flat, count=1)
     return flat.replace("@", "@\u200b")  # no @mentions
+
+
+def code(text: object) -> str:
+    """User text as a Markdown code span: one line, shown as it is, fenced by more backticks
+    than it holds in a row."""
+    flat = printable(_SPACE.sub(" ", str(text)).strip())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def _cap(text: str) -> str:
@@ -65,7 +80,8 @@ def legend(lang: str) -> str:
 
 def raw(text: object) -> str:
     """User text inside an HTML block (<summary>), where Markdown is not read."""
-    return html.escape(_SPACE.sub(" ", str(text)).strip(), quote=True).replace("@", "@\u200b")
+    return html.escape(printable(_SPACE.sub(" ", str(text)).strip()), quote=True) \
+        .replace("@", "@\u200b")
 
 
 @dataclass
@@ -254,7 +270,7 @@ def _finding(finding: Finding, lines: list[str] | None, lang: str) -> str:
     if text.hint:
         out.append(f"  - {t(lang, 'report.suggestion')} {md(text.hint)}\n")
     if lines and 1 <= finding.line <= len(lines):
-        source = lines[finding.line - 1].rstrip()
+        source = printable(lines[finding.line - 1].rstrip())
         runs = [len(run) for run in re.findall(r"`+", source)]
         fence = "`" * max(3, max(runs, default=0) + 1)
         out.append(f"\n  {fence}yaml\n  {finding.line} | {source}\n  {fence}\n\n")

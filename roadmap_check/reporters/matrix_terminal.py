@@ -24,6 +24,7 @@ from roadmap_check.matrix import (
     sections,
 )
 from roadmap_check.report import Report
+from roadmap_check.safe_text import line as one_line
 
 SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
 _STYLE = {PROVISION: "bold green", CITED: "green", TOUCHED: "yellow", NONE: "dim"}
@@ -40,12 +41,10 @@ class _View:
     notes: tuple[str, ...]                 # under the table: key of sections, what was left out
 
 
-_CONTROL = dict.fromkeys([*range(32), 127], "?")
-
-
 def _cut(text: str, width: int) -> str:
-    """One line of at most ``width`` characters, control characters shown as '?'."""
-    text = text.translate(_CONTROL)
+    """One line of at most ``width`` characters, control characters shown as escapes, never
+    a workflow command."""
+    text = one_line(text)
     return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
 
 

@@ -59,7 +59,8 @@ def artifact_location(path: str) -> dict[str, str]:
     relative = relative_path(path)
     if relative is None:
         return {"uri": Path(os.path.abspath(path)).as_uri()}
-    return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
+    # the file name's own bytes, percent-encoded: an undecodable name stays the same file
+    return {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": SRCROOT}
 
 
 def _first_paragraph(code: str, lang: str) -> str:

@@ -15,6 +15,7 @@ from roadmap_check.i18n import plural, t
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import Report
 from roadmap_check.reporters import said
+from roadmap_check.safe_text import line, printable
 from roadmap_check.severity import Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -34,6 +35,8 @@ class _Labels:
 
 
 def _escape(text: str, color: bool) -> str:
+    """Text that may hold the road map's: control characters shown, markup not read."""
+    text = printable(text)
     if not color:
         return text
     from rich.markup import escape
@@ -73,7 +76,8 @@ def render(report: Report, color: bool) -> Iterator[str]:
             continue
         lang = file.lang
         said_in = labels.get(lang) or labels.setdefault(lang, _Labels(lang, color))
-        yield _out(_style(_escape(file.path, color), "bold underline", color) + "\n", color)
+        yield _out(_style(_escape(line(file.path), color), "bold underline", color) + "\n",
+                   color)
         ordered = sorted(shown, key=lambda f: (f.item is not None, f.sort_key()))
         for item, group in groupby(ordered, key=lambda f: f.item):
             heading = t(lang, "term.item", id=item) if item is not None else \
