@@ -33,6 +33,7 @@ from roadmap_check.registry import CHECKS, RUNS
 from roadmap_check.report import FileReport, ItemInfo, RoadmapInfo
 from roadmap_check.resolve import Resolved, Resolver
 from roadmap_check.severity import Severity
+from roadmap_check.suppressions import Suppression
 
 
 @dataclass(frozen=True)
@@ -117,26 +118,38 @@ class Engine:
         return self.check_data(text, display, base)
 
     def check_data(self, data: bytes | str, display: str, base: Path) -> FileReport:
+        """A YAML road map's report, from its bytes (or text)."""
         with gc_paused():
             read = reading.read(data, display)
-            findings = read.findings
-            report = FileReport(display, findings, lang=self.language(None))
             limiter = Limiter(self.options.limit)
             roadmap = None
-            levels: dict[str, str] = {}
+            findings = read.findings
             if read.root is not None:
                 root, read.root = read.root, None  # the builder consumes the node graph
                 roadmap, structural = build(root, display, closest_key, read.source, limiter)
                 read.source = None
                 del root  # the model keeps what it needs; free the node graph
                 findings.extend(structural)
-                if roadmap is not None:
-                    levels = self._run(roadmap, base, report, findings, limiter)
-            if read.suppressions:
+            return self.check_model(roadmap, findings, display, base, read.suppressions,
+                                    limiter)
+
+    def check_model(self, roadmap: Roadmap | None, findings: list[Finding], display: str,
+                    base: Path, comments: list[Suppression] | None = None,
+                    limiter: Limiter | None = None) -> FileReport:
+        """The report of a road map already read into the model (from YAML, or another
+        format a reader turns into it), with what its reading found (``findings``) and its
+        suppression comments: the rule set, resolution, checks and stages."""
+        limiter = limiter if limiter is not None else Limiter(self.options.limit)
+        with gc_paused():
+            report = FileReport(display, findings, lang=self.language(None))
+            levels: dict[str, str] = {}
+            if roadmap is not None:
+                levels = self._run(roadmap, base, report, findings, limiter)
+            if comments:
                 id_lines = {item.id: item.id_text.line for item in
                             (roadmap.items if roadmap else []) if item.id_text}
-                findings.extend(suppressions.apply(findings, read.suppressions, id_lines,
-                                                   display, self._known, set(limiter.dropped)))
+                findings.extend(suppressions.apply(findings, comments, id_lines, display,
+                                                   self._known, set(limiter.dropped)))
             report.findings, report.omitted, fixable = cap(
                 self._finish(report, findings, levels), self.options.limit, limiter.dropped)
             report.omitted_fixable = fixable + limiter.fixable
