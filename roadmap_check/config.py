@@ -17,11 +17,6 @@ from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.i18n import Value, foreign, local
 from roadmap_check.langs import LANGS
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 FILE_NAME = "roadmap-check.toml"
 FAIL_ON = ("error", "warning", "info", "never")
 LEVELS = ("error", "warning", "info")
@@ -82,6 +77,10 @@ def load(path: Path | None) -> Config:
     config = Config(path, {name: Setting(value, "default") for name, value in DEFAULTS.items()})
     if path is None:
         return config
+    if sys.version_info >= (3, 11):  # imported only when there is a config file to read
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)

@@ -5,7 +5,6 @@ Only regular files are read: a named pipe or a device could block a read forever
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 import stat
@@ -60,6 +59,10 @@ def special_kind(mode: int) -> str | None:
 
 
 def _excluded(path: Path, patterns: list[str]) -> bool:
+    if not patterns:
+        return False
+    import fnmatch
+
     posix = path.as_posix()
     return any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(path.name, p)
                or fnmatch.fnmatch(posix, f"*/{p}") for p in patterns)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fnmatch
 import gc
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -222,6 +221,8 @@ class Engine:
                      for code, level in (*levels.items(), *self.options.severity)}
         select, ignore = self.options.select, self.options.ignore
         posix = Path(report.path).as_posix()
+        if self.options.per_file_ignores:
+            import fnmatch
         for glob, codes in self.options.per_file_ignores:
             if fnmatch.fnmatch(posix, glob) or fnmatch.fnmatch(Path(posix).name, glob):
                 ignore = ignore | codes

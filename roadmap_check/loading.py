@@ -64,6 +64,8 @@ ITEM_KEYS = ("id", "title", "description", "section", "responsible", "participan
 CITATION_KEYS = ("framework", "provision")
 WAIVER_KEYS = ("check", "framework", "reason", "until")
 REQUIRED_ITEM_KEYS = ("id", "title", "responsible", "deadline")
+_ITEM_KEYS = frozenset(ITEM_KEYS)
+_ORDER = {_ITEM_KEYS: ITEM_KEYS}  # the keys in the format's order, for messages
 _CORE = "tag:yaml.org,2002:"
 _NUMERIC = (_CORE + "int", _CORE + "float")
 _KINDS = {MappingNode: "kind.mapping", SequenceNode: "kind.list", ScalarNode: "kind.single"}
@@ -122,16 +124,16 @@ class Builder:
         collection (None: a mapping's value, known from ``pairs``)."""
         if flow is None:
             flow = bool(self._flow) and id(node) in self._flow
-        source, index = self._source, node.start_mark.index
-        if source is None or source[index:index + 1] not in ("&", "!"):
-            return text(node, flow)  # no anchor, no tag: the node starts at the scalar
-        start = self._starts.get(id(node))  # an alias repeats a node: worked out once
-        if start is None:
-            start = self._starts[id(node)] = scalar_start(node, source)
-        line, column, _ = start
-        end = node.end_mark
-        return _new_text(Text, (node.value, line + 1, column + 1, end.line + 1, end.column + 1,
-                                node.style or None, flow))
+        start, end, source = node.start_mark, node.end_mark, self._source
+        if source is not None and source[start.index:start.index + 1] in ("&", "!"):
+            found = self._starts.get(id(node))  # an alias repeats a node: worked out once
+            if found is None:
+                found = self._starts[id(node)] = scalar_start(node, source)
+            return _new_text(Text, (node.value, found[0] + 1, found[1] + 1, end.line + 1,
+                                    end.column + 1, node.style or None, flow))
+        # no anchor, no tag: the node starts at the scalar (this runs for every value)
+        return _new_text(Text, (node.value, start.line + 1, start.column + 1, end.line + 1,
+                                end.column + 1, node.style or None, flow))
 
     def _note_flow(self, node: MappingNode) -> None:
         """Remember which scalar values stand in a flow mapping (merged ones included)."""
@@ -163,30 +165,70 @@ class Builder:
             return local("kind.nothing")
         return local(_KINDS.get(type(node), "kind.value"))
 
-    def pairs(self, node: MappingNode, known: tuple[str, ...], where: str,
-              item: str | None = None) -> dict[str, tuple[ScalarNode, Node]]:
+    def pairs(self, node: MappingNode, known: tuple[str, ...] | frozenset[str], where: str,
+              item: str | None = None, peek: bool = False) -> dict[str, tuple[ScalarNode, Node]]:
+        """A mapping's known keys and their values (the last, where a key repeats: RM002), its
+        unknown keys reported (RM004). ``peek``: the findings name the item by the id the
+        mapping gives itself (worked out only if there is a finding)."""
         out: dict[str, tuple[ScalarNode, Node]] = {}
-        if len(node.value) > 1:
-            self.duplicates(node, item)
-        merges = any(key.tag == MERGE_TAG for key, _ in node.value)
+        value_of = node.value
+        merges = False
+        for key, _ in value_of:
+            if key.tag == MERGE_TAG:
+                merges = True
+                break
         if node.flow_style or merges:
             self._note_flow(node)
-        for key, value in mapping_pairs(node) if merges else node.value:
+        if merges:
+            if len(value_of) > 1:
+                self.duplicates(node, _peek_id(node) if peek else item)
+            return self._known_pairs(mapping_pairs(node), known, where,
+                                     _peek_id(node) if peek else item)
+        first: dict[str, ScalarNode] = {}
+        for key, value in value_of:
+            if key.__class__ is not ScalarNode:
+                self.add("RM003", msg("rm003.key_kind", where=local(where), kind=self.kind(key)),
+                         key, item=_peek_id(node) if peek else item)
+                continue
+            name = key.value
+            earlier = first.get(name)
+            if earlier is not None:
+                self.add("RM002", msg("rm002.duplicate_key", key=repr(name),
+                                      line=pos(earlier)[0]), key,
+                         item=_peek_id(node) if peek else item,
+                         suggestion=msg("rm002.duplicate_key.hint"))
+            else:
+                first[name] = key
+            if name in known:
+                out[name] = (key, value)
+            else:
+                self._unknown(key, known, where, _peek_id(node) if peek else item)
+        return out
+
+    def _known_pairs(self, pairs: list[tuple[Node, Node]], known: tuple[str, ...] |
+                     frozenset[str], where: str,
+                     item: str | None) -> dict[str, tuple[ScalarNode, Node]]:
+        out: dict[str, tuple[ScalarNode, Node]] = {}
+        for key, value in pairs:
             if not isinstance(key, ScalarNode):
                 self.add("RM003", msg("rm003.key_kind", where=local(where), kind=self.kind(key)),
                          key, item=item)
                 continue
-            name = key.value
-            if name not in known:
-                close = self._suggest_key(name, known)
-                hint = msg("hint.did_you_mean", name=repr(close)) if close else \
-                    msg("rm004.known_keys", keys={"en": ", ".join(known),
-                                                  "ru": ", ".join(map(repr, known))})
-                self.add("RM004", msg("rm004.unknown_key", name=repr(name), where=local(where)),
-                         key, item=item, suggestion=hint)
-                continue
-            out[name] = (key, value)
+            if key.value in known:
+                out[key.value] = (key, value)
+            else:
+                self._unknown(key, known, where, item)
         return out
+
+    def _unknown(self, key: ScalarNode, known: tuple[str, ...] | frozenset[str], where: str,
+                 item: str | None) -> None:
+        order = tuple(known) if isinstance(known, tuple) else _ORDER[known]
+        close = self._suggest_key(key.value, order)
+        hint = msg("hint.did_you_mean", name=repr(close)) if close else \
+            msg("rm004.known_keys", keys={"en": ", ".join(order),
+                                          "ru": ", ".join(map(repr, order))})
+        self.add("RM004", msg("rm004.unknown_key", name=repr(key.value), where=local(where)),
+                 key, item=item, suggestion=hint)
 
     def duplicates(self, node: MappingNode, item: str | None) -> None:
         first: dict[str, Node] = {}
@@ -316,11 +358,10 @@ class Builder:
         if not isinstance(node, MappingNode):
             self.add("RM003", msg("rm003.item_kind", kind=self.kind(node)), node)
             return None
-        peek = _peek_id(node)
-        fields = self.pairs(node, ITEM_KEYS, "where.item", peek)
+        fields = self.pairs(node, _ITEM_KEYS, "where.item", peek=True)
         # Labels and messages are made only for a value that is there: this runs for every item.
-        id_text = self.string(fields["id"], local("field.item_id"), peek) if "id" in fields \
-            else None
+        id_text = self.string(fields["id"], local("field.item_id"), _peek_id(node)) \
+            if "id" in fields else None
         item_id = id_text.value if id_text else None
         if id_text is not None:
             id_node = fields["id"][1]

@@ -91,11 +91,14 @@ class Resolver:
 
     def resolve(self, roadmap: Roadmap, as_of: dt.date, today: dt.date) -> Resolved:
         cited = tuple(tuple(Cited(c, self.hit(c)) for c in item.cites) for item in roadmap.items)
-        triggers = self.rules.triggers
-        terms = tuple(tuple((name, tuple(found)) for name in SUBJECT_FIELDS
-                            if (value := getattr(item, name)) is not None
-                            and (found := triggers.find(value.value)))
-                      for item in roadmap.items)
+        texts = [(item, [(name, value.value) for name in SUBJECT_FIELDS
+                         if (value := getattr(item, name)) is not None])
+                 for item in roadmap.items]
+        scanner = self.rules.triggers.scanner([text for _, fields in texts
+                                               for _, text in fields])
+        terms = tuple(tuple((name, tuple(found)) for name, text in fields
+                            if (found := scanner.find(text)))
+                      for _, fields in texts)
         parties: dict[str, Party] = {}
         if self.rules.ruleset.parties:
             for item in roadmap.items:

@@ -8,14 +8,9 @@ ends, however it ended (killed included): none is left behind.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
 import sys
-import threading
-import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from roadmap_check.engine import Engine, Options
@@ -44,6 +39,9 @@ def _start(options: Options, parent: int) -> None:
 def _die_with(parent: int) -> None:
     """End this worker when ``parent`` ends: at once on Linux (the kernel sends SIGKILL), else
     within a second (a thread watches whether the parent changed)."""
+    import signal
+    import threading
+
     if sys.platform.startswith("linux"):
         try:
             import ctypes
@@ -57,6 +55,8 @@ def _die_with(parent: int) -> None:
 
 
 def _watch(parent: int) -> None:  # pragma: no cover - runs in the workers
+    import time
+
     while os.getppid() == parent:
         time.sleep(1)
     os._exit(1)
@@ -91,6 +91,10 @@ def run(paths: list[Path], options: Options, jobs: int, stdin_name: str,
             if progress:
                 progress(1)
         return
+    # Only a run of several files in several processes needs these.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # Forked workers are children of this process, which _die_with relies on.
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start,

@@ -112,6 +112,12 @@ def _not_utf8(data: bytes, start: int) -> Problem:
     return Problem("not_utf8", line, column, f"{data[start]:02x}", "cp1251" if high > 8 else "")
 
 
+# A tag or an anchor where a node can start (the text's start, a line's, after white space,
+# '[', '{' or ','), or a merge key: only then can the graph hold more than a plain tree.
+_PROPERTY_TEXT = re.compile(r"(?:^|[\s\[{,])[!&]|<<")
+_PROPERTY_BYTES = re.compile(rb"(?:^|[\s\[{,])[!&]|<<")
+
+
 class Composed(NamedTuple):
     root: Node | None
     problems: list[Problem]
@@ -135,11 +141,11 @@ def compose(data: str | bytes) -> Composed:
             data = data[len(codecs.BOM_UTF8):]
         empty, nul = not data.strip(), data.find(b"\x00")
         before = data[:nul].decode("utf-8", "replace") if nul >= 0 else ""
-        look = b"!" in data or b"&" in data or b"<<" in data
+        look = _PROPERTY_BYTES.search(data) is not None
     else:
         empty, nul = not data.strip(), data.find("\x00")
         before = data[:nul] if nul >= 0 else ""
-        look = "!" in data or "&" in data or "<<" in data
+        look = _PROPERTY_TEXT.search(data) is not None
     if empty:
         return Composed(None, [Problem("empty")])
     if nul >= 0:
@@ -149,8 +155,8 @@ def compose(data: str | bytes) -> Composed:
     root = _compose(data, problems)
     if root is None and not problems:
         problems.append(Problem("no_document"))
-    # Without '!' no explicit tag, without '&' no anchor, and without '<<' no merge can be in
-    # the text: the graph is then a plain tree of standard nodes and needs no inspection.
+    # Without '!' or '&' where a node starts, no tag and no anchor, and without '<<' no merge,
+    # can be in the text: the graph is then a plain tree of standard nodes and needs no look.
     if root is not None and look and not _inspect(root, problems):
         root = None
     source = None

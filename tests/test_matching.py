@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from roadmap_check import rulesets
 from roadmap_check.compiled import Compiled
@@ -307,3 +309,28 @@ def test_a_kind_and_a_date_or_an_abbreviation_resolve(citation: str, framework: 
 def test_a_kind_and_a_wrong_date_do_not_resolve() -> None:
     found = CitationIndex(rulesets.load([])).resolve("Соглашение от 19 ноября 2011 года")
     assert found.status == "unknown"
+
+
+# -- trigger terms: the pattern made for a small road map finds what the whole one finds ---------
+
+_WORDS = ["personal", "data", "персональных", "данных", "information", "security", "the",
+          "telemedicine", "interoperability", "standard", "стандарты", "медицинских", "данных",
+          "e-government", "цифрового", "развития", "WHA58.28", "H.810", "DICOM", "x", "-", ","]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=12).map(" ".join), max_size=6))
+def test_the_small_road_maps_pattern_finds_what_the_full_one_finds(
+        compiled: Compiled, texts: list[str]) -> None:
+    triggers = compiled.triggers
+    small = triggers.scanner(texts)
+    assert all(small.find(text) == triggers.find(text) for text in texts)
+
+
+def test_a_small_road_map_compiles_only_the_terms_its_text_can_hold(compiled: Compiled) -> None:
+    text = "Protect personal data of patients"
+    small = compiled.triggers.scanner([text]).pattern
+    assert small is not None and compiled.triggers.pattern is not None
+    assert len(small.pattern) < len(compiled.triggers.pattern.pattern) / 10
+    assert [term.text for term in compiled.triggers.scanner([text]).find(text)] == \
+        [term.text for term in compiled.triggers.find(text)] != []
