@@ -14,8 +14,8 @@ as suppressed); an entry of a checked file that no longer occurs is RM406 (decla
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from roadmap_check.checks.base import INFO, NO_FIX, Check, Family
 from roadmap_check.errors import RoadmapCheckError
@@ -30,8 +30,7 @@ FAMILY = Family("baseline", (RM406,))
 HEADER = "# roadmap-check baseline 1: fingerprint, path, code, item, framework, subject"
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     fingerprint: str
     path: str
     code: str

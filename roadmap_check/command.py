@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from roadmap_check.drafts import Side
 
 
-@dataclass
+@dataclass(eq=False)
 class CheckArgs:
     paths: list[Path]
     config: Path | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from roadmap_check.matching import CitationIndex, PartyIndex
 from roadmap_check.model import RuleSet
@@ -10,8 +10,7 @@ from roadmap_check.report import FrameworkInfo, RuleSetInfo, Source
 from roadmap_check.triggers import TriggerIndex
 
 
-@dataclass(frozen=True, slots=True)
-class Compiled:
+class Compiled(NamedTuple):
     ruleset: RuleSet
     citations: CitationIndex
     parties: PartyIndex

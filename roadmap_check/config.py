@@ -29,13 +29,13 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-@dataclass
+@dataclass(eq=False)
 class Setting:
     value: Any
     source: str  # "default", "command line", or "path:line"
 
 
-@dataclass
+@dataclass(eq=False)
 class Config:
     path: Path | None
     settings: dict[str, Setting] = field(default_factory=dict)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from roadmap_check.i18n import DEFAULT, Msg, Value, foreign, msg, render
 
@@ -25,8 +25,7 @@ _FORMS = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(NamedTuple):
     """A date form read as the days it covers; ``ongoing`` has neither end."""
 
     start: dt.date | None

@@ -9,8 +9,8 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.i18n import local
@@ -22,8 +22,7 @@ _ROADMAP_KEY = re.compile(rb"^roadmap\s*:", re.MULTILINE)
 _SNIFF_BYTES = 64 * 1024
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(NamedTuple):
     """A path of a walked folder that is not read: ``why`` is a message key."""
 
     path: Path

@@ -17,7 +17,7 @@ from roadmap_check.i18n import msg, number
 from roadmap_check.report import MORE_KEY
 
 
-@dataclass
+@dataclass(eq=False)
 class Limiter:
     """Counts the findings of each check as they are made; beyond ``limit``, only counts."""
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from roadmap_check.i18n import DEFAULT, Msg, msg, number, render
 from roadmap_check.model import Framework, RuleSet
@@ -69,8 +68,7 @@ def provision_form(pid: str) -> set[str]:
     return forms
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+class Resolution(NamedTuple):
     status: str                    # canonical | loose | ambiguous | unknown
     framework: str | None = None
     candidates: tuple[str, ...] = ()

@@ -19,15 +19,13 @@ class Text(NamedTuple):
     flow: bool = False  # inside a flow collection ([...] or {...})
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     raw: Text                     # the free text, or the `framework:` value of a mapping
     provision: Text | None = None  # the `provision:` of a mapping citation
     mapping: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Waiver:
+class Waiver(NamedTuple):
     check: Text | None
     framework: Text | None
     reason: Text | None
@@ -36,7 +34,7 @@ class Waiver:
     column: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Item:
     id: str
     line: int
@@ -58,7 +56,7 @@ class Item:
     waivers: Sequence[Waiver] = ()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Roadmap:
     path: str
     line: int = 1
@@ -78,8 +76,7 @@ class Roadmap:
 # ----------------------------------------------------------------------------- rule sets
 
 
-@dataclass(frozen=True, slots=True)
-class Where:
+class Where(NamedTuple):
     """A place in a rule-set file, for messages and document-level findings."""
 
     path: str
@@ -87,7 +84,7 @@ class Where:
     column: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Provision:
     id: str
     title: dict[str, str]
@@ -98,7 +95,7 @@ class Provision:
     triggers: dict[str, list[str]] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Framework:
     id: str
     title: dict[str, str]
@@ -136,7 +133,7 @@ class Framework:
         return out
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Requirement:
     """Frameworks a road map must cite: one framework, one provision, or a group."""
 
@@ -150,7 +147,7 @@ class Requirement:
     title: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Party:
     id: str
     kind: str
@@ -158,7 +155,7 @@ class Party:
     where: Where
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Thresholds:
     citation_cutoff: float = 86.0
     party_cutoff: float = 85.0
@@ -167,7 +164,7 @@ class Thresholds:
     min_coverage: float = 0.0
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class RuleSet:
     name: str
     sources: list[str]

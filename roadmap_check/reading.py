@@ -19,7 +19,7 @@ from roadmap_check.yaml_io import Node, Problem, compose
 _MARK = "roadmap-check:"
 
 
-@dataclass
+@dataclass(eq=False)
 class Read:
     """A composed document (or None), what was wrong with the text, its suppressions."""
 

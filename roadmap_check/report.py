@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from roadmap_check.findings import Finding
 from roadmap_check.severity import Severity
@@ -23,8 +24,7 @@ def weight(found: Finding, omitted: dict[str, int]) -> int:
     return omitted.get(found.code, 1) if found.subject == MORE_KEY else 1
 
 
-@dataclass(frozen=True, slots=True)
-class Need:
+class Need(NamedTuple):
     """One thing the road map must cover, and whether it does."""
 
     id: str
@@ -46,14 +46,12 @@ class Need:
         return titles.get(lang) or titles.get("en")
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     url: str
     kind: str | None = None    # official | legal-database | news | secondary
 
 
-@dataclass(frozen=True, slots=True)
-class FrameworkInfo:
+class FrameworkInfo(NamedTuple):
     """What a report says of one framework of the rule set."""
 
     id: str
@@ -71,8 +69,7 @@ class FrameworkInfo:
         return titles.get(lang) or titles.get("en") or self.id
 
 
-@dataclass(frozen=True, slots=True)
-class RuleSetInfo:
+class RuleSetInfo(NamedTuple):
     name: str
     title: str | None
     version: str | None
@@ -81,8 +78,7 @@ class RuleSetInfo:
     total: int                               # how many frameworks it has in all
 
 
-@dataclass(frozen=True, slots=True)
-class ItemInfo:
+class ItemInfo(NamedTuple):
     """One item of the road map, in file order (ids may repeat in a broken draft)."""
 
     id: str
@@ -93,8 +89,7 @@ class ItemInfo:
     content: tuple[object, ...] = ()                 # its texts, for ``diff`` (kept on request)
 
 
-@dataclass(frozen=True, slots=True)
-class RoadmapInfo:
+class RoadmapInfo(NamedTuple):
     id: str | None
     title: str | None
     version: str | None = None
@@ -105,7 +100,7 @@ class RoadmapInfo:
     line: int = 1
 
 
-@dataclass
+@dataclass(eq=False)
 class FileReport:
     path: str
     findings: list[Finding]
@@ -118,7 +113,7 @@ class FileReport:
     omitted_fixable: int = 0  # of those, the ones with a fix
 
 
-@dataclass
+@dataclass(eq=False)
 class Report:
     files: list[FileReport]
     fail_on: Severity | None   # None: never fail

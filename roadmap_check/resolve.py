@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from roadmap_check import dates
 from roadmap_check.compiled import Compiled
@@ -23,8 +23,7 @@ from roadmap_check.triggers import Term
 SUBJECT_FIELDS = ("title", "description", "outcome")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """What one citation text resolves to (shared by every citation written the same way)."""
 
     status: str                  # canonical | loose | ambiguous | unknown
@@ -36,8 +35,7 @@ class Hit:
     canonical: str | None = None  # the canonical citation text, for a loose free text
 
 
-@dataclass(frozen=True, slots=True)
-class Cited:
+class Cited(NamedTuple):
     citation: Citation
     hit: Hit
 
@@ -50,15 +48,13 @@ class Cited:
         return self.hit.provision
 
 
-@dataclass(frozen=True, slots=True)
-class Party:
+class Party(NamedTuple):
     known: bool
     closest: str | None
     safe: bool                   # the closest name is a safe fix
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
     path: str
     roadmap: Roadmap
     rules: Compiled

@@ -38,7 +38,7 @@ def load(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (
     return ruleset
 
 
-@dataclass
+@dataclass(eq=False)
 class _Open:
     """A rule set read, whose parents are being layered before it is applied."""
 

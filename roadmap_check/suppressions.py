@@ -29,7 +29,7 @@ FAMILY = Family("suppressions", (RM404, RM405))
 _COMMENT = re.compile(r"#\s*roadmap-check:\s*(?P<kind>ignore-file|ignore)\s*\[")
 
 
-@dataclass
+@dataclass(eq=False)
 class Suppression:
     line: int
     column: int

@@ -11,7 +11,7 @@ cost of compiling hundreds of terms on every run).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from roadmap_check.model import RuleSet
 from roadmap_check.normalize import has_cyrillic, stem
@@ -24,8 +24,7 @@ MAX_TRIGGER_LENGTH = 120     # characters of one term
 MAX_TRIGGER_WILDCARDS = 10  # '*' and '?' in one term
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     text: str                    # as written in the rule set
     frameworks: frozenset[str]   # every framework that lists it
 

@@ -12,8 +12,7 @@ baseline) are declared the same way, by the stage that makes them, with no funct
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from roadmap_check.findings import Finding, Fix, Msg
 from roadmap_check.model import Text
@@ -28,8 +27,7 @@ E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 _new = tuple.__new__
 
 
-@dataclass(frozen=True, slots=True)
-class Check:
+class Check(NamedTuple):
     code: str
     name: str
     severity: Severity
@@ -55,8 +53,7 @@ class Check:
 Run = Callable[["Resolved"], Iterable[Finding]]
 
 
-@dataclass(frozen=True, slots=True)
-class Family:
+class Family(NamedTuple):
     """Checks found together, by ``run`` (None: made by a stage of the engine)."""
 
     name: str
