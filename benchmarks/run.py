@@ -229,6 +229,10 @@ def report(cases: list[Case], a: argparse.Namespace, started: str,
                 top = ", ".join(f"{code} {k:,}" for code, k in
                                 sorted(c.codes.items(), key=lambda x: -x[1])[:6])
                 out.append(f"\n{c.items:,} items: {c.findings:,} findings ({top}), exit {c.exit_code}")
+            walls = [x.wall for s in c.floor.values() for x in s.samples]
+            if len(walls) > 1:
+                out.append(f"\n{c.items:,} items: the floor's {len(walls)} runs took "
+                           f"{min(walls):.3f} to {max(walls):.3f} s (noise)")
             if c.yamllint and c.yamllint.best is not None:
                 out.append(f"\n{c.items:,} items: yamllint -d relaxed {c.yamllint.best:.2f} s")
             if kind == "clean" and c.findings and c.findings > max(1, c.items // 100):
