@@ -202,13 +202,19 @@ def main(argv: list[str] | None = None) -> int:
     if a.json:
         raw = {"started": started, "environment": environment(), "repeat": a.repeat,
                "load_average": {"before": load_before, "after": os.getloadavg()},
-               "cases": [asdict(c) for c in cases],
+               "cases": [{**asdict(c), "path": shown(c.path)} for c in cases],
                "targets": [{**asdict(t), "verdict": t.verdict}
                            for t in targets(cases, a.kinds)]}
         a.json.write_text(json.dumps(raw, indent=1, ensure_ascii=False), encoding="utf-8")
     failed = any(c.problem or any(s.error for s in (*c.floor.values(), *c.check.values()))
                  for c in cases)
     return 1 if failed else 0
+
+
+def shown(path: str) -> str:
+    """A draft's path relative to the repository when it is inside it (no machine paths)."""
+    root = HERE.parent
+    return str(Path(path).relative_to(root)) if path and Path(path).is_relative_to(root) else path
 
 
 def environment() -> str:

@@ -113,7 +113,9 @@ def targets(cases: list[Case], kinds: list[str]) -> list[Target]:
         name = f"50,000 items: check time at most {GROWTH_LIMIT:g}x the 10,000 items' (json)"
         t = Target(name, kind, None, GROWTH_LIMIT)
         s10, s50 = (c.check.get("json") if c else None for c in (c10, c50))
-        if s10 and s50:
+        if not (c10 and c50):
+            t.detail = "no draft of 10,000 and 50,000 items in this run"
+        elif s10 and s50:
             t.failed = bool(s10.error or s50.error)
             t.value = None if t.failed else ratio(s50.best, s10.best)
             t.detail = (f"{_f(s50.best, '.2f')} s against {_f(s10.best, '.2f')} s; floor "
@@ -131,7 +133,7 @@ def _time_target(name: str, kind: str, case: Case | None, limit: float) -> Targe
     t = Target(name, kind, None, limit)
     check = case.check.get("json") if case else None
     if case is None or check is None:
-        t.detail = case.problem or "" if case else ""
+        t.detail = (case.problem or "") if case else "no draft of that size in this run"
         return t
     if check.error:
         t.failed, t.detail = True, check.error.splitlines()[0]
@@ -158,7 +160,9 @@ def _memory_target(fmt: str, cases: list[Case]) -> Target:
         seen.append(f"{c.kind} {c.items // 1000}k {value:.2f}x")
         if worst is None or value > worst[0]:
             worst = (value, c)
-    if worst:
+    if worst is None:
+        t.detail = f"no {fmt} run on a draft of 10,000 items or more in this run"
+    else:
         value, c = worst
         t.value, t.draft = value, f"worst: {c.kind}, {c.items:,}"
         t.detail = (f"{_f(c.check[fmt].peak, '.0f')} MB against {_f(c.floor[fmt].peak, '.0f')} MB; "
