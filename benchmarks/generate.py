@@ -1,9 +1,12 @@
 """Generate a realistic road-map YAML draft (FORMAT.md) of N items for benchmarking.
 
-Usage: python benchmarks/generate.py N OUT.yaml [--seed S] [--lang mixed|en|ru]
+Usage: python benchmarks/generate.py N OUT.yaml [--seed S] [--lang mixed|en|ru] [--clean]
 
+The default draft is a sloppy one (loose and wrong citations, subjects left uncited, dependencies
+due in the wrong order: about four findings an item). --clean writes the same kind of items that
+cite what they speak of, canonically, in the right order: roadmap-check reports (almost) nothing.
 The YAML is written by hand (string building), not with yaml.dump, so that 50,000 items
-take seconds. Output is deterministic for a given N, seed and language.
+take seconds. Output is deterministic for a given N, seed, language and mode.
 """
 
 from __future__ import annotations
@@ -105,8 +108,10 @@ def date_form(rng: random.Random, m: int, day_end: bool) -> tuple[str, int, int]
     return f"{y}-{mo:02d}-{last if day_end else 1:02d}", m, m
 
 
-def dates(rng: random.Random) -> tuple[str, str]:
-    """A start and a deadline inside 2022-2025; the start's period ends no later than the deadline."""
+def dates(rng: random.Random) -> tuple[str, str, int]:
+    """A start and a deadline inside 2022-2025; the start's period ends no later than the deadline.
+
+    The third value is the month index the deadline ends in."""
     s = rng.randrange(0, 44)
     d = s + rng.randrange(0, min(24, 48 - s))
     dl, _, d_end = date_form(rng, d, True)
@@ -115,7 +120,31 @@ def dates(rng: random.Random) -> tuple[str, str]:
         st = f"{2022 + s // 12}-{s % 12 + 1:02d}-01"
     if rng.random() < 0.15:
         st, dl = q(st), q(dl)
-    return st, dl
+    return st, dl, d_end
+
+
+def clean_cites(rng: random.Random, ru: bool, text: str, index: int, section: int) -> list[str]:
+    """Canonical citations of every framework the text speaks of (vocab.SUBJECTS), once each."""
+    lowered = text.lower()
+    wanted = [fid for phrase, fid in v.SUBJECTS if phrase in lowered]
+    if index < len(v.REQUIRED):
+        wanted.append(v.REQUIRED[index])
+    if not wanted or rng.random() < 0.25:
+        wanted.append(v.SECTION_CITES[section % len(v.SECTION_CITES)])
+    out = []
+    for fid in dict.fromkeys(wanted):
+        en, ru_title, provisions = v.CANON[fid]
+        suffix = rng.choice(provisions) if provisions and rng.random() < 0.4 else None
+        r = rng.random()
+        if r < 0.6:
+            text = (ru_title if ru else en) + ((suffix[1] if ru else suffix[0]) if suffix else "")
+            out.append(q(text))
+        elif r < 0.85 or suffix:
+            prov = f", provision: {q(suffix[0][2:])}" if suffix else ""
+            out.append(f"{{framework: {fid}{prov}}}")
+        else:
+            out.append(fid)
+    return out
 
 
 P = 17  # title parts are the 6 values of a degree-3 polynomial over GF(17): see Titles
@@ -153,7 +182,7 @@ class Titles:
         return f"{verb} {mod} {obj} {qual} ({reg}; {tail}{'' if coded else ', ' + iid})"
 
 
-def generate(n: int, seed: int = 1, lang: str = "mixed") -> str:
+def generate(n: int, seed: int = 1, lang: str = "mixed", clean: bool = False) -> str:
     rng = random.Random(seed)
     per = max(4, math.ceil(math.sqrt(n)))
     out = ["# Synthetic road-map draft for benchmarking roadmap-check (benchmarks/generate.py)\n"
@@ -163,6 +192,7 @@ def generate(n: int, seed: int = 1, lang: str = "mixed") -> str:
            "  period: 2022-2025\n" + (f"  language: {lang}\n" if lang != "mixed" else "")
            + ("items:\n" if n else "items: []\n")]
     ids: list[str] = []
+    ends: list[int] = []  # the month index each item's deadline ends in
     titles = Titles(rng)
     for i in range(n):
         sec, num = i // per + 1, i % per + 1
@@ -170,9 +200,10 @@ def generate(n: int, seed: int = 1, lang: str = "mixed") -> str:
         ru = lang == "ru" or (lang == "mixed" and rng.random() < 0.5)
         t = titles.make(ru, iid)
         sect = v.RU_SECT if ru else v.EN_SECT
+        desc = describe(rng, ru)
         lines = [f"  - id: {q(iid)}", f"    title: {q(t)}",
                  f"    section: {q(f'{sec}. ' + sect[(sec - 1) % len(sect)])}",
-                 f"    description: {q(describe(rng, ru))}"]
+                 f"    description: {q(desc)}"]
         n_resp, n_part = rng.choice((1, 1, 2)), rng.choice((0, 0, 0, 1, 2, 3))
         names = [rng.choice(g) for g in rng.sample(v.PARTIES, n_resp + n_part)]
         resp, part = names[:n_resp], names[n_resp:]
@@ -180,24 +211,32 @@ def generate(n: int, seed: int = 1, lang: str = "mixed") -> str:
                      else f"    responsible: {flow(resp)}")
         if part:
             lines.append(f"    participants: {flow(part)}")
-        st, dl = dates(rng)
+        st, dl, end = dates(rng)
         if rng.random() < 0.8:
             lines.append(f"    start: {st}")
         lines.append(f"    deadline: {dl}")
-        lines.append(f"    outcome: {q(rng.choice(v.RU_OUT if ru else v.EN_OUT))}")
+        outcome = rng.choice(v.RU_OUT if ru else v.EN_OUT)
+        lines.append(f"    outcome: {q(outcome)}")
         lines.append("    indicators:")
         for tmpl in rng.sample(v.RU_IND if ru else v.EN_IND, rng.choice((1, 1, 2, 2, 3))):
             ind = tmpl.format(n=rng.randint(10, 5000), p=rng.randint(30, 100),
                               h=rng.randint(2, 72), k=rng.randint(2, 9))
             lines.append(f"      - {q(ind)}")
         window = ids[-30:]
+        if clean:  # only items due no later than this one
+            window = [d for d, e in zip(window, ends[-30:], strict=True) if e <= end]
         ndep = min(len(window), rng.choice((0, 0, 1, 1, 2)))
         if ndep:
             lines.append(f"    depends_on: {flow(rng.sample(window, ndep))}")
         lines.append("    cites:")
-        lines.extend(f"      - {cite(rng)}" for _ in range(rng.randint(1, 3)))
+        if clean:
+            said = " ".join((t, desc, outcome))  # the fields RM201 reads
+            lines.extend(f"      - {c}" for c in clean_cites(rng, ru, said, i, sec - 1))
+        else:
+            lines.extend(f"      - {cite(rng)}" for _ in range(rng.randint(1, 3)))
         out.append("\n".join(lines) + "\n")
         ids.append(iid)
+        ends.append(end)
     return "".join(out)
 
 
@@ -207,11 +246,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out", type=Path, help="output YAML file")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--lang", choices=("mixed", "en", "ru"), default="mixed")
+    ap.add_argument("--clean", action="store_true",
+                    help="items that cite what they speak of, canonically: (almost) no findings")
     a = ap.parse_args(argv)
     if a.n < 0:
         ap.error("N must be >= 0")
     a.out.parent.mkdir(parents=True, exist_ok=True)
-    a.out.write_text(generate(a.n, a.seed, a.lang), encoding="utf-8", newline="\n")
+    a.out.write_text(generate(a.n, a.seed, a.lang, a.clean), encoding="utf-8", newline="\n")
     return 0
 
 

@@ -1,11 +1,18 @@
 """Measure roadmap-check against the YAML-parsing floor on generated road maps.
 
-Usage: python benchmarks/run.py [--sizes 20,10000,50000] [--repeat 3] [--tool roadmap-check]
-                                [--yamllint] [--seed 1] [--tmp] [--json OUT.json]
+Usage: python benchmarks/run.py [--kinds generated,clean,other] [--sizes 20,10000,50000]
+                                [--repeat 3] [--formats all|json|LIST] [--formats-at 10000]
+                                [--tool roadmap-check] [--yamllint] [--seed 1] [--tmp]
+                                [--timeout 900] [--json OUT.json]
 
-Every measured command runs in a fresh subprocess; its wall time comes from perf_counter around
-the child and its peak RSS from os.wait4's rusage for that child only. The best (min) wall time
-and the max peak RSS over --repeat runs are reported.
+The floor is a fresh Python that only runs yaml.compose with CSafeLoader, the garbage collector
+off, on the same file. Runs are interleaved: for each repeat, floor, check, floor, check ... one
+pair per output format, so that machine noise hits both alike; a check's ratio is to the floor
+runs beside it. Best (min) wall time and max peak RSS over the repeats. The check's time is
+judged in json; at --formats-at items every format's memory is measured too.
+
+Exit code 0, or 1 when a draft could not be generated or a command failed (each is reported);
+a missed target does not change it.
 """
 
 from __future__ import annotations
@@ -19,90 +26,40 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 import yaml
+from measuring import Env, Series, add_run
+from verdicts import FORMATS, KINDS, Case, kind_table, target_table, targets
 
 HERE = Path(__file__).resolve().parent
-GENERATOR = HERE / "generate.py"
 FLOOR_CODE = (
     "import gc, sys, yaml\n"
     "gc.disable()\n"
     "with open(sys.argv[1], encoding='utf-8') as f:\n"
     "    yaml.compose(f, Loader=yaml.CSafeLoader)\n"
 )
-TARGETS = ("10k time ratio <= 3x", "memory ratio <= 2x", "time(50k)/time(10k) <= 5.5",
-           "20 items < 0.25 s wall")
+# kind -> (generator, its extra arguments, the files whose change makes a cached draft stale)
+GENERATORS = {
+    "generated": ("generate.py", [], ("generate.py", "vocab.py")),
+    "clean": ("generate.py", ["--clean"], ("generate.py", "vocab.py")),
+    "other": ("generate_other.py", [], ("generate_other.py", "other_vocab.py")),
+}
+DEFAULT_SIZES = {"generated": (20, 10000, 50000), "clean": (20, 10000), "other": (20, 10000, 50000)}
 
 
-@dataclass
-class Measure:
-    wall: float  # best wall time, seconds
-    rss_mb: float | None  # max peak RSS, MiB (None where the platform cannot tell)
-
-
-@dataclass
-class Row:
-    items: int
-    file_mb: float
-    floor: Measure | None = None
-    check: Measure | None = None
-    yamllint: Measure | None = None
-
-
-class CommandFailed(RuntimeError):
-    pass
-
-
-Env = dict[str, str] | None
-
-
-def run_once(cmd: list[str], ok_codes: tuple[int, ...], env: Env) -> tuple[float, float | None]:
-    """Run cmd once in a fresh child; return (wall seconds, peak RSS MiB of that child)."""
-    with tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                stderr=err, env=env)
-        if hasattr(os, "wait4"):
-            _, status, usage = os.wait4(proc.pid, 0)
-            wall = time.perf_counter() - t0
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, else KiB
-            rss: float | None = usage.ru_maxrss * scale / 2**20
-        else:  # pragma: no cover - Windows
-            proc.wait()
-            wall, rss = time.perf_counter() - t0, None
-        if proc.returncode not in ok_codes:
-            err.seek(0)
-            tail = err.read().decode("utf-8", "replace").strip().splitlines()[-15:]
-            raise CommandFailed(f"exit code {proc.returncode}: {' '.join(cmd)}\n  "
-                                + "\n  ".join(tail))
-    return wall, rss
-
-
-def measure(cmd: list[str], repeat: int, ok_codes: tuple[int, ...] = (0,),
-            env: Env = None) -> Measure:
-    walls, rsss = [], []
-    for _ in range(repeat):
-        wall, rss = run_once(cmd, ok_codes, env)
-        walls.append(wall)
-        if rss is not None:
-            rsss.append(rss)
-    return Measure(min(walls), max(rsss) if rsss else None)
-
-
-def ensure_file(n: int, seed: int, folder: Path) -> Path:
-    """Generate (or reuse, when newer than the generator) the road map of n items."""
-    path = folder / f"roadmap-{n}-seed{seed}.yaml"
-    newest = max(p.stat().st_mtime for p in (GENERATOR, HERE / "vocab.py"))
+def ensure_draft(kind: str, n: int, seed: int, folder: Path) -> Path:
+    """Generate (or reuse, when newer than its generator) the draft of n items; CalledProcessError."""
+    script, extra, sources = GENERATORS[kind]
+    path = folder / f"{kind}-{n}-seed{seed}.yaml"
+    newest = max((HERE / s).stat().st_mtime for s in sources)
     if not path.exists() or path.stat().st_mtime < newest:
         folder.mkdir(parents=True, exist_ok=True)
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, str(GENERATOR), str(n), str(path), "--seed", str(seed)],
-                       check=True)
-        print(f"generated {path.name} ({n} items) in {time.perf_counter() - t0:.1f} s",
-              file=sys.stderr)
+        subprocess.run([sys.executable, str(HERE / script), str(n), str(path), "--seed", str(seed),
+                        *extra], check=True, capture_output=True, text=True)
+        log(f"generated {path.name} in {time.perf_counter() - t0:.1f} s")
     return path
 
 
@@ -118,125 +75,188 @@ def resolve_tool(tool: str) -> tuple[list[str], Env] | None:
         probe = subprocess.run([sys.executable, "-c", "import roadmap_check.cli"],
                                capture_output=True, env=env)
         if probe.returncode == 0:
-            print(f"note: {tool} is not on PATH; running `python -m roadmap_check` from {src}",
-                  file=sys.stderr)
+            log(f"note: {tool} is not on PATH; running `python -m roadmap_check` from {src}")
             return [sys.executable, "-m", "roadmap_check"], env
     return None
 
 
-def fmt(x: float | None, spec: str, unit: str = "") -> str:
-    return "n/a" if x is None else format(x, spec) + unit
+def census(case: Case, tool: tuple[list[str], Env], timeout: float) -> None:
+    """One untimed json run: the number of findings by code and the exit code."""
+    with tempfile.TemporaryDirectory(prefix="roadmap-census-") as tmp:
+        out = Path(tmp) / "report.json"
+        cmd = [*tool[0], "check", case.path, "--format", "json", "-o", str(out)]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, env=tool[1],
+                                  timeout=timeout)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            case.problem = f"check failed: {exc}"
+            return
+        case.exit_code = proc.returncode
+        if proc.returncode not in (0, 1):
+            tail = " | ".join(proc.stderr.strip().splitlines()[-3:])
+            case.problem = f"check exited {proc.returncode}: {tail}"
+            return
+        try:
+            findings = json.loads(out.read_text(encoding="utf-8"))["findings"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            case.problem = f"the json report could not be read: {exc}"
+            return
+    case.findings = len(findings)
+    for f in findings:
+        case.codes[f["code"]] = case.codes.get(f["code"], 0) + 1
 
 
-def ratio(a: Measure | None, b: Measure | None, rss: bool = False) -> float | None:
-    if a is None or b is None:
-        return None
-    num, den = (a.rss_mb, b.rss_mb) if rss else (a.wall, b.wall)
-    return None if num is None or den is None or den == 0 else num / den
+def measure_case(case: Case, tool: tuple[list[str], Env] | None, formats: list[str], repeat: int,
+                 timeout: float, lint: str | None) -> None:
+    floor_cmd = [sys.executable, "-c", FLOOR_CODE, case.path]
+    for fmt in formats if tool else ["json"]:
+        case.floor[fmt] = Series()
+        if tool:
+            case.check[fmt] = Series()
+    for r in range(repeat):
+        for fmt, floor in case.floor.items():  # floor, check, floor, check ...
+            add_run(floor, floor_cmd, (0,), timeout=timeout)
+            if tool:
+                add_run(case.check[fmt], [*tool[0], "check", case.path, "--format", fmt],
+                        (0, 1), tool[1], timeout)
+        log(f"  {case.kind} {case.items:,} items: round {r + 1} of {repeat} done")
+    if lint:
+        case.yamllint = Series()
+        for _ in range(repeat):
+            add_run(case.yamllint, [lint, "-d", "relaxed", case.path], (0, 1, 2), timeout=timeout)
 
 
-def table(rows: list[Row]) -> str:
-    out = ["| items | file MB | floor s | check s | check/floor | floor peak MB | check peak MB "
-           "| memory ratio | yamllint s |", "|" + "---:|" * 9]
-    for r in rows:
-        f, c, y = r.floor, r.check, r.yamllint
-        out.append(
-            f"| {r.items:,} | {r.file_mb:.1f} | {fmt(f.wall if f else None, '.3f')} "
-            f"| {fmt(c.wall if c else None, '.3f')} | {fmt(ratio(c, f), '.2f', 'x')} "
-            f"| {fmt(f.rss_mb if f else None, '.1f')} | {fmt(c.rss_mb if c else None, '.1f')} "
-            f"| {fmt(ratio(c, f, rss=True), '.2f', 'x')} "
-            f"| {fmt(y.wall if y else None, '.3f')} |")
-    return "\n".join(out)
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
 
 
-def verdicts(rows: list[Row]) -> list[str]:
-    """One line per target: met, MISSED or not measured."""
-    by = {r.items: r for r in rows}
-    r10, r50, r20 = by.get(10000), by.get(50000), by.get(20)
-    mem = [ratio(r.check, r.floor, rss=True) for r in rows if r.items >= 10000]
-    growth = (r50.check.wall / r10.check.wall
-              if r10 and r50 and r10.check and r50.check else None)
-    checks: list[tuple[str, float | None, bool, str]] = [
-        (TARGETS[0], ratio(r10.check, r10.floor) if r10 else None, False, "x at 10,000 items"),
-        (TARGETS[1], max((m for m in mem if m is not None), default=None), False,
-         "x, worst over the sizes >= 10,000 items"),
-        (TARGETS[2], growth, False, ", check time at 50,000 vs 10,000 items"),
-        (TARGETS[3], r20.check.wall if r20 and r20.check else None, True,
-         " s, check wall time at 20 items"),
-    ]
-    limits = (3.0, 2.0, 5.5, 0.25)
-    lines = []
-    for (name, value, strict, unit), limit in zip(checks, limits, strict=True):
-        if value is None:
-            lines.append(f"- {name}: not measured")
-            continue
-        ok = value < limit if strict else value <= limit
-        lines.append(f"- {name}: {'met' if ok else 'MISSED'} ({value:.2f}{unit})")
-    return lines
-
-
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="20,10000,50000", help="comma-separated item counts")
-    ap.add_argument("--repeat", type=int, default=3, help="runs per command (best wall, max RSS)")
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--kinds", default=",".join(KINDS),
+                    help="draft kinds: generated (findings-heavy), clean, other (generate_other.py)")
+    ap.add_argument("--sizes", help="item counts for every kind (default: generated and other "
+                    "20,10000,50000; clean 20,10000)")
+    ap.add_argument("--repeat", type=int, default=3, help="interleaved rounds (best wall, max RSS)")
+    ap.add_argument("--formats", default="all",
+                    help="output formats measured at --formats-at items: all, or a list (json is "
+                    "always measured)")
+    ap.add_argument("--formats-at", type=int, default=10000, help="the size that gets every format")
     ap.add_argument("--tool", default="roadmap-check", help="the CLI to measure")
     ap.add_argument("--yamllint", action="store_true", help="also time `yamllint -d relaxed`")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--tmp", action="store_true", help="generate into a temp dir, not .cache/")
+    ap.add_argument("--timeout", type=float, default=900, help="seconds per run before it is killed")
     ap.add_argument("--json", type=Path, help="also write the raw results here")
     a = ap.parse_args(argv)
-    sizes = sorted({int(s) for s in a.sizes.split(",") if s.strip()})
-    if a.repeat < 1 or any(s < 0 for s in sizes):
-        ap.error("--repeat must be >= 1 and sizes >= 0")
+    a.kinds = [k.strip() for k in a.kinds.split(",") if k.strip()]
+    unknown = [k for k in a.kinds if k not in KINDS]
+    formats = FORMATS if a.formats == "all" else [f.strip() for f in a.formats.split(",") if f.strip()]
+    bad_formats = [f for f in formats if f not in FORMATS]
+    try:
+        sizes = sorted({int(s) for s in a.sizes.split(",") if s.strip()}) if a.sizes else None
+    except ValueError:
+        ap.error(f"--sizes takes comma-separated item counts, not {a.sizes!r}")
+    if unknown or bad_formats:
+        ap.error(f"unknown kind or format: {', '.join(unknown + bad_formats)} (kinds: "
+                 f"{', '.join(KINDS)}; formats: {', '.join(FORMATS)})")
+    if a.repeat < 1 or (sizes and min(sizes) < 0) or a.timeout <= 0:
+        ap.error("--repeat must be >= 1, sizes >= 0 and --timeout > 0")
+    a.formats = ["json", *(f for f in formats if f != "json")]
+    a.sizes = {k: sizes or list(DEFAULT_SIZES[k]) for k in a.kinds}
+    return a
 
+
+def main(argv: list[str] | None = None) -> int:
+    a = parse_args(argv)
     tool = resolve_tool(a.tool)
     if tool is None:
-        print(f"note: `{a.tool}` is not on PATH and roadmap_check is not importable; install the "
-              "package (pip install -e .) to measure it. Measuring the floor only.",
-              file=sys.stderr)
+        log(f"note: `{a.tool}` is not on PATH and roadmap_check is not importable; install the "
+            "package (pip install -e .) to measure it. Measuring the floor only.")
     lint = shutil.which("yamllint") if a.yamllint else None
     if a.yamllint and lint is None:
-        print("note: yamllint is not installed (pip install yamllint); skipping it.",
-              file=sys.stderr)
-
+        log("note: yamllint is not installed (pip install yamllint); skipping it.")
+    started, load_before = time.strftime("%Y-%m-%d %H:%M"), os.getloadavg()
+    cases: list[Case] = []
     with tempfile.TemporaryDirectory(prefix="roadmap-bench-") as tmp:
         folder = Path(tmp) if a.tmp else HERE / ".cache"
-        rows = []
-        for n in sizes:
-            path = ensure_file(n, a.seed, folder)
-            row = Row(n, path.stat().st_size / 1e6)
-            row.floor = measure([sys.executable, "-c", FLOOR_CODE, str(path)], a.repeat)
-            if tool is not None:
+        for kind in a.kinds:
+            for n in a.sizes[kind]:
+                case = Case(kind, n)
+                cases.append(case)
                 try:
-                    row.check = measure([*tool[0], "check", str(path), "--format", "json"],
-                                        a.repeat, ok_codes=(0, 1), env=tool[1])
-                except CommandFailed as exc:
-                    print(f"error: {a.tool} failed on {path.name}: {exc}", file=sys.stderr)
-            if lint is not None:
-                try:
-                    row.yamllint = measure([lint, "-d", "relaxed", str(path)], a.repeat,
-                                           ok_codes=(0, 1, 2))
-                except CommandFailed as exc:
-                    print(f"error: yamllint failed on {path.name}: {exc}", file=sys.stderr)
-            rows.append(row)
-            print(f"measured {n:,} items", file=sys.stderr)
-
-    print(f"Python {platform.python_version()}, PyYAML {yaml.__version__} (libyaml "
-          f"{'yes' if yaml.__with_libyaml__ else 'NO'}), {platform.system()} "
-          f"{platform.machine()}, {os.cpu_count()} CPUs; best of {a.repeat} runs, max RSS\n")
-    print(table(rows))
-    r10, r50 = ({r.items: r for r in rows}.get(k) for k in (10000, 50000))
-    if r10 and r50:
-        for name in ("floor", "check"):
-            m10, m50 = getattr(r10, name), getattr(r50, name)
-            if m10 and m50:
-                print(f"\nLinear growth, {name}: time(50k)/time(10k) = {m50.wall / m10.wall:.2f}")
-    print("\nTargets:")
-    print("\n".join(verdicts(rows)))
+                    path = ensure_draft(kind, n, a.seed, folder)
+                except (OSError, subprocess.CalledProcessError) as exc:
+                    detail = getattr(exc, "stderr", "") or ""
+                    case.problem = f"generation failed: {exc} {detail.strip()[-300:]}".strip()
+                    log(f"error: {kind} {n:,} items: {case.problem}")
+                    continue
+                case.path, case.file_mb = str(path), path.stat().st_size / 1e6
+                if tool is not None:
+                    census(case, tool, a.timeout)
+                    if case.problem:
+                        log(f"error: {kind} {n:,} items: {case.problem}")
+                        continue
+                formats = a.formats if n == a.formats_at else ["json"]
+                measure_case(case, tool, formats, a.repeat, a.timeout, lint)
+        print(report(cases, a, started, load_before, os.getloadavg()))
     if a.json:
-        a.json.write_text(json.dumps([asdict(r) for r in rows], indent=2), encoding="utf-8")
-    return 0
+        raw = {"started": started, "environment": environment(), "repeat": a.repeat,
+               "load_average": {"before": load_before, "after": os.getloadavg()},
+               "cases": [{**asdict(c), "path": shown(c.path)} for c in cases],
+               "targets": [{**asdict(t), "verdict": t.verdict}
+                           for t in targets(cases, a.kinds)]}
+        a.json.write_text(json.dumps(raw, indent=1, ensure_ascii=False), encoding="utf-8")
+    failed = any(c.problem or any(s.error for s in (*c.floor.values(), *c.check.values()))
+                 for c in cases)
+    return 1 if failed else 0
+
+
+def shown(path: str) -> str:
+    """A draft's path relative to the repository when it is inside it (no machine paths)."""
+    root = HERE.parent
+    return str(Path(path).relative_to(root)) if path and Path(path).is_relative_to(root) else path
+
+
+def environment() -> str:
+    return (f"Python {platform.python_version()}, PyYAML {yaml.__version__} (libyaml "
+            f"{'yes' if yaml.__with_libyaml__ else 'NO'}), {platform.system()} "
+            f"{platform.machine()}, {os.cpu_count()} CPUs")
+
+
+def report(cases: list[Case], a: argparse.Namespace, started: str,
+           before: tuple[float, float, float], after: tuple[float, float, float]) -> str:
+    out = [f"{started}; {environment()}; best of {a.repeat} interleaved runs, max RSS; load "
+           f"average {before[0]:.1f} before, {after[0]:.1f} after"]
+    for kind in a.kinds:
+        mine = [c for c in cases if c.kind == kind]
+        out += ["", f"### {kind}: {KINDS[kind]}", "", kind_table(mine)]
+        for c in mine:
+            if c.codes:
+                top = ", ".join(f"{code} {k:,}" for code, k in
+                                sorted(c.codes.items(), key=lambda x: -x[1])[:6])
+                out.append(f"\n{c.items:,} items: {c.findings:,} findings ({top}), exit {c.exit_code}")
+            walls = [x.wall for s in c.floor.values() for x in s.samples]
+            if len(walls) > 1:
+                out.append(f"\n{c.items:,} items: the floor's {len(walls)} runs took "
+                           f"{min(walls):.3f} to {max(walls):.3f} s (noise)")
+            if c.yamllint and c.yamllint.best is not None:
+                out.append(f"\n{c.items:,} items: yamllint -d relaxed {c.yamllint.best:.2f} s")
+            if kind == "clean" and c.findings and c.findings > max(1, c.items // 100):
+                out.append(f"\nwarning: the clean draft of {c.items:,} items is not clean: "
+                           f"{c.findings:,} findings; generate.py --clean needs updating")
+    failures = [f"- {c.kind} {c.items:,} {fmt}: {s.error}" for c in cases
+                for fmt, s in c.check.items() if s.error]
+    failures += [f"- {c.kind} {c.items:,} floor: {s.error}" for c in cases
+                 for s in c.floor.values() if s.error]
+    if failures:
+        out += ["", "Failed commands:", *failures]
+    out += ["", "### Targets", "", target_table(targets(cases, a.kinds))]
+    return "\n".join(out)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        log("interrupted")
+        sys.exit(130)

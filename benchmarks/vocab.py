@@ -251,3 +251,94 @@ RU_TAIL = _s("""
 общественное обсуждение|миграция данных|первый этап|второй этап|третий этап|заключительный этап|
 подготовительный этап
 """)
+
+# --- Clean drafts (generate.py --clean) ---------------------------------------------------------
+# Canonical citations of the default rule set (cis-telemedicine, see rules/*.yaml): the framework
+# id, its English and Russian titles as the rule set writes them, and provision suffixes
+# ("English|Russian") that the framework has. None is adopted after the drafts' date (2021-09-09)
+# or expires before 2025.
+CANON: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {
+    "cis-infosoc-2025": (
+        "Strategy for Cooperation of the CIS Member States in Building and Developing the "
+        "Information Society for the period up to 2025",
+        "Стратегия сотрудничества государств – участников СНГ в построении и развитии "
+        "информационного общества на период до 2025 года", ()),
+    "cis-digital-concept-2019": (
+        "Concept of Cooperation of the CIS Member States in the Field of Digital Development of "
+        "Society, and the Plan of Priority Actions for its Implementation",
+        "Концепция сотрудничества государств – участников СНГ в области цифрового развития "
+        "общества и План первоочередных мероприятий по ее реализации", ()),
+    "cis-infosec-2030": (
+        "Strategy for Ensuring Information Security of the CIS Member States (for the period up "
+        "to 2030)",
+        "Стратегия обеспечения информационной безопасности государств – участников СНГ",
+        ((", section I", ", разд. I"),)),
+    "cis-digital-interaction-agreement-2020": (
+        "Agreement on Information Interaction of the CIS Member States in the Field of Digital "
+        "Development of Society",
+        "Соглашение об информационном взаимодействии государств – участников СНГ в области "
+        "цифрового развития общества",
+        ((", direction 2", ", направление 2"), (", direction 5", ", направление 5"))),
+    "cis-telemed-agreement-2010": (
+        "Agreement on cooperation of the CIS member states in creating compatible national "
+        "telemedicine systems and their further development and use",
+        "Соглашение о сотрудничестве государств – участников СНГ в создании совместимых "
+        "национальных телемедицинских систем и дальнейшем их развитии и использовании",
+        ((", Article 1", ", ст. 1"), (", Article 6", ", ст. 6"))),
+    "cis-future-dev-concept-2030": (
+        "Concept for the further development of the CIS (for the period up to 2030) and its "
+        "implementation plan",
+        "Концепция дальнейшего развития СНГ на период до 2030 года и План по ее реализации", ()),
+    "who-gsdh-2020-2025": (
+        "Global strategy on digital health 2020-2025",
+        "Глобальная стратегия в области цифрового здравоохранения на 2020–2025 гг.",
+        ((", strategic objective 2", ", стратегическая цель 2"), (", SO4", ", стратегическая цель 4"))),
+    "wha71-7": ("Resolution WHA71.7 Digital health", "Резолюция WHA71.7 «Цифровое здравоохранение»", ()),
+    "wha66-24": (
+        "Resolution WHA66.24 eHealth standardization and interoperability",
+        "Резолюция WHA66.24 «Стандартизация и функциональная совместимость в области "
+        "электронного здравоохранения»", ()),
+    "itu-t-h810-series": (
+        "ITU-T H.810 Interoperability design guidelines for personal connected health systems: "
+        "Introduction (and H.811-H.813 sub-series)",
+        "МСЭ-Т H.810 Руководящие указания по проектированию функциональной совместимости "
+        "персональных подключенных систем здравоохранения", ()),
+    "hl7-fhir": (
+        "HL7 FHIR (Fast Healthcare Interoperability Resources)",
+        "HL7 FHIR (быстрые ресурсы для обеспечения совместимости в здравоохранении)", ()),
+    "dicom": (
+        "DICOM - Digital Imaging and Communications in Medicine (NEMA PS3; ISO 12052)",
+        "DICOM – цифровые изображения и обмен ими в медицине (NEMA PS3; ISO 12052)", ()),
+    "who-icd": (
+        "International Statistical Classification of Diseases and Related Health Problems "
+        "(ICD-10 / ICD-11)",
+        "Международная статистическая классификация болезней и проблем, связанных со здоровьем "
+        "(МКБ-10 / МКБ-11)", ()),
+    "iso-13606": (
+        "ISO 13606 Health informatics - Electronic health record communication",
+        "ISO 13606 Информатизация здоровья. Передача электронных медицинских записей",
+        ((", Part 1", ", часть 1"),)),
+}
+# What the default rule set requires (a WHO and an ITU document stand for the two groups): the
+# first items of a clean draft cite one each, so that a draft of any size covers them all.
+REQUIRED = ("cis-infosoc-2025", "cis-digital-concept-2019", "cis-infosec-2030",
+            "cis-digital-interaction-agreement-2020", "cis-telemed-agreement-2010",
+            "who-gsdh-2020-2025", "itu-t-h810-series")
+# The framework an item of each section (EN_SECT / RU_SECT order) cites when its text names none.
+SECTION_CITES = ("cis-telemed-agreement-2010", "cis-infosec-2030", "who-icd", "hl7-fhir",
+                 "cis-digital-interaction-agreement-2020", "itu-t-h810-series", "who-gsdh-2020-2025",
+                 "cis-digital-concept-2019")
+# Subjects the fragments above speak of (lower case, as they occur in the text), each with the
+# framework whose trigger terms they match; a clean item cites every one its text contains.
+SUBJECTS: tuple[tuple[str, str], ...] = tuple(
+    (phrase, fid) for fid, phrases in (
+        ("cis-infosec-2030", "personal data|персональных данных|information security|"
+                             "информационной безопасности"),
+        ("cis-telemed-agreement-2010", "mutually acceptable standards|взаимоприемлемых стандартов|"
+                                       "national telemedicine system|национальных телемедицинских систем"),
+        ("hl7-fhir", "hl7|fhir"),
+        ("dicom", "dicom|exchange of medical images|обмена медицинскими изображениями"),
+        ("who-icd", "icd-11|мкб-11"),
+        ("itu-t-h810-series", "h.810|remote monitoring|дистанционного мониторинга"),
+        ("who-gsdh-2020-2025", "national digital health strateg"),
+    ) for phrase in phrases.split("|"))
