@@ -112,10 +112,22 @@ def _not_utf8(data: bytes, start: int) -> Problem:
     return Problem("not_utf8", line, column, f"{data[start]:02x}", "cp1251" if high > 8 else "")
 
 
-# A tag or an anchor where a node can start (the text's start, a line's, after white space,
-# '[', '{' or ','), or a merge key: only then can the graph hold more than a plain tree.
-_PROPERTY_TEXT = re.compile(r"(?:^|[\s\[{,])[!&]|<<")
-_PROPERTY_BYTES = re.compile(rb"(?:^|[\s\[{,])[!&]|<<")
+_NODE_STARTS = frozenset(b" \t\r\n[{,")
+
+
+def _properties(data: bytes) -> bool:
+    """Whether the text may hold a tag or an anchor where a node can start (the text's start,
+    a line's, after white space, '[', '{' or ','), or a merge key: only then can the graph be
+    more than a plain tree. A scan for two characters, fast on any size of text."""
+    if b"<<" in data:
+        return True
+    for sign in (b"!", b"&"):
+        at = data.find(sign)
+        while at >= 0:
+            if at == 0 or data[at - 1] in _NODE_STARTS:
+                return True
+            at = data.find(sign, at + 1)
+    return False
 
 
 class Composed(NamedTuple):
@@ -141,11 +153,11 @@ def compose(data: str | bytes) -> Composed:
             data = data[len(codecs.BOM_UTF8):]
         empty, nul = not data.strip(), data.find(b"\x00")
         before = data[:nul].decode("utf-8", "replace") if nul >= 0 else ""
-        look = _PROPERTY_BYTES.search(data) is not None
+        look = _properties(data)
     else:
         empty, nul = not data.strip(), data.find("\x00")
         before = data[:nul] if nul >= 0 else ""
-        look = _PROPERTY_TEXT.search(data) is not None
+        look = _properties(data.encode("utf-8", "surrogatepass"))
     if empty:
         return Composed(None, [Problem("empty")])
     if nul >= 0:
