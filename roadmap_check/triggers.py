@@ -3,7 +3,7 @@
 One pass of one regular expression over a text finds every trigger term in it, however many
 terms the rule set has; which terms a matched phrase belongs to is worked out once per distinct
 phrase and cached. The pattern of all the terms is compiled only for a large road map: for a
-small one, only the terms whose longest literal part occurs in its text can match anywhere in
+small one, only the terms whose every literal part occurs in its text can match anywhere in
 it, and the pattern of those few is compiled instead (the same matches, a fraction of the
 cost of compiling hundreds of terms on every run).
 """
@@ -61,15 +61,15 @@ def _atoms(term: str) -> tuple[str, ...]:
     return tuple(atoms)
 
 
-def _anchor(term: str) -> str:
-    """The longest run of literal characters of a term, as a scanned text writes it: any text
-    the term matches holds it."""
+def _runs(term: str) -> tuple[str, ...]:
+    """The runs of literal characters of a term as a scanned text writes it, longest first:
+    any text the term matches holds every one of them."""
     runs: list[str] = []
     for word in _DASHES.sub(" ", term.casefold().replace("ё", "е")).split():
         auto_stem = "*" not in word and "?" not in word and has_cyrillic(word) and len(word) > 4
         body = stem(word) if auto_stem else word
-        runs.extend(part for chunk in body.split("*") for part in chunk.split("?"))
-    return max(runs, key=len, default="")
+        runs.extend(part for chunk in body.split("*") for part in chunk.split("?") if part)
+    return tuple(sorted(set(runs), key=len, reverse=True))
 
 
 def _literal(part: str) -> list[str]:
@@ -130,7 +130,7 @@ class TriggerIndex:
                             written.setdefault(atoms, term)
         self.terms = [Term(written[a], frozenset(owners[a])) for a in owners]
         self._atoms = list(owners)
-        self._anchors = [_anchor(written[a]) for a in owners]
+        self._runs = [_runs(written[a]) for a in owners]
         self._singles: dict[int, re.Pattern[str]] = {}  # compiled on first need
         self._by_first: dict[str, list[int]] = {}
         for index, atoms in enumerate(self._atoms):
@@ -153,8 +153,8 @@ class TriggerIndex:
         lowered = "\n".join(texts).lower().replace("ё", "е")
         if len(lowered) > SMALL_TEXT:
             return Scanner(self, self.pattern)
-        present = [atoms for atoms, anchor in zip(self._atoms, self._anchors, strict=True)
-                   if anchor in lowered]
+        present = [atoms for atoms, runs in zip(self._atoms, self._runs, strict=True)
+                   if all(run in lowered for run in runs)]
         return Scanner(self, _compile(present) if present else None)
 
     def find(self, text: str) -> list[Term]:
@@ -164,8 +164,11 @@ class TriggerIndex:
     def _identify(self, phrase: str) -> tuple[int, ...]:
         """Which terms a matched phrase is an instance of (more than one when shared)."""
         candidates = self._by_first.get(re.escape(phrase[0]), [])
+        runs = self._runs
         found = []
         for index in candidates:
+            if not all(run in phrase for run in runs[index]):  # cannot be this term
+                continue
             single = self._singles.get(index)
             if single is None:
                 single = self._singles[index] = re.compile("".join(self._atoms[index]))
