@@ -150,9 +150,9 @@ class TriggerIndex:
         for a small road map the pattern of the terms its texts can hold."""
         if not self._atoms:
             return Scanner(self, None)
-        lowered = "\n".join(texts).lower().replace("ё", "е")
-        if len(lowered) > SMALL_TEXT:
+        if sum(map(len, texts)) > SMALL_TEXT:  # no copy of a large road map's texts
             return Scanner(self, self.pattern)
+        lowered = "\n".join(texts).lower().replace("ё", "е")
         present = [atoms for atoms, runs in zip(self._atoms, self._runs, strict=True)
                    if all(run in lowered for run in runs)]
         return Scanner(self, _compile(present) if present else None)
