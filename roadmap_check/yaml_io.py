@@ -169,6 +169,8 @@ def compose(data: str | bytes) -> Composed:
         problems.append(Problem("no_document"))
     # Without '!' or '&' where a node starts, no tag and no anchor, and without '<<' no merge,
     # can be in the text: the graph is then a plain tree of standard nodes and needs no look.
+    if root is not None and look:
+        look = not _plain_tree(root)  # a '&' or '!' of prose, not of YAML: nothing to look at
     if root is not None and look and not _inspect(root, problems):
         root = None
     source = None
@@ -209,6 +211,35 @@ def _compose(source: str | bytes, problems: list[Problem]) -> Node | None:
         return None
     finally:
         loader.dispose()
+
+
+def _plain_tree(root: Node) -> bool:
+    """Whether the graph is a plain tree of standard nodes: no alias (no node reached twice),
+    no tag beyond the standard ones, no merge key. One walk in document order and no table of
+    the nodes (a large text can have millions): a node reached again through an alias starts
+    before the furthest start seen so far, or at it, as one of the nodes that start there."""
+    furthest, at_furthest = -1, []
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        start: int = node.start_mark.index
+        if start > furthest:
+            furthest, at_furthest = start, [node]
+        elif start < furthest or any(node is other for other in at_furthest):
+            return False
+        else:
+            at_furthest.append(node)
+        if node.tag not in STANDARD_TAGS:
+            return False
+        if isinstance(node, MappingNode):
+            for key, value in reversed(node.value):
+                if key.tag == MERGE_TAG:
+                    return False
+                stack.append(value)
+                stack.append(key)
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+    return True
 
 
 def _inspect(root: Node, problems: list[Problem]) -> bool:
@@ -343,6 +374,44 @@ def read_scalar(text: str) -> str | None:
     return node.value if isinstance(node, ScalarNode) else None
 
 
+_BOOLEANS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+_PLAIN_VALUES: dict[str, Callable[[str], Any]] = {
+    STR_TAG: str, _CORE + "int": int, _CORE + "float": float, NULL_TAG: lambda _: None,
+    _CORE + "bool": lambda value: _BOOLEANS[value.lower()]}
+
+
 def load_data(text: str) -> Any:
-    """Plain data from trusted YAML shipped with the package (the message catalogue)."""
-    return yaml.load(text, Loader=_Base)  # a safe loader: plain data only
+    """Plain data (text, numbers, booleans, null, lists, mappings) from trusted YAML shipped
+    with the package (the message catalogue, the checks' documentation): composed by libyaml
+    and turned into values by a walk of the graph, a fraction of PyYAML's constructor's
+    time. Anything else (dates, anchors, merge keys) goes through the constructor."""
+    root = yaml.compose(text, Loader=_Base)
+    if root is None:
+        return None
+    values: dict[int, Any] = {}
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, ready = stack.pop()
+        if type(node) is ScalarNode:
+            try:
+                values[id(node)] = _PLAIN_VALUES[node.tag](node.value)
+            except (KeyError, ValueError):  # a date, "0x1f", "1_000", ".inf": PyYAML's own
+                return yaml.load(text, Loader=_Base)  # a safe loader: plain data only
+        elif id(node) in values:
+            continue  # an alias: the same node again
+        elif not ready:
+            stack.append((node, True))
+            children = node.value if type(node) is SequenceNode else [
+                child for pair in node.value for child in pair]
+            stack.extend((child, False) for child in children)
+        elif type(node) is SequenceNode:
+            values[id(node)] = [values[id(child)] for child in node.value]
+        elif node.tag == _CORE + "map":
+            try:
+                values[id(node)] = {values[id(key)]: values[id(value)]
+                                    for key, value in node.value}
+            except TypeError:  # a list as a key: PyYAML says so
+                return yaml.load(text, Loader=_Base)
+        else:
+            return yaml.load(text, Loader=_Base)
+    return values[id(root)]
