@@ -169,8 +169,6 @@ def compose(data: str | bytes) -> Composed:
         problems.append(Problem("no_document"))
     # Without '!' or '&' where a node starts, no tag and no anchor, and without '<<' no merge,
     # can be in the text: the graph is then a plain tree of standard nodes and needs no look.
-    if root is not None and look:
-        look = not _plain_tree(root)  # a '&' or '!' of prose, not of YAML: nothing to look at
     if root is not None and look and not _inspect(root, problems):
         root = None
     source = None
@@ -211,35 +209,6 @@ def _compose(source: str | bytes, problems: list[Problem]) -> Node | None:
         return None
     finally:
         loader.dispose()
-
-
-def _plain_tree(root: Node) -> bool:
-    """Whether the graph is a plain tree of standard nodes: no alias (no node reached twice),
-    no tag beyond the standard ones, no merge key. One walk in document order and no table of
-    the nodes (a large text can have millions): a node reached again through an alias starts
-    before the furthest start seen so far, or at it, as one of the nodes that start there."""
-    furthest, at_furthest = -1, []
-    stack: list[Node] = [root]
-    while stack:
-        node = stack.pop()
-        start: int = node.start_mark.index
-        if start > furthest:
-            furthest, at_furthest = start, [node]
-        elif start < furthest or any(node is other for other in at_furthest):
-            return False
-        else:
-            at_furthest.append(node)
-        if node.tag not in STANDARD_TAGS:
-            return False
-        if isinstance(node, MappingNode):
-            for key, value in reversed(node.value):
-                if key.tag == MERGE_TAG:
-                    return False
-                stack.append(value)
-                stack.append(key)
-        elif isinstance(node, SequenceNode):
-            stack.extend(reversed(node.value))
-    return True
 
 
 def _inspect(root: Node, problems: list[Problem]) -> bool:
