@@ -438,7 +438,11 @@ def table(results: Sequence[DraftResult]) -> str:
     for r in results:
         for defect in r.missed:
             rows.append(f"MISS   {r.name}: {defect.describe()} - {defect.why}")
+        shown: list[Mapping[str, Any]] = []
         for trap, finding in r.sprung:
+            if any(finding is f for f in shown):
+                continue  # one line per false finding, with the first trap it springs
+            shown.append(finding)
             rows.append(f"FALSE  {r.name}: {_finding_text(finding)}  (trap: {trap.describe()} - "
                         f"{trap.why})")
         for finding in r.false_errors:
