@@ -71,11 +71,15 @@ class FrameworkInfo(NamedTuple):
 
 class RuleSetInfo(NamedTuple):
     name: str
-    title: str | None
+    title: tuple[tuple[str, str], ...]       # (lang, title)
     version: str | None
     sources: tuple[str, ...]                 # the files it was layered from
     frameworks: tuple[FrameworkInfo, ...]    # those required or cited in this road map
     total: int                               # how many frameworks it has in all
+
+    def title_in(self, lang: str) -> str | None:
+        titles = dict(self.title)
+        return titles.get(lang) or titles.get("en")
 
 
 class ItemInfo(NamedTuple):
