@@ -28,5 +28,5 @@ class Compiled(NamedTuple):
                           f.in_force_until, f.confidence, tuple(sorted(f.provenance.items())),
                           tuple(Source(url, kind) for url, kind in f.source))
             for f in ruleset.frameworks.values() if f.id in shown)
-        return RuleSetInfo(ruleset.name, tuple(sorted(ruleset.title.items())), ruleset.version, tuple(ruleset.sources),
-                           frameworks, len(ruleset.frameworks))
+        return RuleSetInfo(ruleset.name, tuple(sorted(ruleset.title.items())), ruleset.version,
+                           tuple(ruleset.sources), frameworks, len(ruleset.frameworks))

@@ -123,6 +123,7 @@ class Report:
     fail_on: Severity | None   # None: never fail
     lang: str = "en"           # the run's language (--lang, the config's, else the locale's)
     limit: int | None = None   # findings of one check listed per file (limits.py)
+    provenance: bool = True    # the HTML annex's appendix on the rule set and its sources
 
     def __post_init__(self) -> None:
         self.files.sort(key=lambda f: f.path)
