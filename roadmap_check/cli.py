@@ -141,7 +141,9 @@ def show_config(
     from roadmap_check import config as configuration
 
     path = config if config is not None else configuration.discover(Path.cwd())
-    write_out([configuration.describe(configuration.load(path))])
+    said = choose_lang(None, None, os.environ)
+    with speaking(said):
+        write_out([configuration.describe(configuration.load(path), said)])
 
 
 rules_app = typer.Typer(help="Work with rule sets.", no_args_is_help=True)
