@@ -268,12 +268,12 @@ def test_terminal_in_russian() -> None:
 def test_terminal_in_russian_by_section_with_plurals() -> None:
     lines = terminal(check(RUSSIAN), width=60).splitlines()
     assert all(len(ln) <= 60 for ln in lines), max(lines, key=len)
-    assert "столбцы — 3 раздела (9 пунктов); в ячейке — наиболее полная ссылка" \
+    assert "столбцы — 3 раздела (9 пунктов): лучшая ссылка в разделе" \
         in " ".join(" ".join(lines).split())
     assert "  1 I. Нормативная и организационная основа (4 пункта)" in lines
     assert "  3 III. Мониторинг и оценка (2 пункта)" in lines
     colored = ANSI.sub("", terminal(check(RUSSIAN), width=60, color=True))
-    assert "доля" in colored and "необходимо не менее 1" in colored and "share" not in colored
+    assert "доля" in colored and "нужно не менее 1" in colored and "share" not in colored
 
 
 @pytest.mark.parametrize(("width", "left"), [(61, "35 разделов"), (64, "34 раздела"),
@@ -283,7 +283,7 @@ def test_terminal_in_russian_says_how_many_sections_are_left_out(tmp_path: Path,
     lines = terminal(russian(tmp_path, 200, sections=40), width=width).splitlines()
     assert all(len(ln) <= width for ln in lines), max(lines, key=len)
     assert f"(ещё {left}: используйте --format json)" in lines
-    assert any(ln.startswith("столбцы — 40 разделов (200 пунктов); в ячейке") for ln in lines)
+    assert any(ln.startswith("столбцы — 40 разделов (200 пунктов): лучшая") for ln in lines)
 
 
 def test_terminal_without_road_map_in_russian(tmp_path: Path) -> None:
