@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from helpers import Run, shared_file
-from test_html_report import Page, html_of
+from test_html_report import Page
 from test_matrix import check
 
 from roadmap_check.i18n import catalog
