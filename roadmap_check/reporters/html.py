@@ -71,10 +71,11 @@ table.matrix tr.group th{background:#f6f8fa;text-align:left}
 .badge.info{background:var(--info)}.badge.waived{background:var(--mute)}
 .finding p{margin:2px 0}.caveat{color:var(--warn)}
 table.provenance{width:100%;table-layout:fixed}table.provenance td{overflow-wrap:anywhere}
-table.provenance th:nth-child(1){width:17%}table.provenance th:nth-child(2){width:31%}
-table.provenance th:nth-child(3){width:7%}table.provenance th:nth-child(4){width:11%}
-table.provenance th:nth-child(5){width:10%}table.provenance th:nth-child(6){width:8%}
-table.provenance th:nth-child(7){width:7%}table.provenance th:nth-child(8){width:9%}
+table.provenance th{hyphens:auto;overflow-wrap:anywhere;font-weight:600}
+table.provenance th:nth-child(1){width:15%}table.provenance th:nth-child(2){width:24%}
+table.provenance th:nth-child(3){width:8%}table.provenance th:nth-child(4){width:13%}
+table.provenance th:nth-child(5){width:13%}table.provenance th:nth-child(6){width:9%}
+table.provenance th:nth-child(7){width:9%}table.provenance th:nth-child(8){width:9%}
 table.provenance td:last-child{word-break:break-all;font-size:12px}
 pre.src{background:#f6f8fa;padding:4px 8px;margin:4px 0;overflow:auto;white-space:pre-wrap}
 pre.src .hit{background:#fff1b8;display:inline-block;width:100%}
@@ -90,6 +91,7 @@ table.matrix{font-size:7pt}.matrix-page.wide{page:wide}
 table.matrix th,table.matrix td{padding:0 2px}
 table.provenance{font-size:8pt}table.provenance td:last-child{font-size:7.5pt}
 table.provenance code{font-size:7.5pt}
+table.provenance td:nth-child(6),table.provenance td:nth-child(7){white-space:nowrap;font-size:7.5pt}
 thead{display:table-header-group}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 section.file{break-before:page;page-break-before:always}
