@@ -115,6 +115,9 @@ def check(
         "--roadmaps-only", help="Skip named files that have no 'roadmap:' key (for hooks that "
         "pass every YAML file).")] = False,
     allow_rules_from: AllowRulesFrom = None,
+    provenance: Annotated[bool, typer.Option(
+        "--provenance/--no-provenance", help="HTML: end with an appendix on the rule set and "
+        "the sources of its facts (default); --no-provenance leaves it out.")] = True,
 ) -> None:
     """Check road maps and report findings with file, line and column."""
     from roadmap_check.command import CheckArgs, run
@@ -125,7 +128,7 @@ def check(
         min_coverage=min_coverage, exclude=exclude or [], jobs=jobs, max_per_code=max_per_code,
         stdin_filename=stdin_filename, baseline=baseline, write_baseline=write_baseline,
         quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix,
-        allow_rules_from=allow_rules_from))
+        allow_rules_from=allow_rules_from, provenance=provenance))
     raise typer.Exit(code)
 
 
@@ -138,7 +141,9 @@ def show_config(
     from roadmap_check import config as configuration
 
     path = config if config is not None else configuration.discover(Path.cwd())
-    write_out([configuration.describe(configuration.load(path))])
+    said = choose_lang(None, None, os.environ)
+    with speaking(said):
+        write_out([configuration.describe(configuration.load(path), said)])
 
 
 rules_app = typer.Typer(help="Work with rule sets.", no_args_is_help=True)

@@ -199,20 +199,23 @@ def _validate(key: str, value: Any, where: str, base: Path) -> Any:
     raise AssertionError(key)  # pragma: no cover - DEFAULTS and this function agree
 
 
-def describe(config: Config) -> str:
-    """The effective configuration, each value with where it came from."""
-    lines = [f"# config file: {config.path or 'none found'}"]
+def describe(config: Config, lang: str = "en") -> str:
+    """The effective configuration, each value with where it came from, in ``lang``."""
+    from roadmap_check.i18n import t
+
+    found = str(config.path) if config.path else t(lang, "config.none_found")
+    lines = [f"# {t(lang, 'config.file', path=found)}"]
+    sources = {"default": t(lang, "config.default"), "command line": t(lang, "config.cli")}
     for name in DEFAULTS:
         setting = config.settings[name]
-        lines.append(f"{name} = {_toml(setting.value)}  # {setting.source}")
+        value = _toml(setting.value) if setting.value is not None else t(lang, "config.not_set")
+        lines.append(f"{name} = {value}  # {sources.get(setting.source, setting.source)}")
     return "\n".join(lines) + "\n"
 
 
 def _toml(value: Any) -> str:
     import json
 
-    if value is None:
-        return "(not set)"
     if isinstance(value, dict):
         inner = ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value.items())
         return "{ " + inner + " }" if inner else "{}"

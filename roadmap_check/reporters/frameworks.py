@@ -40,6 +40,15 @@ def as_json(listing: Listing) -> Iterator[str]:
                       "frameworks": rows(listing)}, ensure_ascii=False, indent=2) + "\n"
 
 
+CONFIDENCE = ("seen", "partial", "inferred", "unknown")
+
+
+def _date(value: str | None, lang: str) -> str:
+    from roadmap_check.dates import tabled
+
+    return tabled(value).get(lang, value) if value else ""
+
+
 def terminal(listing: Listing, color: bool) -> Iterator[str]:
     import io
 
@@ -55,8 +64,10 @@ def terminal(listing: Listing, color: bool) -> Iterator[str]:
         need = t(lang, "frameworks.yes") if row["required"] else (
             t(lang, "frameworks.one_of", ids=", ".join(row["required_by_group"]))
             if row["required_by_group"] else "")
-        table.add_row(row["id"], row["title"], row["adopted"] or "", row["in_force_until"] or "",
-                      need, row["confidence"] or "")
+        confidence = t(lang, f"html.confidence.{row['confidence']}") \
+            if row["confidence"] in CONFIDENCE else ""
+        table.add_row(row["id"], row["title"], _date(row["adopted"], lang),
+                      _date(row["in_force_until"], lang), need, confidence)
     buffer = io.StringIO()
     Console(file=buffer, force_terminal=color, no_color=not color,
             width=160 if not color else None, highlight=False).print(table)
