@@ -20,7 +20,7 @@ from roadmap_check.model import Roadmap, Text
 from roadmap_check.office import header as headers
 from roadmap_check.office.container import OfficeError, Package, open_package
 from roadmap_check.office.tables import Grid, Reader, Table, _expected, find_tables, language_of
-from roadmap_check.office.vocab import explicit_columns, vocabulary
+from roadmap_check.office.vocab import Vocabulary, explicit_columns, vocabulary
 from roadmap_check.report import Place
 
 
@@ -124,7 +124,7 @@ def _row_name(place: Place | None) -> str:
 
 
 def _sheet_sources(grids: list[Grid], tables: list[Table], reader: Reader,
-                   sources: headers.Sources, vocab: headers.Vocabulary) -> None:
+                   sources: headers.Sources, vocab: Vocabulary) -> None:
     """An Excel workbook's fields: the rows above the table in its sheet, and a header sheet
     (label | value rows) among the others."""
     first = tables[0]

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import Local, local, msg
+from roadmap_check.langs import LANGS
 from roadmap_check.loading import RM003, RM004
 from roadmap_check.model import Citation, Item, Text
-from roadmap_check.langs import LANGS
 from roadmap_check.office.vocab import IGNORE, ITEM_FIELDS, Vocabulary
 from roadmap_check.report import Place
 

@@ -32,6 +32,7 @@ from roadmap_check.matrix import (
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import FileReport, Report
 from roadmap_check.reporters import said
+from roadmap_check.reporters import where as where_in
 from roadmap_check.severity import Severity
 
 MAX_ITEM_COLUMNS = 40  # wider matrices show one column per section
@@ -266,7 +267,7 @@ def _matrix(matrix: Matrix) -> str:
 def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
     live = [f for f in file.findings if f.suppression is None]
     waived = [f for f in file.findings if f.suppression is not None]
-    lines = source_lines(file.path) if file.findings else None
+    lines = source_lines(file.path) if file.findings and not file.places else None
     index = by_id(matrix.columns)
     lang = file.lang
     yield f"<h3>{_e(t(lang, 'report.findings'))} ({len(live)})</h3>\n"
@@ -283,16 +284,18 @@ def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
         if column is not None and column.title:
             heading += f" — {column.title}"
         yield f"<h4>{_e(heading)}</h4>\n"
-        yield "".join(_finding(f, lines, lang) for f in grouped[number])
+        yield "".join(_finding(f, lines, lang, file) for f in grouped[number])
     if waived:
         yield f"<h3>{_e(t(lang, 'report.waived_findings', count=len(waived)))}</h3>\n"
-        yield "".join(_finding(f, lines, lang) for f in waived)
+        yield "".join(_finding(f, lines, lang, file) for f in waived)
 
 
-def _finding(finding: Finding, lines: list[str] | None, lang: str) -> str:
+def _finding(finding: Finding, lines: list[str] | None, lang: str,
+             file: FileReport | None = None) -> str:
     kind = "waived" if finding.suppression is not None else finding.severity.label
     text = said(finding, lang)
-    where = t(lang, "report.line", line=finding.line, column=finding.column)
+    where = (where_in(file, finding, lang) if file is not None else None) or \
+        t(lang, "report.line", line=finding.line, column=finding.column)
     if finding.suppression is not None and finding.item is not None:
         where = f"{t(lang, 'term.item', id=finding.item)}, {where}"
     fixable = f' <span class="mute">{_e(t(lang, "term.fixable").strip())}</span>' \

@@ -14,7 +14,7 @@ from roadmap_check.findings import Finding
 from roadmap_check.i18n import plural, t
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import Report
-from roadmap_check.reporters import said
+from roadmap_check.reporters import said, where
 from roadmap_check.safe_text import line, printable
 from roadmap_check.severity import Severity
 
@@ -48,9 +48,10 @@ def _style(text: str, style: str, color: bool) -> str:
     return f"[{style}]{text}[/{style}]" if color else text
 
 
-def _finding(finding: Finding, lang: str, labels: _Labels) -> list[str]:
+def _finding(finding: Finding, lang: str, labels: _Labels, cell: str | None = None) -> list[str]:
     color = labels.color
-    where = f"{finding.line}:{finding.column}".rjust(8)
+    where = f"{finding.line}:{finding.column}".rjust(8) if cell is None else \
+        "  " + _escape(cell, color)
     waived = finding.suppression is not None
     label = _style(labels.label["waived" if waived else finding.severity.label],
                    "dim" if waived else _STYLE[finding.severity], color)
@@ -84,7 +85,7 @@ def render(report: Report, color: bool) -> Iterator[str]:
                 t(lang, "term.document")
             lines = [" " + _style(_escape(heading, color), "bold", color)]
             for finding in sorted(group, key=Finding.sort_key):
-                lines.extend(_finding(finding, lang, said_in))
+                lines.extend(_finding(finding, lang, said_in, where(file, finding, lang)))
             yield _out("\n".join(lines) + "\n", color)
         yield "\n"
     yield _out("\n".join(_summary(report, color)) + "\n", color)
