@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from roadmap_check.findings import Finding
 from roadmap_check.office.read import Settings, read
 from roadmap_check.report import FileReport
 
@@ -19,9 +20,22 @@ def check_office(engine: Engine, data: bytes, display: str, base: Path) -> FileR
     options = engine.options
     reading = read(data, display, Settings(options.columns, options.fields))
     report = engine.check_model(reading.roadmap, reading.findings, display, base)
-    report.findings = [f._replace(fix=None) if f.fix is not None else f
-                       for f in report.findings]
+    rows = {line: place.row for (line, _), place in reading.places.items() if place.row}
+    report.findings = [_as_rows(f, rows) for f in report.findings]
     report.omitted_fixable = 0
     report.places = reading.places
     report.kind = reading.kind
     return report
+
+
+def _as_rows(finding: Finding, rows: dict[int, int]) -> Finding:
+    """Without its fix, and with a line its message names (another item's: "also the id of
+    the item on line 7") as the row the document numbers."""
+    if finding.fix is not None:
+        finding = finding._replace(fix=None)
+    key, args = finding.message
+    if any(name == "line" for name, _ in args):
+        args = tuple((name, str(rows.get(int(value), value))
+                      if name == "line" and value.isdigit() else value) for name, value in args)
+        finding = finding._replace(message=(key, args))
+    return finding

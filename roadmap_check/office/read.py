@@ -38,7 +38,7 @@ class Reading:
     findings: list[Finding]
     places: dict[tuple[int, int], Place] = field(default_factory=dict)
     kind: str = "docx"
-    sources: list[tuple[int, str]] = field(default_factory=list)  # item line -> "table 1, row 7"
+    extras: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # unread cells
 
 
 def refusal(display: str, error: OfficeError) -> Finding:
@@ -112,15 +112,7 @@ def _read(package: Package, display: str, settings: Settings) -> Reading:
             reader.findings.append(RM003.at(display, anchor, msg(
                 "rm003.roadmap_missing", name=repr(name)), hint=msg("rm003.office_field.hint",
                                                                    name=name)))
-    return Reading(roadmap, reader.findings, reader.places, package.kind,
-                   [(item.line, _row_name(reader.places.get((item.line, item.column))))
-                    for item in items])
-
-
-def _row_name(place: Place | None) -> str:
-    if place is None:
-        return ""
-    return f"{place.sheet}!{place.row}" if place.sheet else f"{place.table}:{place.row}"
+    return Reading(roadmap, reader.findings, reader.places, package.kind, reader.extras)
 
 
 def _sheet_sources(grids: list[Grid], tables: list[Table], reader: Reader,

@@ -26,6 +26,7 @@ from roadmap_check.model import Citation, Item, Text
 from roadmap_check.office.vocab import IGNORE, ITEM_FIELDS, Vocabulary
 from roadmap_check.report import Place
 
+PROVISION_MARK = ", § "  # a citation's provision given apart (a YAML mapping citation)
 MAX_HEADER_ROWS = 12  # a header row is looked for among the first rows of a table
 _SPLIT = {"cites": re.compile(r"[\n;]+"), "indicators": re.compile(r"[\n;]+"),
           "responsible": re.compile(r"[\n;,]+"), "participants": re.compile(r"[\n;,]+"),
@@ -109,6 +110,7 @@ class Reader:
     findings: list[Finding] = field(default_factory=list)
     line: int = 0
     rows: dict[int, Row] = field(default_factory=dict)   # line -> the row it numbers
+    extras: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # unread cells
 
     def next_line(self) -> int:
         self.line += 1
@@ -194,6 +196,10 @@ class Reader:
                 above[cell.column] = text
                 if cell.column in by_col and cell.text:
                     values[by_col[cell.column].field or ""] = text
+                elif cell.text:
+                    self.extras.setdefault(line, []).append((header or next(
+                        (c.header for c in table.columns if c.col == cell.column), ""),
+                        cell.text))
             heading = _section(row, table.width)
             if heading is not None:
                 line_at = self.place(line, heading.column, self.cell_place(
@@ -224,7 +230,7 @@ class Reader:
             if name in values:
                 setattr(item, name, _split(values[name], name))
         if "cites" in values:
-            item.cites = [Citation(t) for t in _split(values["cites"], "cites")]
+            item.cites = [_citation(t) for t in _split(values["cites"], "cites")]
         for name in ("id", "title", "responsible", "deadline"):
             column = table.column(name)
             present = id_text is not None if name == "id" else (
@@ -258,6 +264,16 @@ def _section(row: Row, width: int) -> Cell | None:
             return None
         return Cell(other.column, other.span + wide[0].span, f"{other.text} {wide[0].text}")
     return wide[0]
+
+
+def _citation(text: Text) -> Citation:
+    """A citation; "FRAMEWORK, § PROVISION" names the provision apart, as a mapping does
+    (``convert`` writes a YAML ``{framework: ..., provision: ...}`` so)."""
+    framework, sep, provision = text.value.rpartition(PROVISION_MARK)
+    if sep and framework.strip() and provision.strip():
+        return Citation(text._replace(value=framework.strip()),
+                        text._replace(value=provision.strip()), mapping=True)
+    return Citation(text)
 
 
 def _split(text: Text, name: str) -> list[Text]:

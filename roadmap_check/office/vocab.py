@@ -62,3 +62,32 @@ def vocabulary() -> Vocabulary:
 def explicit_columns(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """``--column`` / ``columns`` pairs (header, field) as the vocabulary compares them."""
     return {normal(header): field for header, field in pairs}
+
+
+def parse_columns(specs: list[str]) -> tuple[tuple[str, str], ...]:
+    """``--column "HEADER=FIELD"`` options: (header, field) pairs; a bad one is an error."""
+    from roadmap_check.errors import RoadmapCheckError
+
+    out = []
+    for spec in specs:
+        header, sep, name = spec.rpartition("=")
+        name = name.strip()
+        if not sep or not header.strip() or name not in (*ITEM_FIELDS, IGNORE):
+            raise RoadmapCheckError.of("error.column_spec", spec=repr(spec),
+                                       fields=", ".join((*ITEM_FIELDS, IGNORE)))
+        out.append((header.strip(), name))
+    return tuple(out)
+
+
+def parse_fields(specs: list[str]) -> tuple[tuple[str, str], ...]:
+    """``--roadmap-field KEY=VALUE`` options: (field, value) pairs; a bad one is an error."""
+    from roadmap_check.errors import RoadmapCheckError
+
+    out = []
+    for spec in specs:
+        name, sep, value = spec.partition("=")
+        if not sep or name.strip() not in ROADMAP_FIELDS or not value.strip():
+            raise RoadmapCheckError.of("error.roadmap_field_spec", spec=repr(spec),
+                                       fields=", ".join(ROADMAP_FIELDS))
+        out.append((name.strip(), value.strip()))
+    return tuple(out)
