@@ -127,6 +127,28 @@ def _docx(data: bytes, shown: list[tuple[Finding, Place]], lang: str) -> bytes:
             comment.add_paragraph(extra)
     out = io.BytesIO()
     document.save(out)
+    return _keep_parts(data, out.getvalue())
+
+
+# The parts comments need changed; every other part of the copy is the original's, byte for byte
+# (python-docx writes the parts it parsed anew: the same XML, other bytes).
+_COMMENT_PARTS = ("word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml")
+
+
+def _keep_parts(original: bytes, saved: bytes) -> bytes:
+    import zipfile
+
+    before = zipfile.ZipFile(io.BytesIO(original))
+    after = zipfile.ZipFile(io.BytesIO(saved))
+    known = set(before.namelist())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in before.infolist():
+            changed = info.filename in _COMMENT_PARTS
+            copy.writestr(info, (after if changed else before).read(info.filename))
+        for info in after.infolist():
+            if info.filename not in known:  # the comments part
+                copy.writestr(info.filename, after.read(info.filename))
     return out.getvalue()
 
 
