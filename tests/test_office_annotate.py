@@ -42,7 +42,8 @@ def _word_comments(path: Path) -> Counter[tuple[int, int, str]]:
     with zipfile.ZipFile(path) as archive:
         body = etree.fromstring(archive.read("word/document.xml"))
         comments = etree.fromstring(archive.read("word/comments.xml"))
-    text = {c.get(W + "id"): "".join(c.itertext()) for c in comments.iter(W + "comment")}
+    text = {c.get(W + "id"): "".join(map(str, c.itertext()))
+            for c in comments.iter(W + "comment")}
     authors = {c.get(W + "author") for c in comments.iter(W + "comment")}
     assert authors == {"roadmap-check"}
     out: Counter[tuple[int, int, str]] = Counter()
@@ -53,7 +54,7 @@ def _word_comments(path: Path) -> Counter[tuple[int, int, str]]:
             for start in tc.iter(W + "commentRangeStart"):
                 out[(row_number, column, text[start.get(W + "id")].split()[0])] += 1
             span = tc.find(f"{W}tcPr/{W}gridSpan")
-            column += int(span.get(W + "val")) if span is not None else 1
+            column += int(span.get(W + "val", "1")) if span is not None else 1
     return out
 
 
@@ -201,7 +202,7 @@ def _odf_annotations(path: Path) -> Counter[tuple[int, int, str]]:
                 continue
             column += 1
             for note in cell.iter(ODF_OFFICE + "annotation"):
-                said = "\n".join("".join(p.itertext()) for p in note.iter("{*}p"))
+                said = "\n".join("".join(map(str, p.itertext())) for p in note.iter("{*}p"))
                 codes = re.findall(r"^(RM\d{3}) ", said, re.MULTILINE)  # an Excel note: several
                 assert codes
                 out.update((row_number, column, code) for code in codes)
