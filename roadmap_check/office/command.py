@@ -88,11 +88,19 @@ def convert(source: Path, target: Path, lang: str | None, settings: Settings,
     from roadmap_check.files import read_or_fail
     from roadmap_check.i18n import choose_lang
 
+    from roadmap_check import office
+    from roadmap_check.office.container import open_package
+
+    data = read_or_fail(source, str(source))
+    if office.sniff(data):  # an old, encrypted or macro-enabled file says so first
+        try:
+            open_package(data, str(source))
+        except OfficeError as exc:
+            raise office_error(source, exc) from None
     kinds = (source.suffix.lower(), target.suffix.lower())
     if not ((kinds[0] in OFFICE_SUFFIXES and kinds[1] in YAML_SUFFIXES)
             or (kinds[0] in YAML_SUFFIXES and kinds[1] in OFFICE_SUFFIXES)):
         raise RoadmapCheckError.of("error.convert_kinds", source=str(source), target=str(target))
-    data = read_or_fail(source, str(source))
     if same_file(source, target):
         raise RoadmapCheckError.of("error.output_is_input", option="--output",
                                    path=str(target), input=str(source))

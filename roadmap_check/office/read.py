@@ -44,7 +44,8 @@ class Reading:
 def refusal(display: str, error: OfficeError) -> Finding:
     """The finding of a file that cannot be read as a Word or Excel road map."""
     return RM001.at(display, (1, 1), msg(error.key, **error.values),
-                    hint=msg(error.key + ".hint") if error.key in _HINTED else None)
+                    hint=msg(error.key + ".hint", **error.values) if error.key in _HINTED
+                    else None)
 
 
 _HINTED = frozenset({"office.legacy_doc", "office.legacy_xls", "office.encrypted",
