@@ -85,10 +85,9 @@ def _nothing_lost(source: Path, roadmap: Roadmap | None, structural: list[Findin
 def convert(source: Path, target: Path, lang: str | None, settings: Settings,
             environ: dict[str, str]) -> int:
     """Convert ``source`` to ``target`` (by their suffixes); the number of items written."""
+    from roadmap_check import office
     from roadmap_check.files import read_or_fail
     from roadmap_check.i18n import choose_lang
-
-    from roadmap_check import office
     from roadmap_check.office.container import open_package
 
     data = read_or_fail(source, str(source))
