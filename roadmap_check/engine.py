@@ -123,8 +123,11 @@ class Engine:
         """A road map's report, from its bytes (or text): YAML, or a Word or Excel document."""
         if isinstance(data, bytes) and office.sniff(data):
             from roadmap_check.office.check import check_office
+            from roadmap_check.office.read import Settings
 
-            return check_office(self, data, display, base)
+            return check_office(self.check_model, Settings(self.options.columns,
+                                                           self.options.fields),
+                                data, display, base)
         with gc_paused():
             read = reading.read(data, display)
             limiter = Limiter(self.options.limit)

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from roadmap_check.findings import Finding
+from roadmap_check.model import Roadmap
 from roadmap_check.office.read import Settings, read
 from roadmap_check.report import FileReport
 
-if TYPE_CHECKING:
-    from roadmap_check.engine import Engine
+CheckModel = Callable[[Roadmap | None, list[Finding], str, Path], FileReport]
 
 
-def check_office(engine: Engine, data: bytes, display: str, base: Path) -> FileReport:
-    """The report of a .docx/.xlsx road map. Its findings carry no fixes (a fix is a span of
-    YAML text: ``convert`` the document to YAML to apply them); each is on a cell that the
-    report's ``places`` name."""
-    options = engine.options
-    reading = read(data, display, Settings(options.columns, options.fields))
-    report = engine.check_model(reading.roadmap, reading.findings, display, base)
+def check_office(check_model: CheckModel, settings: Settings, data: bytes, display: str,
+                 base: Path) -> FileReport:
+    """The report of a .docx/.xlsx road map, read into the model and checked by the engine's
+    ``check_model``. Its findings carry no fixes (a fix is a span of YAML text: ``convert``
+    the document to YAML to apply them); each is on a cell the report's ``places`` name."""
+    reading = read(data, display, settings)
+    report = check_model(reading.roadmap, reading.findings, display, base)
     rows = {line: place.row for (line, _), place in reading.places.items() if place.row}
     report.findings = [_as_rows(f, rows) for f in report.findings]
     report.omitted_fixable = 0

@@ -122,8 +122,6 @@ class Reader:
 
     def cell_place(self, grid: Grid, row: Row, col: int, header: str, text: str) -> Place:
         if grid.sheet is not None:
-            from roadmap_check.office.xlsx import column_letters
-
             return Place(0, row.number, header, text[:200], col, grid.sheet,
                          f"{column_letters(col)}{row.number}")
         return Place(grid.number, row.number, header, text[:200], col)
@@ -249,6 +247,14 @@ class Reader:
             self.places[(line, col)] = self.cell_place(table.grid, self.rows[line], col,
                                                        header, "")
         return line, col
+
+
+def column_letters(number: int) -> str:
+    out = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        out = chr(65 + rest) + out
+    return out
 
 
 def _section(row: Row, width: int) -> Cell | None:

@@ -16,7 +16,7 @@ from docx.table import _Cell
 
 from roadmap_check.i18n import t
 from roadmap_check.model import Roadmap
-from roadmap_check.office.convert import cell_text, columns_of, header_lines, sections
+from roadmap_check.office.layout import cell_text, columns_of, header_lines, sections
 
 # Relative widths of the standard columns (the number narrow, the action and basis wide).
 _WIDTHS = {"id": 1.2, "title": 6.0, "description": 5.0, "responsible": 4.0, "participants": 3.5,

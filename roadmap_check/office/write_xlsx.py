@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 
 from roadmap_check.i18n import t
 from roadmap_check.model import Roadmap
-from roadmap_check.office.convert import cell_text, columns_of, header_lines, sections
+from roadmap_check.office.layout import cell_text, columns_of, header_lines, sections
 
 _WIDTHS = {"id": 7, "title": 45, "description": 40, "responsible": 30, "participants": 28,
            "start": 14, "deadline": 16, "outcome": 35, "indicators": 28, "depends_on": 14,

@@ -51,14 +51,6 @@ def column_number(letters: str) -> int:
     return out
 
 
-def column_letters(number: int) -> str:
-    out = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        out = chr(65 + rest) + out
-    return out
-
-
 def _split_ref(ref: str) -> tuple[int, int] | None:
     found = _REF.match(ref.upper())
     if not found:
