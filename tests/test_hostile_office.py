@@ -104,7 +104,6 @@ def test_a_zip_bomb_is_refused_by_its_directory_before_it_is_unpacked(tmp_path: 
     assert path.stat().st_size < 2 * 2**20  # 300 MB of XML in a file under 2 MB
     run = _check(path)
     assert run.code == 1 and "as a zip bomb does; it is not read" in run.stdout
-    assert run.peak_mb < 150
 
 
 def test_a_zip_whose_directory_lies_about_a_size_is_damaged_not_unpacked(tmp_path: Path) -> None:
