@@ -230,12 +230,16 @@ def _refuse_overwriting(args: CheckArgs, config: configuration.Config, paths: li
 
 def office_columns(config: configuration.Config, specs: list[str]) -> tuple[tuple[str, str], ...]:
     """The columns of Word/Excel tables named by the config, then by --column (which wins)."""
+    if not specs:  # a YAML run loads nothing of the office package
+        return tuple(config["columns"].items())
     from roadmap_check.office.vocab import parse_columns
 
     return (*config["columns"].items(), *parse_columns(specs))
 
 
 def parse_fields(specs: list[str]) -> tuple[tuple[str, str], ...]:
+    if not specs:
+        return ()
     from roadmap_check.office.vocab import parse_fields as parse
 
     return parse(specs)
