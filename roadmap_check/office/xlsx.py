@@ -255,24 +255,27 @@ class _SheetReader:
         return repr(value)
 
     def grid(self, number: int) -> Grid:
-        cover: dict[tuple[int, int], tuple[int, bool]] = {}  # (row, col) -> (span, merged)
+        # row -> col -> (span, merged): the top-left cell of a range spans its columns, the
+        # cells below it continue it, the others are covered
+        cover: dict[int, dict[int, tuple[int, bool]]] = {}
         budget = MAX_MERGED
         for top, left, bottom, right in self.merges:
             area = (bottom - top + 1) * (right - left + 1)
             if area <= 0 or area > budget:  # a range no road map merges: left as cells
                 continue
             budget -= area
-            cover[(top, left)] = (right - left + 1, False)
             for row in range(top, bottom + 1):
+                line = cover.setdefault(row, {})
                 for col in range(left, right + 1):
-                    if (row, col) != (top, left):
-                        cover[(row, col)] = (0, col == left)
+                    line[col] = (right - left + 1, False) if (row, col) == (top, left) else \
+                        (0, col == left)
         rows = []
-        for row_number in sorted(set(self.cells) | {r for r, _ in cover}):
+        for row_number in sorted(set(self.cells) | set(cover)):
             texts = self.cells.get(row_number, {})
+            covered = cover.get(row_number, {})
             cells = []
-            for col in sorted(set(texts) | {c for r, c in cover if r == row_number}):
-                span, merged = cover.get((row_number, col), (1, False))
+            for col in sorted(set(texts) | set(covered)):
+                span, merged = covered.get(col, (1, False))
                 if span == 0 and not merged:
                     continue  # covered by a merge to its left
                 cells.append(Cell(col, max(span, 1), "" if merged else texts.get(col, ""),
