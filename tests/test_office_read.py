@@ -267,3 +267,18 @@ def test_jobs_give_the_same_report_for_office_files(tmp_path: Path,
         one = cli("check", "a.docx", "b.xlsx", "-f", fmt, "-j", "1")
         two = cli("check", "a.docx", "b.xlsx", "-f", fmt, "-j", "2")
         assert one.stdout == two.stdout, fmt
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_the_json_of_a_word_or_excel_road_map_is_valid_against_the_shipped_schema(
+        tmp_path: Path, cli: Callable[..., Run], kind: str) -> None:
+    import jsonschema
+
+    (make_docx if kind == "docx" else make_xlsx)(tmp_path / f"d.{kind}", ITEMS, before=BEFORE)
+    schema = json.loads(cli("schema", "report").stdout)
+    report = _json(cli("check", f"d.{kind}", "-f", "json"))
+    jsonschema.Draft202012Validator(schema).validate(report)
+    assert all("cell" in f for f in report["findings"])
+    del report["findings"][0]["cell"]["text"]  # a cell without its text is not one
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(report)
