@@ -68,7 +68,7 @@ def test_the_word_table_is_formal_landscape_a4_with_the_standard_columns_in_russ
         "цифрового развития общества, направление 1"]
     assert document.paragraphs[0].style is not None
     assert document.paragraphs[0].style.name == "Title"
-    assert "Дата: 9 сентября 2021 г." in [p.text for p in document.paragraphs]
+    assert "Дата: 9 сентября 2021\u00a0г." in [p.text for p in document.paragraphs]
 
 
 def test_the_excel_table_has_its_header_row_sections_merged_and_a_sheet_of_fields(

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from xml.parsers import expat
 
-from roadmap_check.i18n import Value
+from roadmap_check.i18n import Value, foreign
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -103,7 +103,7 @@ class Package:
                                           limit=str(MAX_PART // 2**20))
                     yield chunk
         except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, ValueError) as exc:
-            raise OfficeError("office.corrupt", reason=str(exc)) from None
+            raise OfficeError("office.corrupt", reason=foreign("zip", str(exc))) from None
 
     def read(self, name: str) -> bytes:
         return b"".join(self.chunks(name))
@@ -122,7 +122,8 @@ class Package:
             parser.Parse(b"", True)
         except expat.ExpatError as exc:
             raise OfficeError("office.bad_xml", part=name, line=str(exc.lineno),
-                              reason=expat.ErrorString(exc.code) or str(exc)) from None
+                              reason=foreign("expat", expat.ErrorString(exc.code) or str(exc))
+                              ) from None
 
 
 def _parser(name: str) -> expat.XMLParserType:
@@ -149,7 +150,7 @@ def open_package(data: bytes, name: str) -> Package:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise OfficeError("office.corrupt", reason=str(exc)) from None
+        raise OfficeError("office.corrupt", reason=foreign("zip", str(exc))) from None
     _check_directory(infos)
     names = {info.filename for info in infos}
     if _DOCX_MAIN in names:

@@ -7,6 +7,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from roadmap_check.i18n import t
 from roadmap_check.model import Roadmap
@@ -19,6 +20,11 @@ _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _HEADER_ROW = 3  # the title above it, a blank row between
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines a wrapped cell of ``width`` characters shows."""
+    return sum(max(1, -(-len(line) // max(width - 2, 1))) for line in text.split("\n"))
 
 
 def write_xlsx(roadmap: Roadmap, lang: str, target: Path) -> None:
@@ -45,15 +51,21 @@ def write_xlsx(roadmap: Roadmap, lang: str, target: Path) -> None:
                 sheet.cell(row, number).border = _BOX
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
         row += 1
+        lines = 1
         for number, name in enumerate(columns, 1):
             text = cell_text(item, name)
             cell = sheet.cell(row, number, text if text else None)
             cell.border, cell.alignment = _BOX, _WRAP
             cell.number_format = "@"  # text as written: '2023-06' stays a text
+            lines = max(lines, _lines(text, _WIDTHS[name]))
+        # Excel and LibreOffice keep a row's stored height: one that fits its wrapped text
+        sheet.row_dimensions[row].height = 15 * min(lines, 400 // 15)
     sheet.freeze_panes = f"A{_HEADER_ROW + 1}"
     sheet.print_title_rows = f"{_HEADER_ROW}:{_HEADER_ROW}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0  # the table's width
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     about = book.create_sheet(t(lang, "office.sheet.header"))
     fields = [(t(lang, "office.label.title"), roadmap.title.value)] if roadmap.title else []
     for number, (label, value) in enumerate([*fields, *header_lines(roadmap, lang)], 1):
