@@ -138,6 +138,33 @@ def test_excel_copy_has_each_findings_comment_on_its_cell_values_unchanged(
                 got.update((cell.coordinate, code) for code in
                            re.findall(r"^(RM\d{3}) ", cell.comment.text, re.MULTILINE))
     assert got == wanted
+    # every part kept byte for byte; the sheet only gains the element that points to its notes
+    with zipfile.ZipFile(tmp_path / "draft.xlsx") as old, \
+            zipfile.ZipFile(tmp_path / "reviewed.xlsx") as new:
+        added = set(new.namelist()) - set(old.namelist())
+        assert added == {"xl/comments1.xml", "xl/drawings/vmlDrawing1.vml",
+                         "xl/worksheets/_rels/sheet1.xml.rels"}
+        for name in old.namelist():
+            if name not in ("xl/worksheets/sheet1.xml", "[Content_Types].xml"):
+                assert new.read(name) == old.read(name), name
+        sheet = new.read("xl/worksheets/sheet1.xml")
+        assert re.sub(rb"<legacyDrawing [^>]*/>", b"", sheet) == \
+            old.read("xl/worksheets/sheet1.xml")
+
+
+def test_a_sheet_with_notes_already_keeps_them_and_gets_the_new_ones(
+        tmp_path: Path, cli: Callable[..., Run]) -> None:
+    from openpyxl.comments import Comment
+
+    make_xlsx(tmp_path / "draft.xlsx", ITEMS[1:2], before=BEFORE)
+    book = openpyxl.load_workbook(tmp_path / "draft.xlsx")
+    book["План"]["F7"].comment = Comment("Уточнить у Минздрава", "Reviewer")
+    book.save(tmp_path / "draft.xlsx")
+    findings = _checked(cli, "draft.xlsx", "reviewed.xlsx")
+    cell = openpyxl.load_workbook(tmp_path / "reviewed.xlsx")["План"]["F7"]
+    assert cell.comment is not None
+    assert cell.comment.text.startswith("Уточнить у Минздрава\n\nRM102 unknown-framework")
+    assert any(f["cell"]["ref"] == "F7" for f in findings)
 
 
 def test_annotate_refuses_what_it_cannot_do_in_one_line(tmp_path: Path,
@@ -153,17 +180,29 @@ def test_annotate_refuses_what_it_cannot_do_in_one_line(tmp_path: Path,
         assert not (tmp_path / "r.docx").exists() and not (tmp_path / "r.xlsx").exists()
 
 
-def test_a_workbook_with_what_the_copy_would_lose_is_refused(tmp_path: Path,
-                                                             cli: Callable[..., Run]) -> None:
+def test_a_chart_is_kept_and_where_it_could_not_be_the_copy_is_refused(
+        tmp_path: Path, cli: Callable[..., Run]) -> None:
+    from openpyxl.comments import Comment
+
     make_xlsx(tmp_path / "plain.xlsx", ITEMS[:2], before=BEFORE)
-    with zipfile.ZipFile(tmp_path / "plain.xlsx") as source, \
-            zipfile.ZipFile(tmp_path / "chart.xlsx", "w") as target:
-        for info in source.infolist():
-            target.writestr(info, source.read(info.filename))
-        target.writestr("xl/charts/chart1.xml", "<c:chartSpace/>")
-    run = cli("check", "chart.xlsx", "--annotate", "r.xlsx")
-    assert run.code == 2 and "chart.xlsx holds charts, which the copy could not keep" in run.stderr
-    assert not (tmp_path / "r.xlsx").exists()
+    noted = openpyxl.load_workbook(tmp_path / "plain.xlsx")
+    noted["План"]["A1"].comment = Comment("old note", "Reviewer")
+    noted.save(tmp_path / "noted.xlsx")
+    for source in ("plain.xlsx", "noted.xlsx"):
+        with zipfile.ZipFile(tmp_path / source) as old, \
+                zipfile.ZipFile(tmp_path / f"chart-{source}", "w") as new:
+            for info in old.infolist():
+                new.writestr(info, old.read(info.filename))
+            new.writestr("xl/charts/chart1.xml", "<c:chartSpace/>")
+    kept = cli("check", "chart-plain.xlsx", "--annotate", "r.xlsx")
+    assert kept.code == 1
+    with zipfile.ZipFile(tmp_path / "r.xlsx") as copy:
+        assert copy.read("xl/charts/chart1.xml") == b"<c:chartSpace/>"
+    # a sheet with notes already is copied by openpyxl, which would drop the chart: refused
+    run = cli("check", "chart-noted.xlsx", "--annotate", "r2.xlsx")
+    assert run.code == 2
+    assert "chart-noted.xlsx holds charts, which the copy could not keep" in run.stderr
+    assert not (tmp_path / "r2.xlsx").exists()
 
 
 # -- LibreOffice opens the copies -----------------------------------------------------------

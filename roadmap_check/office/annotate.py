@@ -3,9 +3,11 @@ comment on its cell (author "roadmap-check"; code, name, message, recommendation
 report's language.
 
 Word (python-docx): each comment is anchored on the runs of its cell (a cell without text gets
-an empty run to hold it); the document's parts are otherwise kept. Excel (openpyxl): each cell's
-findings are one cell comment. openpyxl does not keep drawings, charts, images, pivot tables
-and the like, so a workbook that holds them is refused, nothing written. Either way the copy is
+an empty run to hold it); every other part of the document is the original's, byte for byte.
+Excel: each cell's findings are one note, added at the level of the parts (``xlsx_notes``:
+every byte of the workbook kept); a sheet that has notes already gets them through openpyxl,
+which keeps the old ones but not drawings, charts, images, pivot tables and the like, so such
+a workbook is then refused, nothing written. Either way the copy is
 read back before it is put in place: its tables and paragraphs must read exactly as the
 original's, or nothing is written. Waived findings (and those of the baseline) are not written.
 """
@@ -190,6 +192,20 @@ def _xlsx(data: bytes, shown: list[tuple[Finding, Place]], lang: str, target: Pa
     from openpyxl import load_workbook
     from openpyxl.comments import Comment
 
+    from roadmap_check.office import xlsx
+    from roadmap_check.office.container import open_package
+    from roadmap_check.office.xlsx_notes import Unfit, add_notes
+
+    parts = {sheet.name: sheet.ref for sheet in xlsx.scan(open_package(data, source)).sheets}
+    by_part: dict[str, dict[str, list[str]]] = {}
+    for finding, place in shown:
+        if place.sheet is not None and place.ref is not None and place.sheet in parts:
+            by_part.setdefault(parts[place.sheet], {}).setdefault(place.ref, []).append(
+                "\n".join(comment_text(finding, lang)))
+    try:  # every byte of the workbook kept, when its sheets have no comments yet
+        return add_notes(data, by_part, AUTHOR)
+    except Unfit:
+        pass
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     lost = sorted({what for name in names for prefix, what in _LOST.items()
                    if name.startswith(prefix)} | {"drawings" for name in names
