@@ -282,3 +282,15 @@ def test_the_json_of_a_word_or_excel_road_map_is_valid_against_the_shipped_schem
     del report["findings"][0]["cell"]["text"]  # a cell without its text is not one
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(report)
+
+
+def test_diff_of_two_versions_of_a_word_road_map_names_the_cells(
+        tmp_path: Path, cli: Callable[..., Run]) -> None:
+    make_docx(tmp_path / "v1.docx", ITEMS[:1], before=BEFORE)
+    layout = make_docx(tmp_path / "v2.docx", ITEMS[:2], before=BEFORE)
+    run = cli("diff", "v1.docx", "v2.docx", "--lang", "en")
+    assert run.code == 1
+    row = layout.rows["1.2"][0]
+    assert (f"table 1, row {row}, «Основание» error RM102 [item 1.2] 'Несуществующая "
+            "концепция 2099 года' matches no framework") in run.stdout
+    assert "items added: 1.2" in run.stdout
