@@ -80,7 +80,8 @@ _BUILT = {
 }
 _BUILT.update({  # Word and Excel road maps (office/)
     "office.column.": ("id", "title", "description", "section", "responsible", "participants",
-                       "start", "deadline", "outcome", "indicators", "depends_on", "cites"),
+                       "start", "deadline", "outcome", "indicators", "depends_on", "cites",
+                       "waivers"),
     "office.month.": tuple(str(n) for n in range(1, 13)),
     "office.label.": ("id", "title", "date", "period", "language", "ruleset", "status",
                       "version", "requires"),

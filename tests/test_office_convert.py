@@ -102,16 +102,42 @@ def test_office_to_yaml_keeps_russian_text_and_names_each_items_source_row(
     assert 'date: "2021-09-09"' in text and 'deadline: "IV квартал 2022 г."' in text
 
 
+@pytest.mark.parametrize(("extra", "line", "said"), [
+    ("    note: kept by no column\n", 8, "unknown key 'note' in an item"),
+    ("    # roadmap-check: ignore[RM105] the short name is the usual one\n", 8,
+     "a suppression comment"),
+])
 def test_a_yaml_road_map_a_table_cannot_hold_is_refused_nothing_written(
-        tmp_path: Path, cli: Callable[..., Run]) -> None:
+        tmp_path: Path, cli: Callable[..., Run], extra: str, line: int, said: str) -> None:
     (tmp_path / "w.yaml").write_text(
         'roadmap: {id: x, title: "X"}\nitems:\n  - id: "1"\n    title: T\n'
         "    responsible: Republic of Belarus\n    deadline: 2022\n    cites: [hl7-fhir]\n"
-        "    waivers:\n      - {check: RM201, reason: annexed}\n", encoding="utf-8")
+        + extra, encoding="utf-8")
     run = cli("convert", "w.yaml", "-o", "w.docx")
     assert run.code == 2 and run.stderr.count("\n") == 1
-    assert "w.yaml:9: a table cannot say this, and it would be lost: a waiver" in run.stderr
+    assert f"w.yaml:{line}: a table cannot say this, and it would be lost: {said}" in run.stderr
     assert not (tmp_path / "w.docx").exists()
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_waivers_go_to_a_column_of_their_own_and_come_back(
+        tmp_path: Path, cli: Callable[..., Run], kind: str) -> None:
+    (tmp_path / "w.yaml").write_text(
+        'roadmap: {id: w, title: "W", date: 2021-09-09}\nitems:\n  - id: "1"\n'
+        "    title: Ensure personal data protection in e-government portals\n"
+        "    responsible: Republic of Belarus\n    deadline: 2022\n    cites: [hl7-fhir]\n"
+        "    waivers:\n"
+        "      - {check: RM201, framework: cis-infosoc-2025, reason: Annexed, until: 2030-12-31}\n"
+        "      - {check: RM999, reason: no such check}\n      - {check: RM105}\n",
+        encoding="utf-8")
+    expected = _findings(cli, "w.yaml")
+    assert {code for code, _, _ in expected} >= {"RM003", "RM201", "RM401"}
+    assert cli("convert", "w.yaml", "-o", f"w.{kind}").code == 0
+    assert cli("convert", f"w.{kind}", "-o", "back.yaml").code == 0
+    assert _findings(cli, f"w.{kind}") == expected
+    assert _findings(cli, "back.yaml") == expected
+    waived = json.loads(cli("check", f"w.{kind}", "-f", "json").stdout)
+    assert [f["suppression"] for f in waived["findings"] if f["suppressed"]] == ["Annexed"]
 
 
 @pytest.mark.parametrize(("source", "target"), [("a.yaml", "b.yaml"), ("a.docx", "b.xlsx"),

@@ -66,15 +66,17 @@ _DROPPED_SHAPES = {"rm003.item_kind", "rm003.key_kind", "rm003.single", "rm003.e
 def _nothing_lost(source: Path, roadmap: Roadmap | None, structural: list[Finding],
                   comments: list[Suppression]) -> None:
     """Refuse a YAML road map whose table would not say everything it says: a value the
-    model leaves out (an unknown or repeated key, a value of the wrong shape), a waiver, a
-    suppression comment."""
+    model leaves out (an unknown or repeated key, a value of the wrong shape), a suppression
+    comment, a waiver that is no one line (its reason over several lines keeps its words)."""
     from roadmap_check.i18n import local
 
     lost: list[tuple[int, Value]] = [
         (f.line, rendered(f.message)) for f in structural
         if f.code in _DROPPED or f.message[0] in _DROPPED_SHAPES]
     for item in roadmap.items if roadmap is not None else []:
-        lost.extend((w.line, local("office.lost_waiver")) for w in item.waivers)
+        lost.extend((w.line, local("office.lost_waiver")) for w in item.waivers
+                    if any(t is not None and "\n" in t.value
+                           for t in (w.check, w.framework, w.until)))
     lost.extend((c.line, local("office.lost_comment")) for c in comments)
     if lost:
         line, problem = min(lost, key=lambda pair: pair[0])

@@ -81,6 +81,17 @@ def _item(item: Item, reading: Reading, lang: str) -> Iterator[str]:
             if not values:
                 continue
             line = f"{name}: [{', '.join(_q(v.value) for v in values)}]"
+        elif name == "waivers":
+            if not item.waivers:
+                continue
+            yield f"{lead}waivers:"
+            first = False
+            for waiver in item.waivers:
+                fields = ", ".join(f"{key}: {_q(text.value)}" for key, text in (
+                    ("check", waiver.check), ("framework", waiver.framework),
+                    ("reason", waiver.reason), ("until", waiver.until)) if text is not None)
+                yield f"      - {{{fields}}}"
+            continue
         elif name == "cites":
             if not item.cites:
                 continue

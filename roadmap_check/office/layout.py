@@ -9,7 +9,7 @@ from typing import Any
 from roadmap_check.i18n import t
 from roadmap_check.model import Item, Roadmap
 from roadmap_check.office.header import say_day
-from roadmap_check.office.tables import PROVISION_MARK
+from roadmap_check.office.tables import PROVISION_MARK, waiver_line
 from roadmap_check.office.vocab import ITEM_FIELDS
 
 __all__ = ["PROVISION_MARK", "cell_text", "columns_of", "header_lines", "sections"]
@@ -26,13 +26,19 @@ def columns_of(roadmap: Roadmap) -> list[str]:
             (name in _ALWAYS or name in used)]
 
 
-def cell_text(item: Item, name: str) -> str:
+def cell_text(item: Item, name: str, until: str = "until") -> str:
     if name == "id":
         return item.id_text.value if item.id_text else ""
     if name == "cites":
         # a provision given apart, after the neutral marker (it reads as the same citation)
         return "\n".join(c.raw.value + (PROVISION_MARK + c.provision.value if c.provision
                                          else "") for c in item.cites)
+    if name == "waivers":
+        return "\n".join(waiver_line(w.check.value if w.check else "",
+                                     w.framework.value if w.framework else None,
+                                     w.until.value if w.until else None,
+                                     w.reason.value if w.reason else None, until)
+                          for w in item.waivers)
     value: Any = getattr(item, name)
     if name in _LISTS:
         return "\n".join(v.value for v in value)

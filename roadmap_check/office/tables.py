@@ -22,7 +22,7 @@ from roadmap_check.findings import Finding
 from roadmap_check.i18n import Local, local, msg
 from roadmap_check.langs import LANGS
 from roadmap_check.loading import RM003, RM004
-from roadmap_check.model import Citation, Item, Text
+from roadmap_check.model import Citation, Item, Text, Waiver
 from roadmap_check.office.vocab import IGNORE, ITEM_FIELDS, Vocabulary
 from roadmap_check.report import Place
 
@@ -30,7 +30,7 @@ PROVISION_MARK = ", § "  # a citation's provision given apart (a YAML mapping c
 MAX_HEADER_ROWS = 12  # a header row is looked for among the first rows of a table
 _SPLIT = {"cites": re.compile(r"[\n;]+"), "indicators": re.compile(r"[\n;]+"),
           "responsible": re.compile(r"[\n;,]+"), "participants": re.compile(r"[\n;,]+"),
-          "depends_on": re.compile(r"[\n;,\s]+")}
+          "depends_on": re.compile(r"[\n;,\s]+"), "waivers": re.compile(r"\n+")}
 _BULLET = re.compile(r"^(?:[-–—•·*▪]|\d{1,2}\))\s+")
 _LISTS = ("responsible", "participants", "indicators", "depends_on")
 
@@ -229,6 +229,8 @@ class Reader:
                 setattr(item, name, _split(values[name], name))
         if "cites" in values:
             item.cites = [_citation(t) for t in _split(values["cites"], "cites")]
+        if "waivers" in values:
+            item.waivers = [_waiver(t) for t in _split(values["waivers"], "waivers")]
         for name in ("id", "title", "responsible", "deadline"):
             column = table.column(name)
             present = id_text is not None if name == "id" else (
@@ -270,6 +272,35 @@ def _section(row: Row, width: int) -> Cell | None:
             return None
         return Cell(other.column, other.span + wide[0].span, f"{other.text} {wide[0].text}")
     return wide[0]
+
+
+_WAIVER = re.compile(r"^(?P<check>RM\d{3})(?:\s+(?P<framework>[^\s:]+?))?"
+                     r"(?:\s+(?:until|до)\s+(?P<until>[^\s:]+))?\s*(?::\s*(?P<reason>.*))?$",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def waiver_line(check: str, framework: str | None, until: str | None, reason: str | None,
+                until_word: str) -> str:
+    """A waiver as one line of a waivers cell."""
+    parts = [check, framework or "", f"{until_word} {until}" if until else ""]
+    head = " ".join(p for p in parts if p)
+    return f"{head}: {' '.join(reason.split())}" if reason else head
+
+
+def _waiver(text: Text) -> Waiver:
+    """A waiver of a waivers cell: "RM201 cis-infosoc-2025 until 2022-12-31: the reason"."""
+    found = _WAIVER.match(text.value)
+    at = (text.line, text.column)
+    if found is None:  # not a check code first: RM003 says so, as for a bad 'check:'
+        return Waiver(text, None, None, None, *at)
+
+    def part(name: str) -> Text | None:
+        value = found.group(name) if found is not None else None
+        return text._replace(value=value.strip()) if value and value.strip() else None
+
+    if (part("framework") or Text("", 0, 0)).value.lower() in ("until", "до"):
+        return Waiver(text, None, None, None, *at)
+    return Waiver(part("check"), part("framework"), part("reason"), part("until"), *at)
 
 
 def _citation(text: Text) -> Citation:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 ITEM_FIELDS = ("id", "title", "description", "section", "responsible", "participants",
-               "start", "deadline", "outcome", "indicators", "depends_on", "cites")
+               "start", "deadline", "outcome", "indicators", "depends_on", "cites", "waivers")
 IGNORE = "ignore"   # a column named to be left out (``--column "Примечание=ignore"``)
 ROADMAP_FIELDS = ("id", "title", "date", "period", "language", "ruleset", "status", "version",
                   "requires")

@@ -21,7 +21,7 @@ from roadmap_check.office.layout import cell_text, columns_of, header_lines, sec
 # Relative widths of the standard columns (the number narrow, the action and basis wide).
 _WIDTHS = {"id": 1.2, "title": 6.0, "description": 5.0, "responsible": 4.0, "participants": 3.5,
            "start": 2.2, "deadline": 2.4, "outcome": 4.5, "indicators": 3.5, "depends_on": 2.0,
-           "cites": 6.0}
+           "cites": 6.0, "waivers": 4.0}
 _PAGE_WIDTH = 29.7 - 2 * 1.5  # landscape A4 less the margins, in cm
 
 
@@ -80,6 +80,6 @@ def write_docx(roadmap: Roadmap, lang: str, target: Path) -> None:
             _fill(merged, heading, bold=True)
         cells = table.add_row().cells
         for cell, name, width in zip(cells, columns, widths, strict=True):
-            _fill(cell, cell_text(item, name))
+            _fill(cell, cell_text(item, name, t(lang, "office.until")))
             cell.width = width
     document.save(str(target))

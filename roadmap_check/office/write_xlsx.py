@@ -15,7 +15,7 @@ from roadmap_check.office.layout import cell_text, columns_of, header_lines, sec
 
 _WIDTHS = {"id": 7, "title": 45, "description": 40, "responsible": 30, "participants": 28,
            "start": 14, "deadline": 16, "outcome": 35, "indicators": 28, "depends_on": 14,
-           "cites": 50}
+           "cites": 50, "waivers": 40}
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -53,7 +53,7 @@ def write_xlsx(roadmap: Roadmap, lang: str, target: Path) -> None:
         row += 1
         lines = 1
         for number, name in enumerate(columns, 1):
-            text = cell_text(item, name)
+            text = cell_text(item, name, t(lang, "office.until"))
             cell = sheet.cell(row, number, text if text else None)
             cell.border, cell.alignment = _BOX, _WRAP
             cell.number_format = "@"  # text as written: '2023-06' stays a text
