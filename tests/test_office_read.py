@@ -294,3 +294,26 @@ def test_diff_of_two_versions_of_a_word_road_map_names_the_cells(
     assert (f"table 1, row {row}, «Основание» error RM102 [item 1.2] 'Несуществующая "
             "концепция 2099 года' matches no framework") in run.stdout
     assert "items added: 1.2" in run.stdout
+
+
+def test_a_baseline_of_a_word_road_map_holds_when_rows_move(
+        tmp_path: Path, cli: Callable[..., Run]) -> None:
+    make_docx(tmp_path / "d.docx", ITEMS, before=BEFORE)
+    assert cli("check", "d.docx", "--write-baseline", "base.txt").code == 1
+    # the same items with one inserted above them: every row moves, nothing is new
+    moved = [Row("0.1", "Утвердить состав рабочей группы", "2022", ["Республика Беларусь"],
+                 "Утверждён", [STRATEGY], "I. Нормативная основа"), *ITEMS]
+    make_docx(tmp_path / "d.docx", moved, before=BEFORE)
+    run = cli("check", "d.docx", "--baseline", "base.txt", "-f", "json")
+    data = _json(run)
+    live = [f for f in data["findings"] if not f["suppressed"]]
+    assert live == [] and data["summary"]["baselined"] > 10
+
+
+def test_the_html_report_of_a_word_road_map_names_cells_and_quotes_no_bytes(
+        tmp_path: Path, cli: Callable[..., Run]) -> None:
+    layout = make_docx(tmp_path / "d.docx", ITEMS, before=BEFORE)
+    run = cli("check", "d.docx", "-f", "html", "--lang", "en")
+    assert run.code == 1
+    assert f"table 1, row {layout.rows['1.2'][0]}, «Основание»" in run.stdout
+    assert 'class="src"' not in run.stdout  # no "source lines" read from a zip
