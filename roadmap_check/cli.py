@@ -77,9 +77,9 @@ def _root(
 @app.command()
 def check(
     paths: Annotated[list[Path], typer.Argument(
-        help="Road-map files (YAML, Word .docx, Excel .xlsx), folders (walked for YAML files "
-        "with a 'roadmap:' key and Word/Excel files with a road-map table), or - for standard "
-        "input.", show_default=False)],
+        help="Road-map files (YAML, Word .docx, Excel .xlsx, OpenDocument .odt/.ods), folders "
+        "(walked for YAML files with a 'roadmap:' key and Word, Excel and OpenDocument files "
+        "with a road-map table), or - for standard input.", show_default=False)],
     rules: RulesOption = None,
     fmt: Annotated[str | None, typer.Option(
         "--format", "-f", help="Output format: terminal, json, sarif, github, junit, gitlab, "
@@ -149,8 +149,8 @@ def check(
 
 @app.command()
 def convert(
-    source: Annotated[Path, typer.Argument(help="A road map: .docx or .xlsx, or .yaml.",
-                                           show_default=False)],
+    source: Annotated[Path, typer.Argument(help="A road map: .docx, .xlsx (or .odt, .ods), or "
+                                           ".yaml.", show_default=False)],
     output: Annotated[Path, typer.Option(
         "--output", "-o", help="The file to write: .yaml from a Word or Excel road map; .docx "
         "or .xlsx from a YAML one.", show_default=False)],

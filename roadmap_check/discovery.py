@@ -17,7 +17,7 @@ from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.i18n import local
 
 SUFFIXES = (".yaml", ".yml")
-OFFICE_SUFFIXES = (".docx", ".xlsx")  # Word and Excel road maps (roadmap_check.office)
+OFFICE_SUFFIXES = (".docx", ".xlsx", ".odt", ".ods")  # Word, Excel, OpenDocument road maps
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
                        ".tox", ".mypy_cache", ".ruff_cache"})
 _ROADMAP_KEY = re.compile(rb"^roadmap\s*:", re.MULTILINE)

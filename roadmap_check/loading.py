@@ -39,7 +39,7 @@ RM001 = Check("RM001", "yaml-syntax", E, NO_FIX, (
     # a Word or Excel file that cannot be read as a road map (office/container.py)
     "office.legacy_doc", "office.legacy_doc.hint", "office.legacy_xls", "office.legacy_xls.hint",
     "office.encrypted", "office.encrypted.hint", "office.macros", "office.macros.hint",
-    "office.odf", "office.odf.hint", "office.ole2", "office.ole2.hint", "office.not_office",
+    "office.odf_macros", "office.odf_macros.hint", "office.ole2", "office.ole2.hint", "office.not_office",
     "office.corrupt", "office.too_large", "office.bomb", "office.bad_xml", "office.dtd",
     "office.no_sheet"))
 RM002 = Check("RM002", "duplicate-key", E, NO_FIX,

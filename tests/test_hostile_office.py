@@ -170,3 +170,23 @@ def test_a_huge_table_is_read_in_bounded_memory_with_the_cap(tmp_path: Path, kin
     within(run, seconds=3)  # 3,000 items, each a finding
     assert run.code == 1
     assert "and 2,000 more of this check in this file, not listed" in run.stdout
+
+
+@pytest.mark.parametrize(("part", "said"), [
+    ("Basic/Standard/Module1.xml", "the document contains macros (Basic or scripts)"),
+    ("META-INF/manifest.xml", "the document is protected by a password (encrypted)"),
+])
+def test_opendocument_with_macros_or_encryption_is_a_finding(tmp_path: Path, part: str,
+                                                             said: str) -> None:
+    from helpers import TESTS
+
+    path = tmp_path / "draft.odt"
+    with zipfile.ZipFile(TESTS / "data" / "libreoffice-merged.odt") as source, \
+            zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            if info.filename != part:
+                target.writestr(info, source.read(info.filename))
+        target.writestr(part, b"<manifest:file-entry><manifest:encryption-data/>"
+                        b"</manifest:file-entry>" if part.startswith("META") else b"<m/>")
+    run = _check(path)
+    assert run.code == 1 and said in run.stdout

@@ -86,7 +86,7 @@ _BUILT.update({  # Word and Excel road maps (office/)
     "office.label.": ("id", "title", "date", "period", "language", "ruleset", "status",
                       "version", "requires"),
     "office.": tuple(f"{name}.hint" for name in ("legacy_doc", "legacy_xls", "encrypted",
-                                                 "macros", "odf", "ole2")),
+                                                 "macros", "odf_macros", "ole2")),
 })
 _FOREIGN = ("pyyaml.", "pydate.", "os.")  # other libraries' texts, looked up by their words
 

@@ -158,3 +158,15 @@ def test_convert_never_writes_over_its_input(tmp_path: Path, cli: Callable[..., 
     run = cli("convert", "d.docx", "-o", "link.yaml")
     assert run.code == 2 and "this file is an input of the run (d.docx)" in run.stderr
     assert (tmp_path / "d.docx").read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["libreoffice-merged.odt", "libreoffice-merged.ods"])
+def test_opendocument_converts_to_yaml_that_checks_the_same(
+        tmp_path: Path, cli: Callable[..., Run], name: str) -> None:
+    from helpers import TESTS
+
+    (tmp_path / name).write_bytes((TESTS / "data" / name).read_bytes())
+    assert cli("convert", name, "-o", "back.yaml").code == 0
+    assert _findings(cli, "back.yaml") == _findings(cli, name)
+    refused = cli("check", name, "--annotate", "r.odt")
+    assert refused.code == 2 and "--annotate r.odt" in refused.stderr

@@ -111,7 +111,8 @@ def test_sarif_gives_the_cell_as_a_logical_location_with_its_text(
     assert logical["properties"]["text"] == "Несуществующая концепция 2099 года"
 
 
-@pytest.mark.parametrize("name", ["libreoffice-merged.docx", "libreoffice-merged.xlsx"])
+@pytest.mark.parametrize("name", ["libreoffice-merged.docx", "libreoffice-merged.xlsx",
+                                  "libreoffice-merged.odt", "libreoffice-merged.ods"])
 def test_a_table_libreoffice_made_with_merged_and_multi_line_cells(
         name: str, cli: Callable[..., Run], tmp_path: Path) -> None:
     """Made by LibreOffice from tests/data/libreoffice-merged.html: a numbering row, section

@@ -21,7 +21,8 @@ from roadmap_check.office.read import Settings
 from roadmap_check.suppressions import Suppression
 
 YAML_SUFFIXES = (".yaml", ".yml")
-OFFICE_SUFFIXES = (".docx", ".xlsx")
+OFFICE_SUFFIXES = (".docx", ".xlsx")           # written and read
+READ_SUFFIXES = (*OFFICE_SUFFIXES, ".odt", ".ods")  # read only
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -99,13 +100,13 @@ def convert(source: Path, target: Path, lang: str | None, settings: Settings,
         except OfficeError as exc:
             raise office_error(source, exc) from None
     kinds = (source.suffix.lower(), target.suffix.lower())
-    if not ((kinds[0] in OFFICE_SUFFIXES and kinds[1] in YAML_SUFFIXES)
+    if not ((kinds[0] in READ_SUFFIXES and kinds[1] in YAML_SUFFIXES)
             or (kinds[0] in YAML_SUFFIXES and kinds[1] in OFFICE_SUFFIXES)):
         raise RoadmapCheckError.of("error.convert_kinds", source=str(source), target=str(target))
     if same_file(source, target):
         raise RoadmapCheckError.of("error.output_is_input", option="--output",
                                    path=str(target), input=str(source))
-    if kinds[0] in OFFICE_SUFFIXES:
+    if kinds[0] in READ_SUFFIXES:
         from roadmap_check.office.convert import to_yaml
         from roadmap_check.office.read import read
 

@@ -82,7 +82,7 @@ class Package:
     """An opened .docx/.xlsx whose directory passed the checks."""
 
     zip: zipfile.ZipFile
-    kind: str  # docx | xlsx
+    kind: str  # docx | xlsx | odt | ods
 
     def has(self, name: str) -> bool:
         try:
@@ -157,8 +157,8 @@ def open_package(data: bytes, name: str) -> Package:
         found = "docx"
     elif _XLSX_MAIN in names:
         found = "xlsx"
-    elif any(n.endswith(("content.xml",)) for n in names) and "mimetype" in names:
-        raise OfficeError("office.odf")
+    elif "mimetype" in names and "content.xml" in names:
+        return _odf(Package(archive, "odf"), names)
     else:
         raise OfficeError("office.not_office")
     package = Package(archive, found)
@@ -166,6 +166,25 @@ def open_package(data: bytes, name: str) -> Package:
             _CONTENT_TYPES in names and any(m in package.read(_CONTENT_TYPES)
                                              for m in _MACRO_TYPES)):
         raise OfficeError("office.macros", suffix=".docx" if found == "docx" else ".xlsx")
+    return package
+
+
+_ODF_KINDS = {b"application/vnd.oasis.opendocument.text": "odt",
+              b"application/vnd.oasis.opendocument.spreadsheet": "ods"}
+
+
+def _odf(package: Package, names: set[str]) -> Package:
+    """An OpenDocument text or spreadsheet; not a presentation, an encrypted one, nor one
+    with macros (Basic or scripts)."""
+    kind = _ODF_KINDS.get(package.read("mimetype")[:100].strip())
+    if kind is None:
+        raise OfficeError("office.not_office")
+    if "META-INF/manifest.xml" in names and \
+            b"encryption-data" in package.read("META-INF/manifest.xml"):
+        raise OfficeError("office.encrypted")
+    if any(n.startswith(("Basic/", "Scripts/")) for n in names):
+        raise OfficeError("office.odf_macros")
+    package.kind = kind
     return package
 
 

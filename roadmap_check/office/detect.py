@@ -36,6 +36,10 @@ def holds_roadmap(path: Path) -> bool:
                 parts = sorted(n for n in names if n.startswith("xl/worksheets/sheet"))
                 head = _head(archive, "xl/sharedStrings.xml") if "xl/sharedStrings.xml" in \
                     names else (_head(archive, parts[0]) if parts else "")
+            elif "content.xml" in names and "mimetype" in names:  # OpenDocument
+                head = _head(archive, "content.xml")
+                if "<table:table" not in head:
+                    return False
             else:
                 return False
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError,

@@ -49,7 +49,7 @@ def refusal(display: str, error: OfficeError) -> Finding:
 
 
 _HINTED = frozenset({"office.legacy_doc", "office.legacy_xls", "office.encrypted",
-                     "office.macros", "office.odf", "office.ole2"})
+                     "office.macros", "office.odf_macros", "office.ole2"})
 
 
 def read(data: bytes, display: str, settings: Settings) -> Reading:
@@ -66,10 +66,10 @@ def _read(package: Package, display: str, settings: Settings) -> Reading:
     sources = headers.Sources(options=dict(settings.fields),
                               stem=PurePath(display).stem if display != "-" else "")
     grids: list[Grid]
-    if package.kind == "docx":
-        from roadmap_check.office import docx
+    if package.kind in ("docx", "odt"):
+        from roadmap_check.office import docx, odf
 
-        scanned = docx.scan(package)
+        scanned = docx.scan(package) if package.kind == "docx" else odf.scan(package)
         grids = scanned.grids
         for number, paragraph in enumerate(scanned.paragraphs, 1):
             if paragraph.text:
@@ -78,6 +78,10 @@ def _read(package: Package, display: str, settings: Settings) -> Reading:
                 sources.lines.append(headers.Line(paragraph.text, at, paragraph.style))
         if scanned.title:
             sources.properties["title"] = scanned.title
+    elif package.kind == "ods":
+        from roadmap_check.office import odf
+
+        grids = odf.scan(package).grids
     else:
         from roadmap_check.office import xlsx
 
@@ -93,7 +97,7 @@ def _read(package: Package, display: str, settings: Settings) -> Reading:
                                        hint=msg("rm003.office_no_table.hint",
                                                 columns=_expected()))],
                        reader.places, package.kind)
-    if package.kind == "xlsx":
+    if package.kind in ("xlsx", "ods"):
         _sheet_sources(grids, tables, reader, sources, vocab)
     roadmap = Roadmap(display)
     items = []
