@@ -225,6 +225,21 @@ def _libreoffice(tmp_path: Path, source: Path, target: str) -> Path:
     return converted
 
 
+# LibreOffice's PDF export with each comment as a PDF annotation
+_PDF_WITH_NOTES = 'pdf:{}_pdf_Export:{{"ExportNotes":{{"type":"boolean","value":"true"}}}}'
+
+
+def _pdf_notes(pdf: Path) -> list[str]:
+    """The check codes the comments of a PDF LibreOffice wrote begin with."""
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    texts = [bytes.fromhex(h.decode()).decode("utf-16")
+             for h in re.findall(rb"/Contents\s*<([0-9A-Fa-f]+)>", data)]
+    # a code, its name and a colon start each finding (Calc's PDF joins a note's lines)
+    return [code for text in texts
+            for code in re.findall(r"(?:^|\s)(RM\d{3}) [a-z]+(?:-[a-z]+)*:", text)]
+
+
 def _odf_annotations(path: Path) -> Counter[tuple[int, int, str]]:
     """(row, column, code) of each comment LibreOffice placed in a table cell."""
     with zipfile.ZipFile(path) as archive:
@@ -264,8 +279,11 @@ def test_libreoffice_opens_the_word_copy_with_each_comment_on_its_cell(
         header = list(RU_HEADER)
         odt = _libreoffice(tmp_path, tmp_path / copy, "odt")
         assert _odf_annotations(odt) == _expected(findings, header), name
-        pdf = _libreoffice(tmp_path, tmp_path / copy, "pdf")
-        assert pdf.read_bytes().startswith(b"%PDF")
+        pdf = _libreoffice(tmp_path, tmp_path / copy, _PDF_WITH_NOTES.format("writer"))
+        # its PDF keeps one annotation per place: every check's, one comment per cell at least
+        notes = _pdf_notes(pdf)
+        assert set(notes) == {f["code"] for f in findings}, name
+        assert len(notes) >= len({(f["cell"]["row"], f["cell"]["column"]) for f in findings})
 
 
 @pytest.mark.slow
@@ -280,5 +298,5 @@ def test_libreoffice_opens_the_excel_copy_with_each_comment_on_its_cell(
                      f["code"]) for f in findings)
     assert layout.header == len(BEFORE) + 1
     assert _odf_annotations(ods) == cells
-    pdf = _libreoffice(tmp_path, tmp_path / "reviewed.xlsx", "pdf")
-    assert pdf.read_bytes().startswith(b"%PDF")
+    pdf = _libreoffice(tmp_path, tmp_path / "reviewed.xlsx", _PDF_WITH_NOTES.format("calc"))
+    assert set(_pdf_notes(pdf)) == {f["code"] for f in findings}
