@@ -19,7 +19,14 @@ from roadmap_check.loading import RM001, RM003
 from roadmap_check.model import Roadmap, Text
 from roadmap_check.office import header as headers
 from roadmap_check.office.container import OfficeError, Package, open_package
-from roadmap_check.office.tables import Grid, Reader, Table, _expected, find_tables, language_of
+from roadmap_check.office.tables import (
+    Grid,
+    Reader,
+    Table,
+    expected_columns,
+    find_tables,
+    language_of,
+)
 from roadmap_check.office.vocab import Vocabulary, explicit_columns, vocabulary
 from roadmap_check.report import Place
 
@@ -95,7 +102,7 @@ def _read(package: Package, display: str, settings: Settings) -> Reading:
     if not tables:
         return Reading(None, [RM003.at(display, (1, 1), msg("rm003.office_no_table"),
                                        hint=msg("rm003.office_no_table.hint",
-                                                columns=_expected()))],
+                                                columns=expected_columns()))],
                        reader.places, package.kind)
     if package.kind in ("xlsx", "ods"):
         _sheet_sources(grids, tables, reader, sources, vocab)

@@ -143,13 +143,13 @@ class Reader:
                 self.findings.append(RM004.at(
                     self.path, at[column.col],
                     msg("rm004.office_column", header=_quoted(column.header)),
-                    hint=msg("rm004.office_columns", columns=_expected())))
+                    hint=msg("rm004.office_columns", columns=expected_columns())))
             elif column.field in seen and seen[column.field] != column.header:
                 self.findings.append(RM004.at(
                     self.path, at[column.col],
                     msg("rm004.office_column_twice", header=_quoted(column.header),
                         other=_quoted(seen[column.field])),
-                    hint=msg("rm004.office_columns", columns=_expected())))
+                    hint=msg("rm004.office_columns", columns=expected_columns())))
                 column.field = None
             else:
                 seen[column.field] = column.header
@@ -327,7 +327,7 @@ def _quoted(header: str) -> Local:
     return {"en": repr(shown), "ru": f"«{shown}»"}
 
 
-def _expected() -> Local:
+def expected_columns() -> Local:
     return {lang: ", ".join(local(f"office.column.{name}")[lang] for name in ITEM_FIELDS)
             for lang in LANGS}
 
