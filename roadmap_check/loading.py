@@ -41,7 +41,7 @@ RM001 = Check("RM001", "yaml-syntax", E, NO_FIX, (
     "office.encrypted", "office.encrypted.hint", "office.macros", "office.macros.hint",
     "office.odf_macros", "office.odf_macros.hint", "office.ole2", "office.ole2.hint", "office.not_office",
     "office.corrupt", "office.too_large", "office.bomb", "office.bad_xml", "office.dtd",
-    "office.no_sheet"))
+    "office.no_sheet", "office.too_many_cells"))
 RM002 = Check("RM002", "duplicate-key", E, NO_FIX,
               ("rm002.duplicate_key", "rm002.duplicate_key.hint"))
 RM003 = Check("RM003", "bad-structure", E, NO_FIX, (

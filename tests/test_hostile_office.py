@@ -190,3 +190,22 @@ def test_opendocument_with_macros_or_encryption_is_a_finding(tmp_path: Path, par
                         b"</manifest:file-entry>" if part.startswith("META") else b"<m/>")
     run = _check(path)
     assert run.code == 1 and said in run.stdout
+
+
+def test_a_table_of_too_many_cells_stops_being_read_at_the_limit(tmp_path: Path) -> None:
+    """Stored, not compressed: no bomb by its directory, but 250,000 cells."""
+    base = tmp_path / "base.docx"
+    make_docx(base, [Row("1", "T", "2022", ["Республика Беларусь"], "Да", [])])
+    path = tmp_path / "cells.docx"
+    row = b"<w:tr>" + b"<w:tc><w:p/></w:tc>" * 100 + b"</w:tr>"
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as z:
+        for info in source.infolist():
+            if info.filename != "word/document.xml":
+                z.writestr(info.filename, source.read(info.filename))
+        with z.open("word/document.xml", "w") as stream:
+            stream.write(_OPEN + b"<w:body><w:tbl>")
+            for _ in range(2500):
+                stream.write(row)
+            stream.write(b"</w:tbl></w:body></w:document>")
+    run = _check(path)
+    assert run.code == 1 and "the document has more than 200,000 table cells" in run.stdout

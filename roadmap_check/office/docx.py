@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from roadmap_check.office.container import Package
-from roadmap_check.office.tables import Cell, Grid, Row
+from roadmap_check.office.tables import MAX_CELLS, Cell, Grid, Row, too_many_cells
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main "
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006 "
@@ -56,6 +56,7 @@ class _Scanner:
         self.vmerge: str | None = None
         self.in_text = False
         self.before = True         # no table seen yet
+        self.cells = 0
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         if self.skip or name in _SKIPPED:
@@ -112,6 +113,9 @@ class _Scanner:
             text = "\n".join(self.cell or []).strip()
             self.row.cells.append(Cell(self.column, self.span, text,
                                        merged=self.vmerge == "continue"))
+            self.cells += 1
+            if self.cells > MAX_CELLS:
+                raise too_many_cells()
             self.column += self.span
             self.cell = None
         elif self.depth == 1 and name == W + "tr" and self.grid is not None and self.row:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from roadmap_check.office.container import Package
 from roadmap_check.office.docx import Paragraph, Scanned
-from roadmap_check.office.tables import Cell, Grid, Row
+from roadmap_check.office.tables import MAX_CELLS, Cell, Grid, Row, too_many_cells
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0 "
@@ -41,6 +41,7 @@ class _Scanner:
         self.in_paragraph = 0
         self.style = ""
         self.before = True
+        self.cells = 0
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         if self.skip or name in _SKIPPED:
@@ -122,10 +123,10 @@ class _Scanner:
                 below = self.rows_below.get(self.column, 0)
                 if below:  # continues a cell spanning rows from above
                     self.rows_below[self.column] = below - 1
-                    self.row.cells.append(Cell(self.column, 1, "", merged=True))
+                    self._add(Cell(self.column, 1, "", merged=True))
                 # else: covered by a cell spanning columns to its left
             else:
-                self.row.cells.append(Cell(self.column, span, text))
+                self._add(Cell(self.column, span, text))
                 for col in range(self.column + 1, self.column + span):
                     self.rows_below.pop(col, None)
             self.column += 1
@@ -133,6 +134,13 @@ class _Scanner:
                 self.column += repeat - 1
                 break
         self.paragraphs = None
+
+    def _add(self, cell: Cell) -> None:
+        assert self.row is not None
+        self.row.cells.append(cell)
+        self.cells += 1
+        if self.cells > MAX_CELLS:
+            raise too_many_cells()
 
     def chars(self, data: str) -> None:
         if self.in_paragraph and not self.skip:

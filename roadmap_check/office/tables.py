@@ -19,10 +19,11 @@ import re
 from dataclasses import dataclass, field
 
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import Local, local, msg
+from roadmap_check.i18n import Local, local, msg, number
 from roadmap_check.langs import LANGS
 from roadmap_check.loading import RM003, RM004
 from roadmap_check.model import Citation, Item, Text, Waiver
+from roadmap_check.office.container import OfficeError
 from roadmap_check.office.vocab import IGNORE, ITEM_FIELDS, Vocabulary
 from roadmap_check.report import Place
 
@@ -35,7 +36,14 @@ _BULLET = re.compile(r"^(?:[-–—•·*▪]|\d{1,2}\))\s+")
 _LISTS = ("responsible", "participants", "indicators", "depends_on")
 
 
-@dataclass
+MAX_CELLS = 200_000  # cells of one document (a 10,000-row road map of 12 columns: 120,000)
+
+
+def too_many_cells() -> OfficeError:
+    return OfficeError("office.too_many_cells", limit=number(MAX_CELLS))
+
+
+@dataclass(slots=True)
 class Cell:
     column: int          # the first grid column it covers, 1-based
     span: int            # how many grid columns it covers
@@ -43,7 +51,7 @@ class Cell:
     merged: bool = False  # continues a vertically merged cell of the row above
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     number: int          # as the document counts it (Word: in its table; Excel: in its sheet)
     cells: list[Cell]

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from roadmap_check.office.container import OfficeError, Package
-from roadmap_check.office.tables import Cell, Grid, Row
+from roadmap_check.office.tables import MAX_CELLS, Cell, Grid, Row, too_many_cells
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships "
@@ -174,6 +174,7 @@ class _SheetReader:
     def __init__(self, strings: list[str], styles: list[str], epoch: dt.date) -> None:
         self.strings, self.styles, self.epoch = strings, styles, epoch
         self.cells: dict[int, dict[int, str]] = {}
+        self.count = 0
         self.merges: list[tuple[int, int, int, int]] = []
         self.row = 0
         self.col = 0
@@ -218,6 +219,9 @@ class _SheetReader:
             text = self._text()
             if text and 0 < self.col <= MAX_COLUMN:
                 self.cells.setdefault(self.row, {})[self.col] = text
+                self.count += 1
+                if self.count > MAX_CELLS:
+                    raise too_many_cells()
 
     def chars(self, data: str) -> None:
         if self.in_value:
