@@ -87,6 +87,9 @@ _BUILT.update({  # Word and Excel road maps (office/)
                       "version", "requires"),
     "office.": tuple(f"{name}.hint" for name in ("legacy_doc", "legacy_xls", "encrypted",
                                                  "macros", "odf_macros", "ole2")),
+    "office.part.": ("charts", "images", "pivot_tables", "embedded", "external_links",
+                     "slicers", "threaded_comments", "form_controls", "custom_xml",
+                     "timelines", "drawings"),
 })
 _FOREIGN = ("pyyaml.", "pydate.", "os.")  # other libraries' texts, looked up by their words
 

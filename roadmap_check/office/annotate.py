@@ -21,7 +21,8 @@ from typing import Any
 
 from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import t
+from roadmap_check.i18n import local, t
+from roadmap_check.langs import LANGS
 from roadmap_check.office.command import office_error, same_file, write_atomically
 from roadmap_check.office.container import OfficeError, open_package
 from roadmap_check.registry import CHECKS
@@ -31,11 +32,18 @@ from roadmap_check.reporters import said
 AUTHOR = "roadmap-check"
 INITIALS = "RC"
 # Parts of a workbook that openpyxl drops when it saves: a copy would lose them.
-_LOST = {"xl/charts/": "charts", "xl/media/": "images", "xl/pivotTables/": "pivot tables",
-         "xl/embeddings/": "embedded objects", "xl/externalLinks/": "external links",
-         "xl/slicers/": "slicers", "xl/threadedComments/": "threaded comments",
-         "xl/ctrlProps/": "form controls", "customXml/": "custom XML",
-         "xl/timelines/": "timelines"}
+_LOST = {"xl/charts/": "charts", "xl/media/": "images", "xl/pivotTables/": "pivot_tables",
+         "xl/embeddings/": "embedded", "xl/externalLinks/": "external_links",
+         "xl/slicers/": "slicers", "xl/threadedComments/": "threaded_comments",
+         "xl/ctrlProps/": "form_controls", "customXml/": "custom_xml",
+         "xl/timelines/": "timelines", "xl/drawings/": "drawings"}
+
+
+def _parts(names: list[str]) -> dict[str, str]:
+    """What a workbook holds that a copy would lose, said in every language."""
+    found = sorted({what for name in names for prefix, what in _LOST.items()
+                    if name.startswith(prefix) and not name.endswith(".vml")})
+    return {lang: ", ".join(t(lang, f"office.part.{what}") for what in found) for lang in LANGS}
 
 
 def comment_text(finding: Finding, lang: str) -> list[str]:
@@ -77,7 +85,7 @@ def annotate(report: Report, target: Path) -> int:
             _xlsx(data, shown, lang, target, source)
         if _texts(copy, source) != _texts(data, source):
             raise RoadmapCheckError.of("error.annotate_loses", path=str(target), source=source,
-                                       parts="text")
+                                       parts=local("office.part.text"))
     except OfficeError as exc:
         raise office_error(path, exc) from None
     write_atomically(target, lambda temporary: temporary.write_bytes(copy))
@@ -206,14 +214,10 @@ def _xlsx(data: bytes, shown: list[tuple[Finding, Place]], lang: str, target: Pa
         return add_notes(data, by_part, AUTHOR)
     except Unfit:
         pass
-    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-    lost = sorted({what for name in names for prefix, what in _LOST.items()
-                   if name.startswith(prefix)} | {"drawings" for name in names
-                                                  if name.startswith("xl/drawings/")
-                                                  and name.endswith(".xml")})
-    if lost:
+    lost = _parts(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    if lost["en"]:
         raise RoadmapCheckError.of("error.annotate_loses", path=str(target), source=source,
-                                   parts=", ".join(lost))
+                                   parts=lost)
     book = load_workbook(io.BytesIO(data), rich_text=True)
     notes: dict[tuple[str, str], list[str]] = {}
     for finding, place in shown:
