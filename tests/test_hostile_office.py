@@ -197,7 +197,7 @@ def test_a_table_of_too_many_cells_stops_being_read_at_the_limit(tmp_path: Path)
     base = tmp_path / "base.docx"
     make_docx(base, [Row("1", "T", "2022", ["Республика Беларусь"], "Да", [])])
     path = tmp_path / "cells.docx"
-    row = b"<w:tr>" + b"<w:tc><w:p/></w:tc>" * 100 + b"</w:tr>"
+    row = b"<w:tr>" + b"<w:tc/>" * 100 + b"</w:tr>"
     with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as z:
         for info in source.infolist():
             if info.filename != "word/document.xml":
