@@ -94,6 +94,9 @@ def test_the_terminal_names_the_table_the_row_and_the_column(
     assert run.code == 1
     row = layout.rows["1.2"][0]
     assert f"table 1, row {row}, «Основание»  error    RM102 unknown-framework" in run.stdout
+    lines = run.stdout.splitlines()
+    at = next(n for n, text in enumerate(lines) if "RM102 unknown-framework" in text)
+    assert lines[at + 1].index("hint:") == lines[at].index("RM102")  # under the code
     russian = cli("check", "draft.docx")  # the table speaks Russian: so does the report
     assert f"таблица 1, строка {row}, графа «Основание»" in russian.stdout
 

@@ -50,8 +50,10 @@ def _style(text: str, style: str, color: bool) -> str:
 
 def _finding(finding: Finding, lang: str, labels: _Labels, cell: str | None = None) -> list[str]:
     color = labels.color
-    where = f"{finding.line}:{finding.column}".rjust(8) if cell is None else \
-        "  " + _escape(cell, color)
+    where, pad = f"{finding.line}:{finding.column}".rjust(8), labels.pad
+    if cell is not None:  # a Word or Excel cell: the next line starts under the code
+        shown = printable(cell)
+        where, pad = "  " + _escape(cell, color), " " * (8 + len(shown) + labels.width)
     waived = finding.suppression is not None
     label = _style(labels.label["waived" if waived else finding.severity.label],
                    "dim" if waived else _STYLE[finding.severity], color)
@@ -60,10 +62,10 @@ def _finding(finding: Finding, lang: str, labels: _Labels, cell: str | None = No
     text = said(finding, lang)
     lines = [f"  {where}  {label}  {code}  {_escape(text.message, color)}"]
     if waived:
-        lines.append(f"{labels.pad}{labels.waived} {_escape(text.waived or '', color)}")
+        lines.append(f"{pad}{labels.waived} {_escape(text.waived or '', color)}")
     elif text.hint:
         fixable = labels.fixable if finding.fix else ""
-        lines.append(f"{labels.pad}{_style(labels.hint, 'green', color)} "
+        lines.append(f"{pad}{_style(labels.hint, 'green', color)} "
                      f"{_escape(text.hint, color)}{fixable}")
     return lines
 
