@@ -1,4 +1,5 @@
-"""Road maps where drafters keep them: tables in Word (.docx) and Excel (.xlsx) documents.
+"""Road maps where drafters keep them: tables in Word (.docx), Excel (.xlsx) and OpenDocument
+(.odt, .ods) documents.
 
 Read (``read``: the container checked, the tables found, each value at its cell), checked like
 a YAML road map (``check``), converted both ways (``convert``) and handed back with the findings
@@ -9,7 +10,6 @@ asks ``sniff`` (the first bytes only) and imports the rest when a file is one of
 from __future__ import annotations
 
 _MAGICS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
-SUFFIXES = (".docx", ".xlsx")
 
 
 def sniff(data: bytes) -> bool:
