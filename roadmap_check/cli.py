@@ -46,6 +46,15 @@ LangOption = Annotated[str | None, typer.Option(
 ConfigOption = Annotated[Path | None, typer.Option(
     "--config", help="The config file (default: roadmap-check.toml or pyproject.toml's "
     "[tool.roadmap-check], found upward from here).")]
+ColumnOption = Annotated[list[str] | None, typer.Option(
+    "--column", metavar="HEADER=FIELD", help="Word/Excel tables: the column with this header "
+    "holds FIELD (id, title, description, section, responsible, participants, start, "
+    "deadline, outcome, indicators, depends_on, cites; or ignore), for headers the "
+    "built-in list does not know (repeatable; also 'columns' in the config).")]
+RoadmapFieldOption = Annotated[list[str] | None, typer.Option(
+    "--roadmap-field", metavar="KEY=VALUE", help="Word/Excel road maps: a field of the road "
+    "map itself (id, title, date, period, language, ruleset, status, version, requires), over "
+    "what the document says before its table (repeatable).")]
 MinCoverageOption = Annotated[float | None, typer.Option(
     "--min-coverage", help="RM204 when the covered share of requirements is below this "
     "(a share from 0 to 1: write 0.8 for 80%).")]
@@ -68,8 +77,9 @@ def _root(
 @app.command()
 def check(
     paths: Annotated[list[Path], typer.Argument(
-        help="Road-map files, folders (walked for YAML files with a 'roadmap:' key), or - for "
-        "standard input.", show_default=False)],
+        help="Road-map files (YAML, Word .docx, Excel .xlsx, OpenDocument .odt/.ods), folders "
+        "(walked for YAML files with a 'roadmap:' key and Word, Excel and OpenDocument files "
+        "with a road-map table), or - for standard input.", show_default=False)],
     rules: RulesOption = None,
     fmt: Annotated[str | None, typer.Option(
         "--format", "-f", help="Output format: terminal, json, sarif, github, junit, gitlab, "
@@ -118,8 +128,15 @@ def check(
     provenance: Annotated[bool, typer.Option(
         "--provenance/--no-provenance", help="HTML: end with an appendix on the rule set and "
         "the sources of its facts (default); --no-provenance leaves it out.")] = True,
+    column: ColumnOption = None,
+    roadmap_field: RoadmapFieldOption = None,
+    annotate: Annotated[Path | None, typer.Option(
+        "--annotate", metavar="COPY", help="Write a copy of the one Word or Excel road map "
+        "checked with each finding as a comment on its cell (the original is not changed).")]
+    = None,
 ) -> None:
-    """Check road maps and report findings with file, line and column."""
+    """Check road maps and report findings with file, line and column (in a Word or Excel
+    road map: table, row and column)."""
     from roadmap_check.command import CheckArgs, run
 
     code = run(CheckArgs(
@@ -128,8 +145,38 @@ def check(
         min_coverage=min_coverage, exclude=exclude or [], jobs=jobs, max_per_code=max_per_code,
         stdin_filename=stdin_filename, baseline=baseline, write_baseline=write_baseline,
         quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix,
-        allow_rules_from=allow_rules_from, provenance=provenance))
+        allow_rules_from=allow_rules_from, provenance=provenance, columns=column or [],
+        roadmap_fields=roadmap_field or [], annotate=annotate))
     raise typer.Exit(code)
+
+
+@app.command()
+def convert(
+    source: Annotated[Path, typer.Argument(help="A road map: .docx, .xlsx (or .odt, .ods), or "
+                                           ".yaml.", show_default=False)],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="The file to write: .yaml from a Word or Excel road map; .docx "
+        "or .xlsx from a YAML one.", show_default=False)],
+    lang: LangOption = None,
+    column: ColumnOption = None,
+    roadmap_field: RoadmapFieldOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Convert a road map between Word/Excel and YAML: a table to YAML (each item noting its
+    source row), or YAML to the formal table (standard columns, landscape A4)."""
+    from roadmap_check.command import CheckArgs, load_config, office_columns, parse_fields
+    from roadmap_check.office.command import convert as run
+    from roadmap_check.office.read import Settings
+
+    said = choose_lang(_lang_option(lang), None, os.environ)
+    with speaking(said):
+        configuration = load_config(CheckArgs(paths=[], config=config))
+        settings = Settings(office_columns(configuration, column or []),
+                            parse_fields(roadmap_field or []))
+        count = run(source, output, lang or configuration["language"], settings,
+                    dict(os.environ))
+    print(line(t(said, "cli.converted", path=str(output),
+                 count=plural(said, "plural.item", count))), file=sys.stderr)
 
 
 @app.command("config")
@@ -216,6 +263,8 @@ def coverage(
     config: ConfigOption = None,
     lang: LangOption = None,
     allow_rules_from: AllowRulesFrom = None,
+    column: ColumnOption = None,
+    roadmap_field: RoadmapFieldOption = None,
 ) -> None:
     """The coverage matrix: required frameworks by items (or sections), each cell showing
     whether and how the item cites the framework, with the share per framework and overall."""
@@ -225,7 +274,8 @@ def coverage(
     known_format("coverage", fmt)
     report = coverage_report(CheckArgs(paths=paths, config=config, rules=rules,
                                        min_coverage=min_coverage, lang=lang, fail_on="error",
-                                       allow_rules_from=allow_rules_from))
+                                       allow_rules_from=allow_rules_from, columns=column or [],
+                                       roadmap_fields=roadmap_field or []))
     assert report is not None  # without --roadmaps-only, no road map at all is an error
     emit("coverage", fmt, None, report)
     # Exit 1 below the minimum (RM204), and for a file that is no road map with a rule set

@@ -49,6 +49,9 @@ class CheckArgs:
     fix: bool = False
     allow_rules_from: list[Path] | None = None   # folders rule sets may be read from
     provenance: bool = True   # the HTML report's appendix on the rule set (--no-provenance)
+    columns: list[str] = field(default_factory=list)         # Word/Excel: "HEADER=FIELD"
+    roadmap_fields: list[str] = field(default_factory=list)  # Word/Excel: "KEY=VALUE"
+    annotate: Path | None = None   # a reviewed copy of the one Word/Excel road map checked
 
 
 def _codes(spec: str | list[str] | None, option: str) -> frozenset[str] | None:
@@ -113,6 +116,8 @@ def run(args: CheckArgs) -> int:
             return 0
         for name, target in outputs:
             emit("check", name, target, report)
+        if args.annotate is not None:
+            _annotate(args.annotate, report, lang)
         return report.exit_code
 
 
@@ -160,7 +165,8 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str,
         severity=tuple(config["severity"].items()),
         per_file_ignores=tuple((glob, _codes(codes, f"per-file-ignores.{glob}") or frozenset())
                                for glob, codes in config["per-file-ignores"].items()),
-        rule_roots=rule_roots(config))
+        rule_roots=rule_roots(config), columns=office_columns(config, args.columns),
+        fields=parse_fields(args.roadmap_fields))
     skipped: list[discovery.Skipped] = []
     paths = discovery.expand(args.paths, config["exclude"], args.roadmaps_only, skipped)
     for left in skipped:
@@ -208,6 +214,7 @@ def _refuse_overwriting(args: CheckArgs, config: configuration.Config, paths: li
     writes = [("--output" if n == 0 else "--output-format", target)
               for n, (_, target) in enumerate(outputs)]
     writes.append(("--write-baseline", args.write_baseline))
+    writes.append(("--annotate", args.annotate))
     for option, target in writes:
         if target is None:
             continue
@@ -222,6 +229,33 @@ def _refuse_overwriting(args: CheckArgs, config: configuration.Config, paths: li
                                        path=str(target), input=str(source))
 
 
+def office_columns(config: configuration.Config, specs: list[str]) -> tuple[tuple[str, str], ...]:
+    """The columns of Word/Excel tables named by the config, then by --column (which wins)."""
+    if not specs:  # a YAML run loads nothing of the office package
+        return tuple(config["columns"].items())
+    from roadmap_check.office.vocab import parse_columns
+
+    return (*config["columns"].items(), *parse_columns(specs))
+
+
+def parse_fields(specs: list[str]) -> tuple[tuple[str, str], ...]:
+    if not specs:
+        return ()
+    from roadmap_check.office.vocab import parse_fields as parse
+
+    return parse(specs)
+
+
+def _annotate(target: Path, report: Report, lang: str) -> None:
+    """``--annotate``: the one Word or Excel road map checked, copied with its findings as
+    comments on their cells."""
+    from roadmap_check.office.annotate import annotate
+
+    count = annotate(report, target)
+    say(i18n.t(report.language, "cli.annotated", path=str(target),
+               count=i18n.plural(report.language, "plural.finding", count)))
+
+
 def _fix_first(paths: list[Path], options: Options, lang: str) -> None:
     """``check --fix``: apply the safe fixes to each file, then check what is left."""
     from dataclasses import replace
@@ -233,7 +267,13 @@ def _fix_first(paths: list[Path], options: Options, lang: str) -> None:
     for path in paths:
         if str(path) == "-":
             continue
-        original, outcome, _ = fixing.fix_file(engine, path)
+        try:
+            original, outcome, _ = fixing.fix_file(engine, path)
+        except fixing.Refused as exc:  # a Word or Excel road map: checked as it is
+            if exc.template != "error.fix_office":
+                raise
+            say(exc.in_lang(lang))
+            continue
         if outcome.changed:
             fixing.write(path, original, outcome.after)
             say(i18n.t(lang, "cli.fixed", path=str(path),

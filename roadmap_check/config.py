@@ -26,6 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "language": None, "exclude": [], "format": "terminal", "severity": {},
     "per-file-ignores": {}, "allow-rules-from": [],
     "max-per-code": 1000,  # findings of one check listed per file (limits.py); 0: all
+    "columns": {},  # Word/Excel tables: column header -> road-map field (office/vocab.py)
 }
 
 
@@ -190,6 +191,15 @@ def _validate(key: str, value: Any, where: str, base: Path) -> Any:
                 raise _fail(where, f"severity.{code}", "no_code")
             if level not in LEVELS:
                 raise _fail(where, f"severity.{code}", "one_of", values=", ".join(LEVELS))
+        return dict(value)
+    if key == "columns":
+        from roadmap_check.office.vocab import IGNORE, ITEM_FIELDS
+
+        names = (*ITEM_FIELDS, IGNORE)
+        if not isinstance(value, dict) or not all(isinstance(v, str) and v in names
+                                                  for v in value.values()):
+            raise RoadmapCheckError.of("error.config_columns", where=where, key=key,
+                                       fields=", ".join(names))
         return dict(value)
     if key == "per-file-ignores":
         if not isinstance(value, dict):

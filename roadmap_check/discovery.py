@@ -16,6 +16,7 @@ from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.i18n import local
 
 SUFFIXES = (".yaml", ".yml")
+OFFICE_SUFFIXES = (".docx", ".xlsx", ".odt", ".ods")  # Word, Excel, OpenDocument road maps
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
                        ".tox", ".mypy_cache", ".ruff_cache"})
 _ROADMAP_KEY = re.compile(rb"^roadmap\s*:", re.MULTILINE)
@@ -31,12 +32,17 @@ class Skipped(NamedTuple):
 
 
 def looks_like_roadmap(path: Path) -> bool:
-    """A YAML file with a top-level ``roadmap:`` key near its start; a file that cannot be
+    """A YAML file with a top-level ``roadmap:`` key near its start, a Word or Excel file with
+    a road-map table (``office.detect``, a sniff of its start); a file that cannot be
     read may be one (it is reported when it is read, RM001), one that is not a regular file
     (a named pipe, a device) never is, and is not opened: reading it could block forever."""
     try:
         if not stat.S_ISREG(path.stat().st_mode):
             return False
+        if path.name.lower().endswith(OFFICE_SUFFIXES):
+            from roadmap_check.office.detect import holds_roadmap
+
+            return holds_roadmap(path)
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
     except OSError:
@@ -99,7 +105,9 @@ def _walk(folder: Path, patterns: list[str], skipped: list[Skipped]) -> Iterator
         dirs[:] = kept
         for name in sorted(files):
             path = here / name
-            if not name.endswith(SUFFIXES) or _excluded(path, patterns):
+            office = name.lower().endswith(OFFICE_SUFFIXES)  # not Word's lock files, "~$..."
+            if not (name.endswith(SUFFIXES) or (office and not name.startswith("~$"))) or \
+                    _excluded(path, patterns):
                 continue
             try:
                 kind = special_kind(path.stat().st_mode)

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from roadmap_check import dates, reading, rulesets, suppressions, waivers
+from roadmap_check import dates, office, reading, rulesets, suppressions, waivers
 from roadmap_check.compiled import Compiled
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
 from roadmap_check.findings import Finding
@@ -49,6 +49,8 @@ class Options:
     keep_content: bool = False         # keep each item's texts in the report (for diff)
     limit: int | None = None  # findings of one check listed per file (limits.py); None: all
     rule_roots: tuple[str, ...] = ()   # folders rule-set files may be read from (rulesets.load)
+    columns: tuple[tuple[str, str], ...] = ()  # Word/Excel tables: (header, field), --column
+    fields: tuple[tuple[str, str], ...] = ()   # Word/Excel: (road-map field, value)
 
     def wanted(self, code: str) -> bool:
         return (self.select is None or code in self.select) and code not in self.ignore
@@ -117,7 +119,14 @@ class Engine:
         return self.check_data(text, display, base)
 
     def check_data(self, data: bytes | str, display: str, base: Path) -> FileReport:
-        """A YAML road map's report, from its bytes (or text)."""
+        """A road map's report, from its bytes (or text): YAML, or a Word or Excel document."""
+        if isinstance(data, bytes) and office.sniff(data):
+            from roadmap_check.office.check import check_office
+            from roadmap_check.office.read import Settings
+
+            return check_office(self.check_model, Settings(self.options.columns,
+                                                           self.options.fields),
+                                data, display, base)
         with gc_paused():
             read = reading.read(data, display)
             limiter = Limiter(self.options.limit)

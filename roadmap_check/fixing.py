@@ -161,6 +161,10 @@ def read(path: Path) -> tuple[bytes, str]:
     except OSError as exc:
         raise Refused.of("error.unreadable", path=str(path),
                          reason=foreign("os", str(exc.strerror))) from None
+    from roadmap_check import office
+
+    if office.sniff(data):  # a Word or Excel road map: fixes are spans of YAML text
+        raise Refused.of("error.fix_office", path=str(path))
     try:
         return data, data.decode("utf-8")
     except UnicodeDecodeError:

@@ -35,7 +35,13 @@ RM001 = Check("RM001", "yaml-syntax", E, NO_FIX, (
     "rm001.encoding", "rm001.not_utf8", "rm001.not_utf8_cp1251", "rm001.empty", "rm001.nul",
     "rm001.no_document", "rm001.yaml", "rm001.yaml_context", "rm001.yaml_too_deep",
     "rm001.unreadable", "rm001.control_character", "rm001.control_character.hint",
-    "hint.save_utf8"))
+    "hint.save_utf8",
+    # a Word or Excel file that cannot be read as a road map (office/container.py)
+    "office.legacy_doc", "office.legacy_doc.hint", "office.legacy_xls", "office.legacy_xls.hint",
+    "office.encrypted", "office.encrypted.hint", "office.macros", "office.macros.hint",
+    "office.odf_macros", "office.odf_macros.hint", "office.ole2", "office.ole2.hint", "office.not_office",
+    "office.corrupt", "office.too_large", "office.bomb", "office.bad_xml", "office.dtd",
+    "office.no_sheet", "office.too_many_cells"))
 RM002 = Check("RM002", "duplicate-key", E, NO_FIX,
               ("rm002.duplicate_key", "rm002.duplicate_key.hint"))
 RM003 = Check("RM003", "bad-structure", E, NO_FIX, (
@@ -45,9 +51,13 @@ RM003 = Check("RM003", "bad-structure", E, NO_FIX, (
     "rm003.roadmap_kind", "rm003.roadmap_missing", "rm003.bad_status", "rm003.bad_language",
     "rm003.item_kind", "rm003.item_missing", "rm003.no_party", "rm003.cites_kind",
     "rm003.citation_kind", "rm003.citation_no_framework", "rm003.waivers_kind",
-    "rm003.waiver_kind", "rm003.waiver_no_check", "rm003.waiver_code"))
-RM004 = Check("RM004", "unknown-key", W, NO_FIX, ("rm004.unknown_key", "rm004.known_keys",
-                                                  "hint.did_you_mean"))
+    "rm003.waiver_kind", "rm003.waiver_no_check", "rm003.waiver_code",
+    # a Word or Excel road map's table (office/tables.py)
+    "rm003.office_no_table", "rm003.office_no_table.hint", "rm003.office_no_column",
+    "rm003.office_no_column.hint", "rm003.office_empty_cell", "rm003.office_field.hint"))
+RM004 = Check("RM004", "unknown-key", W, NO_FIX, (
+    "rm004.unknown_key", "rm004.known_keys", "hint.did_you_mean",
+    "rm004.office_column", "rm004.office_column_twice", "rm004.office_columns"))
 RM006 = Check("RM006", "numeric-id", W, SAFE, ("rm006.numeric_id", "rm006.numeric_id.hint"))
 RM007 = Check("RM007", "unsafe-yaml", E, NO_FIX, (
     "rm007.expansion", "rm007.recursive", "rm007.tag", "rm007.tag.hint", "rm007.merge_depth"))

@@ -104,6 +104,22 @@ class RoadmapInfo(NamedTuple):
     line: int = 1
 
 
+class Place(NamedTuple):
+    """Where a value of a road map read from a Word or Excel table is in its document: the
+    reader gives each cell a position of its own (``line``: a row, ``column``: the column's
+    number) and the report maps it back to the table, the row and the column's header."""
+
+    table: int = 0            # the table's number in the document (Word); 0: not in a table
+    row: int = 0              # the row, as the document counts it (Word: of its table;
+                              # Excel: of its sheet); 0: a paragraph before the table
+    column: str = ""          # the column's header, as written
+    text: str = ""            # the cell's text (its first 200 characters)
+    col: int = 0              # the column's number in the table (Word) or the sheet (Excel)
+    sheet: str | None = None  # the worksheet (Excel)
+    ref: str | None = None    # the cell (Excel: "E7")
+    paragraph: int = 0        # a paragraph before the table (Word), 1-based
+
+
 @dataclass(eq=False)
 class FileReport:
     path: str
@@ -115,6 +131,13 @@ class FileReport:
     ruleset: RuleSetInfo | None = None
     omitted: dict[str, int] = field(default_factory=dict)  # code -> findings beyond the cap
     omitted_fixable: int = 0  # of those, the ones with a fix
+    # A road map read from a Word or Excel table: (line, column) of its findings -> the cell
+    places: dict[tuple[int, int], Place] | None = None
+    kind: str = "yaml"        # yaml | docx | xlsx
+
+    def place(self, finding: Finding) -> Place | None:
+        """The cell (or paragraph) a finding of a Word or Excel road map is on."""
+        return self.places.get((finding.line, finding.column)) if self.places else None
 
 
 @dataclass(eq=False)

@@ -92,6 +92,8 @@ def test_checks_never_import_the_engine_the_registry_or_each_others_functions() 
 @pytest.mark.parametrize(("library", "owner"), [
     ("yaml", {"roadmap_check.yaml_io"}),
     ("rapidfuzz", {"roadmap_check.matching"}),
+    ("docx", {"roadmap_check.office.write_docx", "roadmap_check.office.annotate"}),
+    ("openpyxl", {"roadmap_check.office.write_xlsx", "roadmap_check.office.annotate"}),
 ])
 def test_each_third_party_library_is_behind_one_module(library: str, owner: set[str]) -> None:
     users = set()
@@ -146,3 +148,20 @@ def test_a_run_in_process_leaves_the_garbage_collector_as_it_found_it(
             main()
         assert gc.isenabled() is enabled
     gc.enable()
+
+
+def test_a_yaml_run_imports_nothing_of_word_and_excel(tmp_path: Path) -> None:
+    """YAML drafts do not pay for the office libraries, nor for reading office files."""
+    import subprocess
+
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(CLEAN_ROADMAP, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "roadmap_check", "check",
+                           str(draft), "--rules", str(TESTS / "rules" / "test-rules.yaml")],
+                          capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "roadmap_check.office" in imported  # the sniff of the first bytes, and only it
+    assert not {name for name in imported if name.split(".")[0] in ("docx", "openpyxl", "lxml")
+                or name.startswith("roadmap_check.office.")}

@@ -52,7 +52,7 @@ def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
 
 
 _LITERAL_KEY = re.compile(r"""["']((?:rm\d{3}|hint|error|cli|term|diff|field|kind|where|plural|"""
-                          r"""suppression|date|frameworks|subject_field|matrix|report|html|md|explain|config)"""
+                          r"""suppression|date|frameworks|subject_field|matrix|report|html|md|explain|config|office)"""
                           r"""\.[\w.]+|nothing)["']""")
 # Keys the code builds from a name (f"rm304.{role}"): the prefix and every name it takes.
 _BUILT = {
@@ -84,6 +84,19 @@ _BUILT = {
                  "framework_twice", "no_code", "level", "no_successor", "shared_name",
                  "no_framework", "no_provision", "empty_group"),
 }
+_BUILT.update({  # Word and Excel road maps (office/)
+    "office.column.": ("id", "title", "description", "section", "responsible", "participants",
+                       "start", "deadline", "outcome", "indicators", "depends_on", "cites",
+                       "waivers"),
+    "office.month.": tuple(str(n) for n in range(1, 13)),
+    "office.label.": ("id", "title", "date", "period", "language", "ruleset", "status",
+                      "version", "requires"),
+    "office.": tuple(f"{name}.hint" for name in ("legacy_doc", "legacy_xls", "encrypted",
+                                                 "macros", "odf_macros", "ole2")),
+    "office.part.": ("charts", "images", "pivot_tables", "embedded", "external_links",
+                     "slicers", "threaded_comments", "form_controls", "custom_xml",
+                     "timelines", "drawings"),
+})
 _FOREIGN = ("pyyaml.", "pydate.", "os.")  # other libraries' texts, looked up by their words
 
 

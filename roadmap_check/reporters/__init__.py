@@ -13,7 +13,8 @@ from importlib import import_module
 from typing import Any, NamedTuple
 
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import say
+from roadmap_check.i18n import say, t
+from roadmap_check.report import FileReport, Place
 
 Render = Callable[[Any, bool], Iterable[str]]
 
@@ -76,6 +77,23 @@ def terminal_width(default: int) -> int:
     if os.environ.get("COLUMNS", "").isdigit() or sys.stdout.isatty():
         return shutil.get_terminal_size((default, 24)).columns
     return default
+
+
+def place_words(place: Place, lang: str) -> str:
+    """Where a value of a Word or Excel road map is, in words: "table 1, row 7, «Основание»"."""
+    if place.sheet is not None:
+        key = "office.where.sheet_cell" if place.column else "office.where.sheet_row"
+        return t(lang, key, sheet=place.sheet, ref=place.ref or "", column=place.column)
+    if place.table:
+        key = "office.where.cell" if place.column else "office.where.row"
+        return t(lang, key, table=place.table, row=place.row, column=place.column)
+    return t(lang, "office.where.paragraph", paragraph=place.paragraph)
+
+
+def where(file: FileReport, finding: Finding, lang: str) -> str | None:
+    """A finding's cell in a Word or Excel road map, in words; None in a YAML one."""
+    place = file.place(finding)
+    return place_words(place, lang) if place is not None else None
 
 
 def said(finding: Finding, lang: str) -> Said:

@@ -10,17 +10,25 @@ from collections.abc import Iterator
 from roadmap_check.drafts import DraftDiff, citation_text
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import say, t
+from roadmap_check.report import FileReport
+from roadmap_check.reporters import where
 from roadmap_check.reporters.json import finding_dict
 from roadmap_check.reporters.markdown import code, md
 from roadmap_check.safe_text import line, printable
 
 
-def _line(finding: Finding, lang: str) -> str:
-    """One finding on one line, control characters of the road map's text shown."""
+def _line(finding: Finding, lang: str, file: FileReport | None = None) -> str:
+    """One finding on one line, control characters of the road map's text shown; a Word or
+    Excel road map's at its cell."""
     item = t(lang, "diff.in_item", item=finding.item) if finding.item else ""
     label = t(lang, f"term.label.{finding.severity.label}")
-    return printable(f"{finding.line}:{finding.column} {label} {finding.code}{item} "
-                     f"{say(lang, finding.message)}")
+    at = (where(file, finding, lang) if file is not None else None) or \
+        f"{finding.line}:{finding.column}"
+    return printable(f"{at} {label} {finding.code}{item} {say(lang, finding.message)}")
+
+
+def _file(diff: DraftDiff, title: str) -> FileReport:
+    return (diff.new if title == "introduced" else diff.old).report
 
 
 def _cover(flag: bool, lang: str) -> str:
@@ -41,7 +49,7 @@ def terminal(diff: DraftDiff) -> Iterator[str]:
     out = [line(f"{diff.old.label} -> {diff.new.label}"), ""]
     for title, findings in (("introduced", diff.introduced), ("resolved", diff.resolved)):
         out.append(t(lang, f"diff.findings_{title}", count=len(findings)))
-        out += [f"  {_line(f, lang)}" for f in findings]
+        out += [f"  {_line(f, lang, _file(diff, title))}" for f in findings]
     out.append("")
     for title, ids in (("added", diff.items_added), ("removed", diff.items_removed),
                        ("changed", diff.items_changed)):
@@ -90,7 +98,7 @@ def markdown(diff: DraftDiff) -> Iterator[str]:
         if findings:
             summary = t(lang, f"diff.md.{title}_details", count=len(findings))
             out += [f"<details><summary>{summary}</summary>", ""]
-            out += [f"- {md(_line(f, lang))}" for f in findings]
+            out += [f"- {md(_line(f, lang, _file(diff, title)))}" for f in findings]
             out += ["", "</details>", ""]
     out += [t(lang, "diff.md.requirements"), "|---|---|---|"]
     out += [f"| {md(n)} | {_cover(b, lang)} | {_cover(a, lang)} |" for n, b, a in diff.coverage]

@@ -13,6 +13,7 @@ from roadmap_check.findings import Finding
 from roadmap_check.i18n import say
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import Report
+from roadmap_check.reporters import where
 from roadmap_check.reporters.sarif import relative_path
 from roadmap_check.safe_text import workflow_data, workflow_property
 from roadmap_check.severity import Severity
@@ -20,15 +21,21 @@ from roadmap_check.severity import Severity
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def annotation(finding: Finding, lang: str) -> str:
+def annotation(finding: Finding, lang: str, cell: str | None = None) -> str:
+    """One annotation; a finding of a Word or Excel road map names its cell (``cell``) in the
+    message instead of a line of the file."""
     path = relative_path(finding.path) or finding.path
     properties = {"file": path, "line": str(finding.line), "col": str(finding.column),
                   "title": f"{finding.code} {CHECKS[finding.code].name}"}
+    if cell is not None:
+        del properties["line"], properties["col"]
     joined = ",".join(f"{key}={workflow_property(value)}" for key, value in properties.items())
-    message = say(lang, finding.message)
+    message = say(lang, finding.message) if cell is None else \
+        f"{cell}: {say(lang, finding.message)}"
     return f"::{COMMANDS[finding.severity]} {joined}::{workflow_data(message)}\n"
 
 
 def render(report: Report) -> Iterator[str]:
     for file in report.files:
-        yield "".join(annotation(f, file.lang) for f in file.findings if f.suppression is None)
+        yield "".join(annotation(f, file.lang, where(file, f, file.lang)) for f in file.findings
+                      if f.suppression is None)

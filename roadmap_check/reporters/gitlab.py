@@ -14,16 +14,18 @@ from roadmap_check.findings import Finding
 from roadmap_check.i18n import say
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import Report
+from roadmap_check.reporters import where
 from roadmap_check.reporters.sarif import distinct_fingerprints, relative_path
 from roadmap_check.severity import Severity
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def issue(finding: Finding, print_: str, lang: str) -> dict[str, Any]:
+def issue(finding: Finding, print_: str, lang: str, cell: str | None = None) -> dict[str, Any]:
+    at = f"{cell}: " if cell is not None else ""
     return {
         "description": f"{finding.code} {CHECKS[finding.code].name}: "
-                       f"{say(lang, finding.message)}",
+                       f"{at}{say(lang, finding.message)}",
         "check_name": finding.code,
         "fingerprint": print_,
         "severity": SEVERITIES[finding.severity],
@@ -33,8 +35,8 @@ def issue(finding: Finding, print_: str, lang: str) -> dict[str, Any]:
 
 
 def render(report: Report) -> Iterator[str]:
-    live = [(f, file.lang) for file in report.files for f in file.findings
-            if f.suppression is None]
-    prints = distinct_fingerprints(f for f, _ in live)
-    issues = [issue(f, p, lang) for (f, lang), p in zip(live, prints, strict=True)]
+    live = [(f, file.lang, where(file, f, file.lang)) for file in report.files
+            for f in file.findings if f.suppression is None]
+    prints = distinct_fingerprints(f for f, _, _ in live)
+    issues = [issue(f, p, lang, cell) for (f, lang, cell), p in zip(live, prints, strict=True)]
     yield json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

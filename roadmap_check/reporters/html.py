@@ -32,6 +32,7 @@ from roadmap_check.matrix import (
 )
 from roadmap_check.report import FileReport, FrameworkInfo, Report
 from roadmap_check.reporters import said
+from roadmap_check.reporters import where as where_in
 from roadmap_check.severity import Severity
 
 MAX_ITEM_COLUMNS = 40  # wider matrices show one column per section
@@ -386,7 +387,7 @@ def _matrix(matrix: Matrix) -> str:
 def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
     live = [f for f in file.findings if f.suppression is None]
     waived = [f for f in file.findings if f.suppression is not None]
-    lines = source_lines(file.path) if file.findings else None
+    lines = source_lines(file.path) if file.findings and not file.places else None
     index = by_id(matrix.columns)
     lang = file.lang
     known = {fw.id: fw for fw in file.ruleset.frameworks} if file.ruleset else {}
@@ -404,10 +405,10 @@ def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
         if column is not None and column.title:
             heading += f" — {column.title}"
         yield f"<h4>{_e(heading)}</h4>\n"
-        yield "".join(_finding(f, lines, lang, known) for f in grouped[number])
+        yield "".join(_finding(f, lines, lang, known, file) for f in grouped[number])
     if waived:
         yield f"<h3>{_e(t(lang, 'report.waived_findings', count=len(waived)))}</h3>\n"
-        yield "".join(_finding(f, lines, lang, known) for f in waived)
+        yield "".join(_finding(f, lines, lang, known, file) for f in waived)
 
 
 # The checks whose finding rests on one fact of a framework: its caveat goes with the finding.
@@ -415,10 +416,11 @@ _RESTS_ON = {"RM106": "in_force_until", "RM107": "adopted"}
 
 
 def _finding(finding: Finding, lines: list[str] | None, lang: str,
-             known: dict[str, FrameworkInfo]) -> str:
+             known: dict[str, FrameworkInfo], file: FileReport | None = None) -> str:
     kind = "waived" if finding.suppression is not None else finding.severity.label
     text = said(finding, lang)
-    where = t(lang, "report.line", line=finding.line, column=finding.column)
+    where = (where_in(file, finding, lang) if file is not None else None) or \
+        t(lang, "report.line", line=finding.line, column=finding.column)
     if finding.suppression is not None and finding.item is not None:
         where = f"{t(lang, 'term.item', id=finding.item)}, {where}"
     fixable = f' <span class="mute">{_e(t(lang, "term.fixable").strip())}</span>' \

@@ -6,7 +6,7 @@ Keys, codes and names are English whatever the language; ``message``, ``suggesti
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from json.encoder import encode_basestring as _encode
 from typing import Any
 
@@ -14,7 +14,7 @@ from roadmap_check import __version__
 from roadmap_check.findings import Finding, Msg
 from roadmap_check.i18n import say
 from roadmap_check.registry import CHECKS
-from roadmap_check.report import FileReport, Need, Report
+from roadmap_check.report import FileReport, Need, Place, Report
 from roadmap_check.reporters import said
 from roadmap_check.severity import Severity
 
@@ -89,7 +89,9 @@ def render(report: Report) -> Iterator[str]:
            f'  "tool": {tool},\n  "findings": [')
     first = True
     for file in report.files:
-        line = _Line(file.lang)
+        plain = _Line(file.lang)
+        # a Word or Excel road map: each finding's cell too
+        line: Callable[[Finding], str] = _WithCell(file, plain) if file.places else plain
         findings = file.findings
         for start in range(0, len(findings), 2000):
             chunk = findings[start:start + 2000]
@@ -101,6 +103,30 @@ def render(report: Report) -> Iterator[str]:
 
 def _indent(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+def cell_dict(place: Place) -> dict[str, Any]:
+    """The ``cell`` of a finding of a Word or Excel road map: where it is in the document."""
+    out: dict[str, Any] = {"table": place.table or None, "sheet": place.sheet,
+                           "row": place.row or None, "column": place.column or None,
+                           "ref": place.ref, "text": place.text}
+    if place.paragraph:
+        out["paragraph"] = place.paragraph
+    return out
+
+
+class _WithCell:
+    """A finding's line with its ``cell``, for a Word or Excel road map."""
+
+    def __init__(self, file: FileReport, line: _Line) -> None:
+        self.file, self.line = file, line
+
+    def __call__(self, finding: Finding) -> str:
+        text = self.line(finding)
+        place = self.file.place(finding)
+        if place is None:
+            return text
+        return f"{text[:-1]}, \"cell\": {json.dumps(cell_dict(place), ensure_ascii=False)}}}"
 
 
 class _Line:

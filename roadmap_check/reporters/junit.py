@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import say
 from roadmap_check.report import FileReport, Need, Report
+from roadmap_check.reporters import where
 from roadmap_check.reporters.items import item_of, items_by_id
 from roadmap_check.severity import Severity
 
@@ -37,8 +38,10 @@ class Case:
                 if f.suppression is None and f.severity >= Severity.WARNING]
 
 
-def _line(finding: Finding, lang: str) -> str:
-    return f"{finding.line}:{finding.column} {finding.code} {say(lang, finding.message)}"
+def _line(finding: Finding, lang: str, file: FileReport | None = None) -> str:
+    cell = where(file, finding, lang) if file is not None else None
+    at = cell if cell is not None else f"{finding.line}:{finding.column}"
+    return f"{at} {finding.code} {say(lang, finding.message)}"
 
 
 def _need_of(finding: Finding, needs: dict[str, Need]) -> Need | None:
@@ -68,7 +71,8 @@ def _cases(file: FileReport) -> list[Case]:
     return [document, *item_cases, *need_cases.values()]
 
 
-def _testcase(suite: ET.Element, path: str, case: Case, lang: str) -> None:
+def _testcase(suite: ET.Element, path: str, case: Case, lang: str,
+              file: FileReport | None = None) -> None:
     element = ET.SubElement(suite, "testcase", classname=_xml(path), name=_xml(case.name))
     failing = case.failing
     if failing:
@@ -76,10 +80,10 @@ def _testcase(suite: ET.Element, path: str, case: Case, lang: str) -> None:
         more = f" (and {len(failing) - 1} more)" if len(failing) > 1 else ""
         failure = ET.SubElement(element, "failure",
                                 message=_xml(say(lang, head.message) + more), type=head.code)
-        failure.text = _xml("\n".join(_line(f, lang) for f in failing))
-    notes = [f"{_line(f, lang)} (waived: "
+        failure.text = _xml("\n".join(_line(f, lang, file) for f in failing))
+    notes = [f"{_line(f, lang, file)} (waived: "
              f"{say(lang, f.suppression.reason) if f.suppression else ''})"
-             if f.suppression is not None else f"{_line(f, lang)} ({f.severity.label})"
+             if f.suppression is not None else f"{_line(f, lang, file)} ({f.severity.label})"
              for f in case.findings if f not in failing]
     if notes:
         ET.SubElement(element, "system-out").text = _xml("\n".join(notes))
@@ -94,7 +98,7 @@ def render(report: Report) -> Iterator[str]:
         suite = ET.SubElement(root, "testsuite", name=_xml(file.path), tests=str(len(cases)),
                               failures=str(failed), errors="0", skipped="0")
         for case in cases:
-            _testcase(suite, file.path, case, file.lang)
+            _testcase(suite, file.path, case, file.lang, file)
         total, failures = total + len(cases), failures + failed
     root.set("tests", str(total))
     root.set("failures", str(failures))

@@ -34,6 +34,7 @@ from roadmap_check.matrix import (
 )
 from roadmap_check.report import FileReport, Report
 from roadmap_check.reporters import said
+from roadmap_check.reporters import where as where_in
 from roadmap_check.reporters.html import layer, meta_value, percent, source_lines
 from roadmap_check.safe_text import printable
 from roadmap_check.severity import Severity
@@ -214,7 +215,7 @@ def _findings(file: FileReport, matrix: Matrix, budget: _Budget) -> Iterator[str
     waived = [f for f in file.findings if f.suppression is not None]
     if not file.findings:
         return
-    lines = source_lines(file.path)
+    lines = source_lines(file.path) if not file.places else None
     index = by_id(matrix.columns)
     lang = file.lang
     grouped: dict[int, list[Finding]] = {}
@@ -227,10 +228,10 @@ def _findings(file: FileReport, matrix: Matrix, budget: _Budget) -> Iterator[str
     for number in sorted(grouped):
         column = matrix.columns[number] if number >= 0 else None
         yield from _block(_label(column, len(grouped[number]), lang), grouped[number], lines,
-                          budget, lang)
+                          budget, lang, file)
     if waived:
         yield from _block(t(lang, "report.waived_findings", count=len(waived)), waived, lines,
-                          budget, lang)
+                          budget, lang, file)
 
 
 def _label(column: Column | None, count: int, lang: str) -> str:
@@ -242,9 +243,9 @@ def _label(column: Column | None, count: int, lang: str) -> str:
 
 
 def _block(label: str, findings: list[Finding], lines: list[str] | None,
-           budget: _Budget, lang: str) -> Iterator[str]:
+           budget: _Budget, lang: str, file: FileReport | None = None) -> Iterator[str]:
     """One <details> block, cut when the budget runs out; never an empty one."""
-    texts = [_finding(f, lines, lang) for f in findings]
+    texts = [_finding(f, lines, lang, file) for f in findings]
     opening, closing = f"<details><summary>{label}</summary>\n\n", "\n</details>\n\n"
     if not budget.take(opening + texts[0] + closing):
         budget.omitted += len(findings)
@@ -258,11 +259,13 @@ def _block(label: str, findings: list[Finding], lines: list[str] | None,
     yield closing
 
 
-def _finding(finding: Finding, lines: list[str] | None, lang: str) -> str:
+def _finding(finding: Finding, lines: list[str] | None, lang: str,
+             file: FileReport | None = None) -> str:
     kind = "waived" if finding.suppression is not None else finding.severity.label
     text = said(finding, lang)
     fixable = t(lang, "term.fixable") if finding.fix else ""
-    where = t(lang, "report.line", line=finding.line, column=finding.column)
+    where = (where_in(file, finding, lang) if file is not None else None) or \
+        t(lang, "report.line", line=finding.line, column=finding.column)
     out = [f"- **{t(lang, f'term.label.{kind}')}** `{finding.code}` "
            f"{t(lang, f'checkname.{finding.code}')}, {where}{fixable}: {md(text.message)}\n"]
     if finding.suppression is not None:

@@ -20,8 +20,8 @@ from roadmap_check.docs import check_docs, explain
 from roadmap_check.findings import Finding
 from roadmap_check.fingerprints import fingerprint
 from roadmap_check.registry import CHECKS
-from roadmap_check.report import Report
-from roadmap_check.reporters import said
+from roadmap_check.report import Place, Report
+from roadmap_check.reporters import place_words, said
 from roadmap_check.severity import Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -79,7 +79,24 @@ def _rules(lang: str) -> list[dict[str, Any]]:
     } for code in sorted(CHECKS)]
 
 
-def _result(finding: Finding, rule_index: int, print_: str, lang: str) -> dict[str, Any]:
+def _location(finding: Finding, place: Place | None, lang: str) -> dict[str, Any]:
+    """A YAML finding's file and region; a Word or Excel one's file (a region of lines means
+    nothing in it) and its cell as a logical location, with the cell's text."""
+    location = artifact_location(finding.path)
+    if place is None:
+        return {"physicalLocation": {
+            "artifactLocation": location,
+            "region": {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)},
+        }}
+    return {"physicalLocation": {"artifactLocation": location},
+            "logicalLocations": [{"name": place.column or place_words(place, lang),
+                                  "fullyQualifiedName": place_words(place, lang),
+                                  "kind": "element",
+                                  "properties": {"text": place.text}}]}
+
+
+def _result(finding: Finding, rule_index: int, print_: str, lang: str,
+            place: Place | None = None) -> dict[str, Any]:
     text = said(finding, lang)
     location = artifact_location(finding.path)
     result: dict[str, Any] = {
@@ -87,17 +104,14 @@ def _result(finding: Finding, rule_index: int, print_: str, lang: str) -> dict[s
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
         "message": {"text": text.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": location,
-            "region": {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)},
-        }}],
+        "locations": [_location(finding, place, lang)],
         "partialFingerprints": {FINGERPRINT_KEY: print_},
     }
     if finding.suppression is not None:
         kind = "external" if finding.suppression.kind == "baseline" else "inSource"
         result["suppressions"] = [{"kind": kind, "justification": text.waived or ""}]
     fix = finding.fix
-    if fix is not None:
+    if fix is not None and place is None:
         result["fixes"] = [{
             "description": {"text": text.hint or "apply the fix"},
             "artifactChanges": [{"artifactLocation": location, "replacements": [{
@@ -117,7 +131,7 @@ def _result(finding: Finding, rule_index: int, print_: str, lang: str) -> dict[s
 def render(report: Report) -> Iterator[str]:
     rules = _rules(report.language)
     index = {rule["id"]: number for number, rule in enumerate(rules)}
-    results = [_result(finding, index[finding.code], print_, file.lang)
+    results = [_result(finding, index[finding.code], print_, file.lang, file.place(finding))
                for file in report.files
                for finding, print_ in zip(file.findings, distinct_fingerprints(file.findings),
                                           strict=True)]

@@ -14,7 +14,7 @@ from roadmap_check.findings import Finding
 from roadmap_check.i18n import plural, t
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import Report
-from roadmap_check.reporters import said
+from roadmap_check.reporters import said, where
 from roadmap_check.safe_text import line, printable
 from roadmap_check.severity import Severity
 
@@ -48,9 +48,12 @@ def _style(text: str, style: str, color: bool) -> str:
     return f"[{style}]{text}[/{style}]" if color else text
 
 
-def _finding(finding: Finding, lang: str, labels: _Labels) -> list[str]:
+def _finding(finding: Finding, lang: str, labels: _Labels, cell: str | None = None) -> list[str]:
     color = labels.color
-    where = f"{finding.line}:{finding.column}".rjust(8)
+    where, pad = f"{finding.line}:{finding.column}".rjust(8), labels.pad
+    if cell is not None:  # a Word or Excel cell: the next line starts under the code
+        shown = printable(cell)
+        where, pad = "  " + _escape(cell, color), " " * (8 + len(shown) + labels.width)
     waived = finding.suppression is not None
     label = _style(labels.label["waived" if waived else finding.severity.label],
                    "dim" if waived else _STYLE[finding.severity], color)
@@ -59,10 +62,10 @@ def _finding(finding: Finding, lang: str, labels: _Labels) -> list[str]:
     text = said(finding, lang)
     lines = [f"  {where}  {label}  {code}  {_escape(text.message, color)}"]
     if waived:
-        lines.append(f"{labels.pad}{labels.waived} {_escape(text.waived or '', color)}")
+        lines.append(f"{pad}{labels.waived} {_escape(text.waived or '', color)}")
     elif text.hint:
         fixable = labels.fixable if finding.fix else ""
-        lines.append(f"{labels.pad}{_style(labels.hint, 'green', color)} "
+        lines.append(f"{pad}{_style(labels.hint, 'green', color)} "
                      f"{_escape(text.hint, color)}{fixable}")
     return lines
 
@@ -84,7 +87,7 @@ def render(report: Report, color: bool) -> Iterator[str]:
                 t(lang, "term.document")
             lines = [" " + _style(_escape(heading, color), "bold", color)]
             for finding in sorted(group, key=Finding.sort_key):
-                lines.extend(_finding(finding, lang, said_in))
+                lines.extend(_finding(finding, lang, said_in, where(file, finding, lang)))
             yield _out("\n".join(lines) + "\n", color)
         yield "\n"
     yield _out("\n".join(_summary(report, color)) + "\n", color)
