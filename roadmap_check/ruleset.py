@@ -30,7 +30,8 @@ CONFIDENCE = ("seen", "partial", "inferred", "unknown")
 PARTY_KINDS = ("state", "body")
 TRIGGER_PATTERN = re.compile(r"^[^\W_*?][\w.*?'’\- ]*$")
 
-TOP_KEYS = ("ruleset", "frameworks", "requirements", "parties", "severity", "thresholds")
+TOP_KEYS = ("ruleset", "frameworks", "requirements", "parties", "severity", "thresholds",
+            "vocabulary")
 HEADER_KEYS = ("name", "title", "description", "version", "extends")
 FRAMEWORK_KEYS = ("id", "kind", "group", "title", "short", "aliases", "issuer", "adopted",
                   "in_force_until", "supersedes", "superseded_by", "successor_note", "amended_by",

@@ -8,14 +8,15 @@ phrase and cached.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from roadmap_check.model import RuleSet
-from roadmap_check.normalize import has_cyrillic, stem
+from roadmap_check.normalize import Normalizer, has_cyrillic
+from roadmap_check.patterns import trie_pattern
 
 _SEP = r"[\s\-\u2010-\u2015]+"
 _DASHES = re.compile(r"[\-\u2010-\u2015]")
-_END = ""
 MAX_TRIGGER_LENGTH = 120     # characters of one term
 MAX_TRIGGER_WILDCARDS = 10  # '*' and '?' in one term
 
@@ -26,7 +27,7 @@ class Term:
     frameworks: frozenset[str]   # every framework that lists it
 
 
-def _atoms(term: str) -> tuple[str, ...]:
+def _atoms(term: str, stem: Callable[[str], str]) -> tuple[str, ...]:
     """A term as regex atoms: one per literal character, wildcard or word gap.
 
     Whatever the term, the pattern cannot backtrack catastrophically: no two quantifiers can
@@ -62,47 +63,9 @@ def _literal(part: str) -> list[str]:
     return [r"\w" if char == "?" else re.escape(char) for char in part]
 
 
-def _trie_pattern(terms: list[tuple[str, ...]]) -> str:
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for atoms in terms:
-        node = trie
-        for atom in atoms:
-            node = node.setdefault(atom, {})
-        node[_END] = {}
-    return _render(trie)
-
-
-def _render(root: dict) -> str:  # type: ignore[type-arg]
-    """The trie as one pattern, built bottom-up without recursion (a term may be long).
-
-    Literal branches come before wildcards; an ending term is the last choice (longest first).
-    A node adds at most one group, so the nesting is at most the length of a term.
-    """
-    done: dict[int, str] = {}
-    stack: list[tuple[dict, bool]] = [(root, False)]  # type: ignore[type-arg]
-    while stack:
-        node, ready = stack.pop()
-        atoms = sorted((a for a in node if a != _END), key=_branch_order)
-        if not ready:
-            stack.append((node, True))
-            stack.extend((node[atom], False) for atom in atoms)
-            continue
-        branches = [atom + done[id(node[atom])] for atom in atoms]
-        body = "|".join(branches)
-        if _END in node and branches:
-            body = "(?:" + body + ")?"
-        elif len(branches) > 1:
-            body = "(?:" + body + ")"
-        done[id(node)] = body
-    return done[id(root)]
-
-
-def _branch_order(atom: str) -> tuple[bool, str]:
-    return atom.startswith(("\\w", "(?:")), atom
-
-
 class TriggerIndex:
-    def __init__(self, ruleset: RuleSet) -> None:
+    def __init__(self, ruleset: RuleSet, normalizer: Normalizer | None = None) -> None:
+        stem = (normalizer or Normalizer(ruleset.vocabulary)).stem
         owners: dict[tuple[str, ...], set[str]] = {}
         written: dict[tuple[str, ...], str] = {}
         for framework in ruleset.frameworks.values():
@@ -110,7 +73,7 @@ class TriggerIndex:
             for table in tables:
                 for terms in table.values():
                     for term in terms:
-                        atoms = _atoms(term)
+                        atoms = _atoms(term, stem)
                         if atoms:
                             owners.setdefault(atoms, set()).add(framework.id)
                             written.setdefault(atoms, term)
@@ -122,7 +85,7 @@ class TriggerIndex:
             self._by_first.setdefault(atoms[0], []).append(index)
         self.pattern: re.Pattern[str] | None = None
         if owners:
-            self.pattern = re.compile(r"(?<!\w)" + _trie_pattern(list(owners)) + r"(?!\w)")
+            self.pattern = re.compile(r"(?<!\w)" + trie_pattern(list(owners)) + r"(?!\w)")
         self._cache: dict[str, tuple[int, ...]] = {}
 
     def _identify(self, phrase: str) -> tuple[int, ...]:
