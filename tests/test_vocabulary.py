@@ -222,3 +222,15 @@ def test_a_vocabulary_file_that_is_not_yaml_says_where(tmp_path: Path) -> None:
         vocabulary.load("stop_words: [the, of\nmonth_names: [may]\n", "v.yaml")
     said = [p.said("en") for p in caught.value.problems]
     assert len(said) == 1 and re.match(r"v\.yaml:\d+:\d+: .*YAML", said[0]), said
+
+
+def test_the_vocabulary_example_of_the_documentation_is_valid_and_works(write: Write) -> None:
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "rulesets.md").read_text("utf-8")
+    example = docs.split("## Vocabulary", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    write("test-rules.yaml", TEST_RULES.read_text(encoding="utf-8"))
+    rules = write("doc.yaml", "ruleset: {name: doc, extends: [test-rules.yaml]}\n" + example)
+    for deadline in ("бессрочно", "Indefinitely"):
+        report = check_text(draft(deadline=deadline), rules=str(rules))
+        assert findings(report, "RM310") and not findings(report, "RM301"), deadline
+    cited = check_text(draft(cites='"Соглашение о телемедицине, приложение 3"'), rules=str(rules))
+    assert findings(cited, "RM104") == ["telemed-2010 has no provision '3'"]
