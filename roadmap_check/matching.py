@@ -9,7 +9,7 @@ from typing import Any
 from roadmap_check.i18n import DEFAULT, Msg, msg, number, render
 from roadmap_check.model import Framework, RuleSet
 from roadmap_check.normalize import Key, Normalizer, fold, has_cyrillic, light, numbers_of
-from roadmap_check.patterns import trie_pattern, wildcard_word
+from roadmap_check.patterns import wildcard_word
 
 _PROVISION_ID = (r"(?P<pid>(?:[IVXLC]+|\d+(?:\.\d+)*)(?:\s*(?:\(\s*)?[a-zа-я]\s*\))?"
                  r"|\(?[a-zа-я]\)|[«\"'][a-zа-я][»\"'])")
@@ -110,11 +110,14 @@ class CitationIndex:
         self.numbers: dict[str, frozenset[str]] = {}
         self.orgs: dict[str, frozenset[str]] = {}
         self.provisions: dict[str, dict[str, str]] = {}
-        markers = [marker_atoms(m) for m in ruleset.vocabulary.provision_markers]
+        markers = [(m, marker_atoms(m)) for m in ruleset.vocabulary.provision_markers]
         for framework in self.frameworks.values():
-            markers.extend(marker_atoms(m, vocabulary=False) for m in framework.provision_markers)
+            markers.extend((m, marker_atoms(m, vocabulary=False))
+                           for m in framework.provision_markers)
+        markers.sort(key=lambda marker: len(marker[0]), reverse=True)  # the longest first
         self.marker = re.compile(
-            r"(?:^|(?<=[\s,;(]))(?P<marker>" + trie_pattern(markers) + r")\s*" + _PROVISION_ID
+            r"(?:^|(?<=[\s,;(]))(?P<marker>" + "|".join(dict.fromkeys(
+                "".join(atoms) for _, atoms in markers)) + r")\s*" + _PROVISION_ID
             + r"(?=$|[\s,;.)])", re.IGNORECASE)
         for framework in self.frameworks.values():
             self._index(framework)

@@ -64,4 +64,4 @@ def _render(root: dict) -> str:  # type: ignore[type-arg]
 
 
 def _branch_order(atom: str) -> tuple[bool, str]:
-    return atom.startswith(("\\w", "(?:", "[")), atom
+    return atom.startswith(("\\w", "(?:")), atom

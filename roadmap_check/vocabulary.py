@@ -37,12 +37,11 @@ MAX_WILDCARDS = 10          # '*' and '?' in one pattern
 # The shapes of entries, as JSON Schema writes them too (schemas/vocabulary.schema.json has
 # the same patterns; a test holds them equal).
 _L = LETTERS
-_NAME = rf"[{_L}0-9?.'\-]*[{_L}0-9][{_L}0-9?.'\-]*\*?"
-_MARKER = rf"[{_L}?.]*[{_L}§№][{_L}?.]*\*?"
 SHAPES = {
     "word": rf"^[{_L}0-9]+(?:\.[{_L}0-9]+)*$",
-    "name": rf"^{_NAME}(?:\s+{_NAME})*$",
-    "marker": rf"^{_MARKER}(?:\s+{_MARKER})*$",
+    # words (each with a letter or digit, a '*' only at its end) one blank or more apart
+    "name": rf"^(?:(?=\S*[{_L}0-9])[{_L}0-9?.'\-]+\*?(?:\s+(?=\S)|$))+$",
+    "marker": rf"^(?:(?=\S*[{_L}§№])[{_L}§№?.]+\*?(?:\s+(?=\S)|$))+$",
     "phrase": r"^\S(?:.*\S)?$",
     "ending": "^[а-яёА-ЯЁ]{1,4}$",
     "organisation": "^[a-z][a-z0-9]*$",
