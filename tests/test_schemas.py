@@ -136,6 +136,14 @@ def test_the_starter_rule_set_init_writes_passes_both(cli: Callable[..., Run],
     path = tmp_path / "my-ministry.yaml"
     assert not validator_refuses(path)
     assert schema_errors("ruleset", path.read_text(encoding="utf-8")) == []
+    # its commented 'vocabulary:' section, uncommented, is valid for both too
+    text = path.read_text(encoding="utf-8")
+    block = text[text.index("# vocabulary:"):]
+    assert block.count("\n# ") >= 3
+    path.write_text(text.replace(block, re.sub(r"(?m)^# ", "", block)), encoding="utf-8")
+    assert "\nvocabulary:" in path.read_text(encoding="utf-8")
+    assert not validator_refuses(path)
+    assert schema_errors("ruleset", path.read_text(encoding="utf-8")) == []
 
 
 def test_the_shipped_vocabulary_passes_both() -> None:
