@@ -91,15 +91,15 @@ def test_names_nested_in_each_other_are_read_in_time(tmp_path: Path) -> None:
 
 def test_a_huge_vocabulary_section_loads_and_matches_in_time(tmp_path: Path) -> None:
     organisations = "".join(f"    org{n}: {{short: [short{n}], names: [\"name number{n} body\"]}}\n"
-                            for n in range(5_000))
-    stop = json.dumps([f"stop{n}" for n in range(20_000)])
+                            for n in range(1_000))
+    stop = json.dumps([f"stop{n}" for n in range(5_000)])
     rules = _rules(tmp_path, f"  stop_words: {stop}\n  organisations:\n{organisations}")
-    citation = '"Strategy for Ensuring Information Security of the Name Number4999 Body Member ' \
+    citation = '"Strategy for Ensuring Information Security of the Name Number999 Body Member ' \
                'States until 2030"'
     text = HEAD + "".join(_item(f"{citation}, telemed-2010", str(n)) for n in range(1, 51))
     _, findings = _check(tmp_path, text, rules)
     rejected = [f for f in findings if f["code"] == "RM102"]
-    assert len(rejected) == 50 and "(it names ORG4999, not an issuer of infosec-2030)" \
+    assert len(rejected) == 50 and "(it names ORG999, not an issuer of infosec-2030)" \
         in rejected[0]["message"], rejected[:1]
 
 
