@@ -432,11 +432,12 @@ def checks(lang: LangOption = None) -> None:
 
 
 @app.command()
-def schema(which: Annotated[str, typer.Argument(help="roadmap, ruleset or report.")]) -> None:
+def schema(which: Annotated[str, typer.Argument(
+        help="roadmap, ruleset, report or vocabulary.")]) -> None:
     """Print a JSON Schema shipped with the package (for editors and CI)."""
     from importlib import resources
 
-    if which not in ("roadmap", "ruleset", "report"):
+    if which not in ("roadmap", "ruleset", "report", "vocabulary"):
         raise RoadmapCheckError.of("error.schema", name=repr(which))
     write_out([(resources.files("roadmap_check.schemas") / f"{which}.schema.json")
                .read_text(encoding="utf-8")])

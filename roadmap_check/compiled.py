@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from roadmap_check.matching import CitationIndex, PartyIndex
 from roadmap_check.model import RuleSet
+from roadmap_check.normalize import Normalizer
 from roadmap_check.report import FrameworkInfo, RuleSetInfo, Source
 from roadmap_check.triggers import TriggerIndex
 
@@ -15,10 +16,13 @@ class Compiled(NamedTuple):
     citations: CitationIndex
     parties: PartyIndex
     triggers: TriggerIndex
+    normalizer: Normalizer       # of the rule set's vocabulary: shared by the three indexes
 
     @classmethod
     def build(cls, ruleset: RuleSet) -> Compiled:
-        return cls(ruleset, CitationIndex(ruleset), PartyIndex(ruleset), TriggerIndex(ruleset))
+        normalizer = Normalizer(ruleset.vocabulary)
+        return cls(ruleset, CitationIndex(ruleset, normalizer), PartyIndex(ruleset, normalizer),
+                   TriggerIndex(ruleset, normalizer), normalizer)
 
     def info(self, shown: set[str]) -> RuleSetInfo:
         """The rule set as a report tells it: the frameworks in ``shown`` in full."""

@@ -10,8 +10,6 @@ from typing import NamedTuple
 
 from roadmap_check.i18n import DEFAULT, Msg, Value, foreign, msg, quoted, render
 
-ONGOING_WORDS = frozenset({"ongoing", "постоянно", "continuous", "permanent", "на постоянной основе"})
-
 _FORMS = re.compile(
     r"""^(?:
         (?P<y1>\d{4})\s*[-\u2010\u2011\u2012\u2013\u2014]\s*(?P<y2>\d{4})   # 2022-2023
@@ -49,11 +47,21 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+@lru_cache(maxsize=1)
+def builtin_ongoing() -> frozenset[str]:
+    """The words of the built-in vocabulary that mean "no end date", case folded."""
+    from roadmap_check.vocabulary import builtin
+
+    return frozenset(" ".join(w.split()).casefold() for w in builtin().ongoing_words)
+
+
 @lru_cache(maxsize=4096)
-def parse(text: str) -> Period:
-    """Read one accepted date form; raise DateError with a reason otherwise."""
+def parse(text: str, ongoing: frozenset[str] | None = None) -> Period:
+    """Read one accepted date form; raise DateError with a reason otherwise. ``ongoing``: the
+    (case-folded) words that mean no end date, of a rule set's vocabulary; None: the built-in
+    ones."""
     raw = text.strip()
-    if raw.casefold() in ONGOING_WORDS:
+    if raw.casefold() in (builtin_ongoing() if ongoing is None else ongoing):
         return Period(None, None, raw)
     match = _FORMS.match(raw)
     if not match:
@@ -100,7 +108,7 @@ def suggest(text: str) -> str | None:
     if found is None:
         return None
     try:
-        parse(found)
+        parse(found, frozenset())
     except DateError:
         return None
     return found
@@ -157,7 +165,7 @@ def tabled(text: str) -> dict[str, str]:
 
 def _table(raw: str) -> str:
     match = _FORMS.match(raw)
-    if not match or raw.casefold() in ONGOING_WORDS:
+    if not match or raw.casefold() in builtin_ongoing():
         return _russian(raw, "nom")
     g = match.groupdict()
     if g["y1"]:
@@ -172,7 +180,7 @@ def _table(raw: str) -> str:
 
 
 def _russian(raw: str, case: str) -> str:
-    if raw.casefold() in ONGOING_WORDS:
+    if raw.casefold() in builtin_ongoing():
         return "постоянно"
     match = _FORMS.match(raw)
     if not match:

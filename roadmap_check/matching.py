@@ -7,17 +7,9 @@ from typing import Any, NamedTuple
 
 from roadmap_check.i18n import DEFAULT, Msg, msg, number, render
 from roadmap_check.model import Framework, RuleSet
-from roadmap_check.normalize import MONTH_STEMS, ORGANISATIONS, Key, fold, key, light, numbers_of, words_key
+from roadmap_check.normalize import Key, Normalizer, fold, has_cyrillic, light, numbers_of
+from roadmap_check.patterns import wildcard_word
 
-# A Russian marker's ending is Cyrillic letters only: were it ``\w*``, it could also take the
-# digits or Latin numerals of the provision id after it, and every split of that run would be
-# tried on a long one. No two quantifiers below can take the same characters in turn.
-BUILTIN_MARKERS = (
-    r"sections?", r"sec\.", r"arts?\.", r"articles?", r"parts?", r"§", r"tasks?", r"chapters?",
-    r"ch\.", r"paras?\.", r"paragraphs?", r"п\.", r"пп\.", r"пункт[а-яё]*", r"подпункт[а-яё]*",
-    r"разд\.", r"раздел[а-яё]*", r"ст\.", r"стать[а-яё]+", r"задач[а-яё]+", r"гл\.",
-    r"глав[а-яё]+", r"ч\.", r"част[а-яё]+",
-)
 _PROVISION_ID = (r"(?P<pid>(?:[IVXLC]+|\d+(?:\.\d+)*)(?:\s*(?:\(\s*)?[a-zа-я]\s*\))?"
                  r"|\(?[a-zа-я]\)|[«\"'][a-zа-я][»\"'])")
 # A citation (or a party's name) longer than this is none anyone wrote (the longest title of a
@@ -78,6 +70,23 @@ class Resolution(NamedTuple):
     why: Msg | None = None         # the reason as a message, to be said in any language
 
 
+def marker_atoms(marker: str, vocabulary: bool = True) -> tuple[str, ...]:
+    """A provision marker as pattern atoms. A marker of the vocabulary may have wildcards: they
+    take letters of the marker's own alphabet only, up to the end of its word, so they never
+    take the provision id after it (digits, Latin numerals after a Russian word), and no two
+    quantifiers of the marker pattern can take the same characters in turn. A framework's
+    markers are literal text."""
+    if not vocabulary:
+        return tuple(re.escape(char) for char in marker)
+    letters = "[а-яё]" if has_cyrillic(marker) else "[a-z]"
+    atoms: list[str] = []
+    for index, word in enumerate(marker.split()):
+        if index:
+            atoms.append(r"\s+")
+        atoms.extend(wildcard_word(word, letters, f"{letters}*(?!{letters})"))
+    return tuple(atoms)
+
+
 def _too_long(text: str) -> Resolution:
     why = msg("rm102.reason_too_long", length=number(len(text)),
               limit=number(MAX_CITATION_LENGTH))
@@ -87,8 +96,10 @@ def _too_long(text: str) -> Resolution:
 class CitationIndex:
     """Resolves citations against one rule set; every answer is cached per text."""
 
-    def __init__(self, ruleset: RuleSet) -> None:
+    def __init__(self, ruleset: RuleSet, normalizer: Normalizer | None = None) -> None:
         self.ruleset = ruleset
+        self.normalizer = normalizer = normalizer or Normalizer(ruleset.vocabulary)
+        self.key = normalizer.key
         self.frameworks = ruleset.frameworks
         self.cutoff = ruleset.thresholds.citation_cutoff
         self.margin = ruleset.thresholds.ambiguity_margin
@@ -97,12 +108,14 @@ class CitationIndex:
         self.numbers: dict[str, frozenset[str]] = {}
         self.orgs: dict[str, frozenset[str]] = {}
         self.provisions: dict[str, dict[str, str]] = {}
-        markers = list(BUILTIN_MARKERS)
+        markers = [(m, marker_atoms(m)) for m in ruleset.vocabulary.provision_markers]
         for framework in self.frameworks.values():
-            markers.extend(re.escape(m) for m in framework.provision_markers)
-        markers.sort(key=len, reverse=True)
+            markers.extend((m, marker_atoms(m, vocabulary=False))
+                           for m in framework.provision_markers)
+        markers.sort(key=lambda marker: len(marker[0]), reverse=True)  # the longest first
         self.marker = re.compile(
-            r"(?:^|(?<=[\s,;(]))(?P<marker>" + "|".join(markers) + r")\s*" + _PROVISION_ID
+            r"(?:^|(?<=[\s,;(]))(?P<marker>" + "|".join(dict.fromkeys(
+                "".join(atoms) for _, atoms in markers)) + r")\s*" + _PROVISION_ID
             + r"(?=$|[\s,;.)])", re.IGNORECASE)
         for framework in self.frameworks.values():
             self._index(framework)
@@ -115,6 +128,7 @@ class CitationIndex:
             self.canonical.setdefault(light(name), fid)
         numbers: set[str] = set()
         orgs: set[str] = set()
+        key = self.key
         for name in framework.names():
             k = key(name)
             if k.words:
@@ -126,8 +140,9 @@ class CitationIndex:
                 numbers |= numbers_of(value)
         for text in framework.issuer.values():
             orgs |= key(text).orgs
-        if framework.group and framework.group in ORGANISATIONS:
-            orgs.add(ORGANISATIONS[framework.group])
+        known = self.normalizer.organisations
+        if framework.group and framework.group in known:
+            orgs.add(known[framework.group])
         self.numbers[fid] = frozenset(numbers)
         self.orgs[fid] = frozenset(orgs)
         table: dict[str, str] = {}
@@ -201,7 +216,7 @@ class CitationIndex:
         fid = self.canonical.get(light(rest))
         if fid is not None:
             return Resolution("canonical", fid, provision=pid, remainder=rest)
-        k = key(rest)
+        k = self.key(rest)
         rejected: dict[str, tuple[float, Msg]] = {}
         exact = []
         for candidate in sorted(self.by_words.get(k.words, ())):
@@ -262,7 +277,7 @@ class CitationIndex:
         Three words at least, or fewer with a year: "Agreement of 19 November 2010" is told
         by its kind and its date, the numbers having to agree with the framework's.
         """
-        words = set(k.words.split()) - MONTH_STEMS
+        words = set(k.words.split()) - self.normalizer.month_stems
         dated = any(len(n) == 4 and n[:2] in ("19", "20") for n in k.numbers)
         if not words or (len(words) < 3 and not dated):
             return []
@@ -274,7 +289,9 @@ class CitationIndex:
 class PartyIndex:
     """Known parties by normalised name; national bodies of a known state are accepted."""
 
-    def __init__(self, ruleset: RuleSet) -> None:
+    def __init__(self, ruleset: RuleSet, normalizer: Normalizer | None = None) -> None:
+        self.words_key = (normalizer or Normalizer(ruleset.vocabulary)).words_key
+        words_key = self.words_key
         self.cutoff = ruleset.thresholds.party_cutoff
         self.names: dict[str, str] = {}
         self.display: dict[str, str] = {}
@@ -299,7 +316,7 @@ class PartyIndex:
     def _check(self, name: str) -> tuple[bool, str | None, bool]:
         if len(name) > MAX_CITATION_LENGTH:  # no party is named so: unknown, nothing like it
             return False, None, False
-        form = words_key(name)
+        form = self.words_key(name)
         if form in self.names:
             return True, None, False
         if not self.names or not form:

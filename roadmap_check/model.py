@@ -164,6 +164,53 @@ class Thresholds:
     min_coverage: float = 0.0
 
 
+class Organisation(NamedTuple):
+    """A body whose naming in a citation must agree with the framework's (CIS against EAEU)."""
+
+    id: str
+    short: tuple[str, ...] = ()   # abbreviations, one word each: "cis", "снг"
+    names: tuple[str, ...] = ()   # written out, as patterns: "содружеств* независим* государств*"
+
+
+class Vocabulary(NamedTuple):
+    """The domain vocabulary (``vocabulary.yaml``, extended by a rule set's ``vocabulary:``).
+
+    Entries as written (the normaliser folds and stems them). ``extended`` is how a rule set
+    adds to it: lists extend, mappings add their keys; an organisation already there gets the
+    new short forms and names too, an abbreviation already there a new meaning.
+    """
+
+    stop_words: tuple[str, ...] = ()
+    document_words: tuple[str, ...] = ()
+    month_names: tuple[str, ...] = ()
+    abbreviations: tuple[tuple[str, tuple[str, ...]], ...] = ()   # word -> the words it means
+    organisations: tuple[Organisation, ...] = ()
+    provision_markers: tuple[str, ...] = ()
+    ongoing_words: tuple[str, ...] = ()
+    russian_endings: tuple[str, ...] = ()
+
+    def extended(self, more: Vocabulary) -> Vocabulary:
+        organisations = {o.id: o for o in self.organisations}
+        for org in more.organisations:
+            old = organisations.get(org.id)
+            organisations[org.id] = org if old is None else Organisation(
+                org.id, _union(old.short, org.short), _union(old.names, org.names))
+        return Vocabulary(
+            _union(self.stop_words, more.stop_words),
+            _union(self.document_words, more.document_words),
+            _union(self.month_names, more.month_names),
+            tuple({**dict(self.abbreviations), **dict(more.abbreviations)}.items()),
+            tuple(organisations.values()),
+            _union(self.provision_markers, more.provision_markers),
+            _union(self.ongoing_words, more.ongoing_words),
+            _union(self.russian_endings, more.russian_endings))
+
+
+def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    """Both, in order, each once."""
+    return tuple(dict.fromkeys((*first, *second)))
+
+
 @dataclass(slots=True, eq=False, repr=False)
 class RuleSet:
     name: str
@@ -175,6 +222,7 @@ class RuleSet:
     parties: list[Party] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     thresholds: Thresholds = field(default_factory=Thresholds)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)  # the built-in one, extended
 
     def members(self, requirement: Requirement) -> list[str]:
         """The frameworks a requirement names: one, its ``any_of`` list, or its group."""

@@ -1,15 +1,21 @@
 """Text normalisation shared by citation, party and key matching.
 
 Everything here is pure string work: no third-party import, cheap enough to run on every
-citation of a large road map (results are cached by the callers).
+citation of a large road map. What depends on the domain vocabulary (stop words, document
+words, organisations, the Russian endings of the stemmer...) is a ``Normalizer`` built from
+one ``Vocabulary``, with its own caches: each compiled rule set has its own.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
+
+from roadmap_check.model import Vocabulary
+from roadmap_check.patterns import trie_pattern, wildcard_word
 
 # Every kind of dash and hyphen, and every kind of quote, folded to one form.
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad\ufe58\ufe63\uff0d"
@@ -20,72 +26,8 @@ _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-STOP_WORDS = frozenset(
-    ["the", "of", "for", "in", "on", "and", "to", "a", "an", "until", "up", "period", "year",
-     "years", "by", "with", "its", "their", "at", "as", "from", "в", "во", "и", "на", "по",
-     "до", "о", "об", "от", "для", "с", "со", "к", "г", "гг", "год", "года", "годы", "годов",
-     "лет", "период", "их", "ее", "его"]
-)
-
-# Words that say what kind of document a name is, not which: "ITU-T Recommendation H.860",
-# "DICOM standard", "резолюция WHA58.28". Dropped from citation keys on both sides.
-GENERIC_STEMS = frozenset({"recommendation", "рекомендац", "standard", "стандарт",
-                           "resolution", "резолюц", "document", "документ", "serie", "сер"})
-
-# Abbreviations drafters write for words of titles: expanded into those words' stems.
-ABBREVIATIONS = {"иб": ("информацион", "безопасн")}
-
-# Month names as stems (a citation's date says which document, its month is no name word).
-MONTH_STEMS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "январ", "феврал", "март", "апрел", "май", "мая", "июн",
-    "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
-})
-
-# Organisations whose naming in a citation must agree with the framework (CIS vs EAEU ...).
-ORGANISATIONS: dict[str, str] = {
-    "cis": "cis", "снг": "cis", "sng": "cis",
-    "eaeu": "eaeu", "еаэс": "eaeu", "eaes": "eaeu", "eec": "eaeu", "еэк": "eaeu",
-    "who": "who", "воз": "who",
-    "itu": "itu", "мсэ": "itu",
-    "eu": "eu", "ес": "eu",
-    "un": "un", "оон": "un",
-    "sco": "sco", "шос": "sco",
-    "csto": "csto", "одкб": "csto",
-    "unesco": "unesco", "юнеско": "unesco",
-    "brics": "brics", "брикс": "brics",
-    "oecd": "oecd", "оэср": "oecd",
-    "rcc": "rcc", "рсс": "rcc",
-    "iso": "iso", "исо": "iso",
-    "hl7": "hl7",
-    "nema": "nema",
-    "ieee": "ieee",
-}
-
-# Organisations written out in full, read as their abbreviation. Each starts a word: tried only
-# there, a pattern's ``\w*`` runs over each word once, however often its stem recurs inside.
-_SPELLED_OUT = [(re.compile(r"(?<!\w)" + pattern), abbreviation) for pattern, abbreviation in (
-    (r"содружеств\w* независим\w* государств\w*", "снг"),
-    (r"commonwealth of independent states", "cis"),
-    (r"евразийск\w* экономическ\w* (?:союз|сообществ)\w*", "еаэс"),
-    (r"eurasian economic (?:union|community|commission)", "eaeu"),
-    (r"всемирн\w* организаци\w* здравоохранени\w*", "воз"),
-    (r"world health organi[sz]ation", "who"),
-    (r"международн\w* союз\w* электросвяз\w*", "мсэ"),
-    (r"international telecommunication union", "itu"),
-    (r"европейск\w* союз\w*", "ес"),
-    (r"european union", "eu"),
-)]
-
-_RU_ENDINGS = sorted(
-    ["ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ой", "ей", "ий",
-     "ый", "ая", "яя", "ое", "ее", "ую", "юю", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев",
-     "ия", "ие", "ии", "ию", "ья", "ье", "ьи", "ью", "ой", "ей", "а", "я", "о", "е", "ы", "и",
-     "у", "ю", "ь", "й"],
-    key=len,
-    reverse=True,
-)
+_LETTER = r"[^\W\d_]"
+CACHED = 65536  # distinct texts a normaliser remembers the stem or key of
 
 
 def fold(text: str) -> str:
@@ -97,21 +39,6 @@ def fold(text: str) -> str:
 def light(text: str) -> str:
     """The form two spellings of one canonical citation share (case, dashes, spacing)."""
     return re.sub(r"\s*-\s*", "-", fold(text)).strip(" .,;:\"")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A light stemmer: Russian case endings and English plural ``s`` removed."""
-    if _CYRILLIC.search(word):
-        if len(word) <= 4:
-            return word
-        for ending in _RU_ENDINGS:
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                return word[: -len(ending)]
-        return word
-    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
 
 
 def has_cyrillic(text: str) -> bool:
@@ -137,44 +64,146 @@ def numbers_of(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=65536)
-def key(text: str) -> Key:
-    folded = fold(text)
-    for pattern, abbreviation in _SPELLED_OUT:
-        if pattern.search(folded):
-            folded = pattern.sub(abbreviation, folded)
-    numbers = tuple(dict.fromkeys(m.group().replace(",", ".") for m in _NUMBER.finditer(folded)))
-    words: list[str] = []
-    orgs: set[str] = set()
-    for token in _WORD.findall(folded.replace("-", " ")):
-        if any(ch.isdigit() for ch in token):
-            letters = "".join(ch for ch in token if ch.isalpha())
-            if letters and letters not in ORGANISATIONS:
-                words.append(letters)
-            elif letters:
-                orgs.add(ORGANISATIONS[letters])
-            continue
-        if token in ORGANISATIONS:
-            orgs.add(ORGANISATIONS[token])
-        elif token not in STOP_WORDS and len(token) > 1:
-            if token in ABBREVIATIONS:
-                words.extend(ABBREVIATIONS[token])
+class Normalizer:
+    """The normalisation of one vocabulary: ``stem``, ``key``, ``words_key`` (each cached per
+    normaliser, so rule sets with different vocabularies never share an answer)."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.stem = _stemmer(tuple(dict.fromkeys(fold(e) for e in vocabulary.russian_endings)))
+        stem = self.stem
+        self.stop_words = frozenset(fold(w) for w in vocabulary.stop_words)
+        self.document_stems = frozenset(stem(fold(w)) for w in vocabulary.document_words)
+        self.month_stems = frozenset(stem(fold(w)) for w in vocabulary.month_names)
+        self.abbreviations = {fold(word): tuple(stem(fold(w)) for w in meaning)
+                              for word, meaning in vocabulary.abbreviations}
+        self.organisations = {fold(short): org.id for org in vocabulary.organisations
+                              for short in org.short}
+        self.ongoing = frozenset(w.strip().casefold() for w in vocabulary.ongoing_words)
+        self.spelled = _SpelledOut([(org.id, name) for org in vocabulary.organisations
+                                    for name in org.names])
+        self.key: Callable[[str], Key] = lru_cache(maxsize=CACHED)(_keyer(self))
+        self.words_key = _words_keyer(stem, self.stop_words)
+
+
+def _words_keyer(stem: Callable[[str], str], stop: frozenset[str]) -> Callable[[str], str]:
+    def words_key(text: str) -> str:
+        """Stemmed words only: for party names, keys and titles.
+
+        Dashes and quotes separate words anyway, so only case and ``ё`` need folding here (and
+        compatibility forms, for the rare text that has them): cheap enough for every title.
+        """
+        folded = text.casefold().replace("ё", "е")
+        if not folded.isascii() and not unicodedata.is_normalized("NFKC", folded):
+            folded = unicodedata.normalize("NFKC", folded)
+        return " ".join(stem(t) for t in _WORD.findall(folded) if t not in stop)
+
+    return words_key
+
+
+def _keyer(normalizer: Normalizer) -> Callable[[str], Key]:
+    """``key`` of a normaliser: a closure over its tables (not over the normaliser itself, so
+    that its cache makes no reference cycle)."""
+    read, stem = normalizer.spelled.read, normalizer.stem
+    known, stop, short = normalizer.organisations, normalizer.stop_words, normalizer.abbreviations
+    generic = normalizer.document_stems
+
+    def key(text: str) -> Key:
+        folded, orgs = read(fold(text))
+        numbers = tuple(dict.fromkeys(m.group().replace(",", ".")
+                                      for m in _NUMBER.finditer(folded)))
+        words: list[str] = []
+        for token in _WORD.findall(folded.replace("-", " ")):
+            if any(ch.isdigit() for ch in token):
+                letters = "".join(ch for ch in token if ch.isalpha())
+                if letters and letters not in known:
+                    words.append(letters)
+                elif letters:
+                    orgs.add(known[letters])
                 continue
-            stemmed = stem(token)
-            if stemmed not in GENERIC_STEMS:
-                words.append(stemmed)
-    if not words:  # "ISO 13606": the organisation is all the name has besides numbers
-        words = sorted(orgs)
-    return Key(" ".join(words), numbers, frozenset(orgs))
+            if token in known:
+                orgs.add(known[token])
+            elif token not in stop and len(token) > 1:
+                if token in short:
+                    words.extend(short[token])
+                    continue
+                stemmed = stem(token)
+                if stemmed not in generic:
+                    words.append(stemmed)
+        if not words:  # "ISO 13606": the organisation is all the name has besides numbers
+            words = sorted(orgs)
+        return Key(" ".join(words), numbers, frozenset(orgs))
+
+    return key
 
 
-def words_key(text: str) -> str:
-    """Stemmed words only: for party names, keys and titles.
+def _stemmer(endings: tuple[str, ...]) -> Callable[[str], str]:
+    """A light stemmer: the longest of ``endings`` a Russian word of five letters or more has
+    (leaving three letters at least), or an English plural ``s``, removed."""
+    by_length = sorted({len(e) for e in endings}, reverse=True)
+    tails = {n: frozenset(e for e in endings if len(e) == n) for n in by_length}
 
-    Dashes and quotes separate words anyway, so only case and ``ё`` need folding here (and
-    compatibility forms, for the rare text that has them): cheap enough for every title.
-    """
-    folded = text.casefold().replace("ё", "е")
-    if not folded.isascii() and not unicodedata.is_normalized("NFKC", folded):
-        folded = unicodedata.normalize("NFKC", folded)
-    return " ".join(stem(t) for t in _WORD.findall(folded) if t not in STOP_WORDS)
+    @lru_cache(maxsize=CACHED)
+    def stem(word: str) -> str:
+        if _CYRILLIC.search(word):
+            if len(word) <= 4:
+                return word
+            for n in by_length:  # of one length, a word ends with one ending at most
+                if len(word) - n >= 3 and word[-n:] in tails[n]:
+                    return word[:-n]
+            return word
+        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            return word[:-1]
+        return word
+
+    return stem
+
+
+class _SpelledOut:
+    """Organisations written out in full ("Содружества Независимых Государств"), found in a
+    folded text by one trie-shaped pattern of whole words, and read as the organisation."""
+
+    def __init__(self, names: list[tuple[str, str]]) -> None:
+        atoms = [(org, _name_atoms(name)) for org, name in names]
+        self.names = [(org, "".join(term), term[0]) for org, term in atoms]
+        self.pattern = re.compile(r"(?<!\w)" + trie_pattern([term for _, term in atoms])
+                                  + r"(?!\w)") if atoms else None
+        self._singles: dict[str, re.Pattern[str]] = {}
+
+    def read(self, folded: str) -> tuple[str, set[str]]:
+        """The text without the names found in it, and the organisations they name."""
+        orgs: set[str] = set()
+        if self.pattern is None:
+            return folded, orgs
+        pieces, start = [], 0
+        for match in self.pattern.finditer(folded):
+            orgs.add(self._which(match.group()))
+            pieces.append(folded[start: match.start()])
+            start = match.end()
+        if not pieces:
+            return folded, orgs
+        pieces.append(folded[start:])
+        return " ".join(pieces), orgs
+
+    def _which(self, phrase: str) -> str:
+        """The first organisation one of whose names the phrase is (the pattern found it)."""
+        for org, pattern, first in self.names:
+            if first != _LETTER and first != re.escape(phrase[0]):
+                continue
+            single = self._singles.get(pattern)
+            if single is None:
+                single = self._singles[pattern] = re.compile(pattern)
+            if single.fullmatch(phrase):
+                return org
+        raise AssertionError(phrase)  # pragma: no cover - the pattern is made of these names
+
+
+def _name_atoms(name: str) -> tuple[str, ...]:
+    """A name as atoms: its words (``?`` one letter, a final ``*`` the rest of the word)
+    separated by one space (a folded text has no other)."""
+    atoms: list[str] = []
+    for index, word in enumerate(fold(name).split()):
+        if index:
+            atoms.append(re.escape(" "))
+        atoms.extend(wildcard_word(word, _LETTER, r"\w*"))
+    return tuple(atoms)

@@ -67,12 +67,13 @@ class Resolved(NamedTuple):
     requires: tuple[tuple[Text, str | None], ...]      # roadmap.requires and what it names
     needs: tuple[Need, ...]
 
-    @staticmethod
-    def period(value: Text | None) -> dates.Period | None:
+    def period(self, value: Text | None) -> dates.Period | None:
+        """A date of the road map read as a period (None: absent or no date form); the words
+        that mean "ongoing" are those of the rule set's vocabulary."""
         if value is None:
             return None
         try:
-            return dates.parse(value.value)
+            return dates.parse(value.value, self.rules.normalizer.ongoing)
         except dates.DateError:
             return None
 

@@ -20,6 +20,7 @@ from roadmap_check.model import (
     Requirement,
     Where,
 )
+from roadmap_check.patterns import LETTERS
 from roadmap_check.triggers import MAX_TRIGGER_LENGTH, MAX_TRIGGER_WILDCARDS
 from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, compose, pos
 
@@ -30,9 +31,14 @@ CONFIDENCE = ("seen", "partial", "inferred", "unknown")
 PARTY_KINDS = ("state", "body")
 SOURCE_KINDS = ("official", "legal-database", "news", "secondary")
 SOURCE_KEYS = ("url", "kind")
-TRIGGER_PATTERN = re.compile(r"^[^\W_*?][\w.*?'’\- ]*$")
+# A trigger term (docs/rulesets.md): words of letters, digits, '.', '-' and apostrophes, with
+# '*' and '?'; it starts with a letter or digit, has no '**', and no word of wildcards only.
+# schemas/ruleset.schema.json states the same pattern (a test holds them equal).
+TRIGGER = (rf"^(?!.*\*\*)(?!.*\s[*?]+(?:\s|$))[{LETTERS}0-9][{LETTERS}0-9.*?'’\- ]*$")
+TRIGGER_PATTERN = re.compile(TRIGGER)
 
-TOP_KEYS = ("ruleset", "frameworks", "requirements", "parties", "severity", "thresholds")
+TOP_KEYS = ("ruleset", "frameworks", "requirements", "parties", "severity", "thresholds",
+            "vocabulary")
 HEADER_KEYS = ("name", "title", "description", "version", "extends")
 FRAMEWORK_KEYS = ("id", "kind", "group", "title", "short", "aliases", "issuer", "adopted",
                   "in_force_until", "supersedes", "superseded_by", "successor_note", "amended_by",
@@ -244,8 +250,7 @@ class Loader:
                 elif wildcards > MAX_TRIGGER_WILDCARDS:
                     self.said(where, key, msg("error.trigger_wildcards", term=repr(term),
                                               count=wildcards, limit=MAX_TRIGGER_WILDCARDS))
-                elif not TRIGGER_PATTERN.match(term) or "**" in term or \
-                        any(not word.strip("*?") for word in term.split()):
+                elif not TRIGGER_PATTERN.match(term):
                     self.problem(where, key, "bad_trigger", term=repr(term))
         return found
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from roadmap_check import vocabulary
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
 from roadmap_check.model import Framework, Requirement, RuleSet, Thresholds
 from roadmap_check.ruleset import DEFAULT_RULESET, THRESHOLD_KEYS, Data, Loader, _locate
@@ -27,7 +28,7 @@ def load(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (
 
     loader = Loader()
     loader.codes = frozenset(CHECKS)
-    ruleset = RuleSet(name="", sources=[])
+    ruleset = RuleSet(name="", sources=[], vocabulary=vocabulary.builtin())
     where = base or Path.cwd()
     reach = (where, *roots) if named_by_file else None
     for spec in specs or [DEFAULT_RULESET]:
@@ -135,6 +136,11 @@ def _apply(loader: Loader, ruleset: RuleSet, data: Data) -> None:
                 except ValueError:
                     loader.problem(severity.at(code), f"severity.{code}", "level",
                                    value=repr(level))
+    words = data.values.get("vocabulary")
+    if words is not None:  # the built-in vocabulary, or what the rule sets before made of it
+        more, problems = vocabulary.read(words, data.path, "vocabulary", ruleset.vocabulary)
+        loader.problems.extend(problems)
+        ruleset.vocabulary = ruleset.vocabulary.extended(more)
     thresholds = loader.mapping(data, "thresholds")
     if thresholds is not None:
         loader.known(thresholds, THRESHOLD_KEYS)

@@ -11,14 +11,15 @@ cost of compiling hundreds of terms on every run).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from roadmap_check.model import RuleSet
-from roadmap_check.normalize import has_cyrillic, stem
+from roadmap_check.normalize import Normalizer, has_cyrillic
+from roadmap_check.patterns import trie_pattern
 
 _SEP = r"[\s\-\u2010-\u2015]+"
 _DASHES = re.compile(r"[\-\u2010-\u2015]")
-_END = ""
 SMALL_TEXT = 200_000          # characters of a road map's texts scanned with a pattern of a few
 MAX_TRIGGER_LENGTH = 120     # characters of one term
 MAX_TRIGGER_WILDCARDS = 10  # '*' and '?' in one term
@@ -29,7 +30,7 @@ class Term(NamedTuple):
     frameworks: frozenset[str]   # every framework that lists it
 
 
-def _atoms(term: str) -> tuple[str, ...]:
+def _atoms(term: str, stem: Callable[[str], str]) -> tuple[str, ...]:
     """A term as regex atoms: one per literal character, wildcard or word gap.
 
     Whatever the term, the pattern cannot backtrack catastrophically: no two quantifiers can
@@ -61,7 +62,7 @@ def _atoms(term: str) -> tuple[str, ...]:
     return tuple(atoms)
 
 
-def _runs(term: str) -> tuple[str, ...]:
+def _runs(term: str, stem: Callable[[str], str]) -> tuple[str, ...]:
     """The runs of literal characters of a term as a scanned text writes it, longest first:
     any text the term matches holds every one of them."""
     runs: list[str] = []
@@ -76,47 +77,9 @@ def _literal(part: str) -> list[str]:
     return [r"\w" if char == "?" else re.escape(char) for char in part]
 
 
-def _trie_pattern(terms: list[tuple[str, ...]]) -> str:
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for atoms in terms:
-        node = trie
-        for atom in atoms:
-            node = node.setdefault(atom, {})
-        node[_END] = {}
-    return _render(trie)
-
-
-def _render(root: dict) -> str:  # type: ignore[type-arg]
-    """The trie as one pattern, built bottom-up without recursion (a term may be long).
-
-    Literal branches come before wildcards; an ending term is the last choice (longest first).
-    A node adds at most one group, so the nesting is at most the length of a term.
-    """
-    done: dict[int, str] = {}
-    stack: list[tuple[dict, bool]] = [(root, False)]  # type: ignore[type-arg]
-    while stack:
-        node, ready = stack.pop()
-        atoms = sorted((a for a in node if a != _END), key=_branch_order)
-        if not ready:
-            stack.append((node, True))
-            stack.extend((node[atom], False) for atom in atoms)
-            continue
-        branches = [atom + done[id(node[atom])] for atom in atoms]
-        body = "|".join(branches)
-        if _END in node and branches:
-            body = "(?:" + body + ")?"
-        elif len(branches) > 1:
-            body = "(?:" + body + ")"
-        done[id(node)] = body
-    return done[id(root)]
-
-
-def _branch_order(atom: str) -> tuple[bool, str]:
-    return atom.startswith(("\\w", "(?:")), atom
-
-
 class TriggerIndex:
-    def __init__(self, ruleset: RuleSet) -> None:
+    def __init__(self, ruleset: RuleSet, normalizer: Normalizer | None = None) -> None:
+        self._stem = stem = (normalizer or Normalizer(ruleset.vocabulary)).stem
         owners: dict[tuple[str, ...], set[str]] = {}
         written: dict[tuple[str, ...], str] = {}
         for framework in ruleset.frameworks.values():
@@ -124,13 +87,13 @@ class TriggerIndex:
             for table in tables:
                 for terms in table.values():
                     for term in terms:
-                        atoms = _atoms(term)
+                        atoms = _atoms(term, stem)
                         if atoms:
                             owners.setdefault(atoms, set()).add(framework.id)
                             written.setdefault(atoms, term)
         self.terms = [Term(written[a], frozenset(owners[a])) for a in owners]
         self._atoms = list(owners)
-        self._runs = [_runs(written[a]) for a in owners]
+        self._runs = [_runs(written[a], stem) for a in owners]
         self._singles: dict[int, re.Pattern[str]] = {}  # compiled on first need
         self._by_first: dict[str, list[int]] = {}
         for index, atoms in enumerate(self._atoms):
@@ -150,7 +113,7 @@ class TriggerIndex:
         data" for the term "personal data", "персональных данных" for "персональн* данн*");
         the term as written in the rule set when they cannot be found. For messages: a few
         calls a finding, never in the scan."""
-        atoms = _atoms(term)
+        atoms = _atoms(term, self._stem)
         lowered = text.lower().replace("ё", "е")
         found = re.search(r"(?<!\w)" + "".join(atoms) + r"(?!\w)", lowered) if atoms else None
         if found is None:
@@ -191,7 +154,7 @@ class TriggerIndex:
 
 
 def _compile(terms: list[tuple[str, ...]]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + _trie_pattern(terms) + r"(?!\w)")
+    return re.compile(r"(?<!\w)" + trie_pattern(terms) + r"(?!\w)")
 
 
 class Scanner:

@@ -374,14 +374,20 @@ def test_unknown_rule_set_exits_2_even_when_the_road_map_is_broken(cli: Cli,
 _FW = '  - id: a-2020\n    title: {en: "Alpha Strategy"}\n'
 
 
-@pytest.mark.parametrize(("body", "expected"), [
+# Each: the frameworks part of an invalid rule set and the line standard error must have
+# (tests/test_schemas.py holds the JSON Schema to them too).
+INVALID_RULE_SETS = [
     (_FW + "    superseded_by: b-2030\n", r"rules\.yaml:4:\d+: .*superseded_by.*'b-2030'"),
     (_FW + '    aliases: {en: ["The Strategy"]}\n  - id: b-2030\n'
      '    title: {en: "Beta Strategy"}\n    aliases: {en: ["the strategy"]}\n',
      r"rules\.yaml:7:\d+: .*'the strategy'.*a-2020"),
     (_FW + '    triggers: {en: ["*data"]}\n', r"rules\.yaml:6:\d+: .*triggers.*'\*data'"),
     (_FW + "    adoptd: 2020\n", r"rules\.yaml:6:\d+: .*adoptd.*did you mean 'adopted'"),
-], ids=["dangling-superseded-by", "shared-alias", "bad-trigger", "unknown-key"])
+]
+INVALID_RULE_SET_IDS = ["dangling-superseded-by", "shared-alias", "bad-trigger", "unknown-key"]
+
+
+@pytest.mark.parametrize(("body", "expected"), INVALID_RULE_SETS, ids=INVALID_RULE_SET_IDS)
 def test_invalid_rule_set_exits_2_naming_file_line_and_key(cli: Cli, clean: Path, write: Write,
                                                            body: str, expected: str) -> None:
     write("rules.yaml", "ruleset:\n  name: mine\nframeworks:\n" + body)

@@ -1,4 +1,9 @@
-"""The HTML report (one self-contained page) and the Markdown report (a PR comment)."""
+"""The HTML report (one self-contained page) and the Markdown report (a PR comment).
+
+Expected numbers come from the input (items, sections and citations of the road maps, the
+rule set) or, for counts of findings, from the JSON report's findings (tests/test_matrix.py
+reads them); never from the output under test.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,23 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from test_matrix import ENGLISH, EXAMPLES, SHOWCASE, check, generated, roadmap_yaml
+import yaml
+from test_matrix import (
+    ENGLISH,
+    EXAMPLES,
+    SHOWCASE,
+    check,
+    counts,
+    coverage,
+    generated,
+    items_of,
+    json_findings,
+    plural_ru,
+    position,
+    roadmap_yaml,
+    russian_who,
+    share,
+)
 
 from roadmap_check.engine import Engine, Options
 from roadmap_check.report import FileReport, Report
@@ -87,6 +108,32 @@ def hostile(tmp_path: Path, count: int = 3) -> FileReport:
     return generated(tmp_path, count, title=SCRIPT_TITLE, item_title=IMG_TITLE)
 
 
+def summary_cells(file: FileReport, of: str = "of", percent: str = "%") -> str:
+    """The HTML summary row: counts of the JSON report's findings, then the coverage."""
+    return "".join(f"<td>{n}</td>" for n in counts(file)) + \
+        f"<td>{share(*coverage(file), of=of, percent=percent)}</td>"
+
+
+def summary_row(file: FileReport, of: str = "of", percent: str = "%") -> str:
+    """The Markdown summary row."""
+    cells = [*map(str, counts(file)), share(*coverage(file), of=of, percent=percent)]
+    return "| " + " | ".join(cells) + " |"
+
+
+def live_of_item(file: FileReport, item: str) -> int:
+    return sum(f["item"] == item and not f["suppressed"] for f in json_findings(file))
+
+
+def bad_date() -> tuple[int, int]:
+    """Where the showcase's bad deadline stands (its RM301)."""
+    return position(SHOWCASE, '"31.12.2022"')
+
+
+def first_citation_ru() -> tuple[int, int]:
+    """Where the first citation of the Russian example stands (its first RM105)."""
+    return position(RUSSIAN, '"ст. 6 Соглашения о сотрудничестве')
+
+
 # ----------------------------------------------------------------------------- HTML
 
 
@@ -105,7 +152,8 @@ def test_html_parses_and_is_self_contained() -> None:
 
 
 def test_html_content() -> None:
-    text = html_of(check(SHOWCASE))
+    file = check(SHOWCASE)
+    text = html_of(file)
     body = "".join(Page(text).text)
     assert '<html lang="en">' in text
     assert "Road map for cross-border telemedicine interaction of the CIS member states " \
@@ -115,9 +163,10 @@ def test_html_content() -> None:
     appendix = text[text.index('<section class="appendix"'):]
     assert "cis-telemedicine" in appendix and "the built-in rule set cis-frameworks" in appendix
     assert "<th>confidence</th>" in appendix and "<td>not confirmed (inferred)*</td>" in appendix
-    # summary: 11 errors, 13 warnings, 3 info, 1 waived, 4 fixable, 6 of 7
-    assert "<td>11</td><td>13</td><td>3</td><td>1</td><td>4</td><td>6 of 7 (86%)</td>" in text
-    assert text.index("<h3>Summary</h3>") < text.index("<h3>Findings (27)</h3>") < \
+    # summary: errors, warnings, info, waived, fixable, coverage
+    assert summary_cells(file) in text
+    live = sum(not f["suppressed"] for f in json_findings(file))
+    assert text.index("<h3>Summary</h3>") < text.index(f"<h3>Findings ({live})</h3>") < \
         text.index('<section class="appendix"')
     # the heatmap: a legend and states as classes
     assert 'class="s-prov">■</b> cites a provision' in text
@@ -126,10 +175,12 @@ def test_html_content() -> None:
     assert "Item 1.2 — Define the list of diseases for teleconsultations" in body
     assert "Item 1.2 — Define the medical documents and their content" in body
     assert '<span class="badge error">error</span> <code>RM301</code> bad-date' in text
-    assert "line 61:15" in body and "write '2022-12-31'" in body
-    assert '61 |     deadline: "31.12.2022"' in body and "60 |" in body and "62 |" in body
+    line, column = bad_date()
+    assert f"line {line}:{column}" in body and "write '2022-12-31'" in body
+    assert f'{line} |     deadline: "31.12.2022"' in body
+    assert f"{line - 1} |" in body and f"{line + 1} |" in body
     # waived findings apart, with their reason
-    waived = text[text.index("Waived findings (1)"):]
+    waived = text[text.index(f"Waived findings ({counts(file)[3]})"):]
     assert "The portals are named only as the entry point for patients" in waived
 
 
@@ -185,19 +236,25 @@ def table_widths(text: str) -> list[int]:
 
 
 def test_markdown_showcase() -> None:
-    text = markdown_of(check(SHOWCASE))
+    file = check(SHOWCASE)
+    text = markdown_of(file)
     assert text.count("<details>") == text.count("</details>") > 5
     assert "| errors | warnings | info | waived | fixable | coverage of requirements |" in text
-    assert "| 11 | 13 | 3 | 1 | 4 | 6 of 7 (86%) |" in text
-    assert "| framework | 1.1 | 1.10 | 1.2 | 1.2 | 2.1 |" in text
+    assert summary_row(file) in text
+    ids = [item["id"] for item in items_of(SHOWCASE)]
+    assert "| framework | " + " | ".join(ids[:5]) + " |" in text
     assert "| ✗ cis-digital-interaction-agreement-2020 | · |" in text
-    assert "<summary>Item 2.1 — Train medical and technical staff (4 findings)</summary>" in text
-    assert "- **error** `RM301` bad-date, line 61:15 (fixable):" in text
-    assert "Waived findings (1)" in text and "Truncated" not in text
+    item = next(i for i in items_of(SHOWCASE) if i["id"] == "2.1")
+    assert f"<summary>Item 2.1 — {item['title']} ({live_of_item(file, '2.1')} findings)" \
+        "</summary>" in text
+    line, column = bad_date()
+    assert f"- **error** `RM301` bad-date, line {line}:{column} (fixable):" in text
+    assert f"Waived findings ({counts(file)[3]})" in text and "Truncated" not in text
 
 
 def test_markdown_escapes_pipes_and_html(tmp_path: Path) -> None:
-    text = roadmap_yaml(30, title="A | B <b>bold</b> [z](http://e)", item_title="x | y @here")
+    count = 30  # in ten sections: three items each
+    text = roadmap_yaml(count, title="A | B <b>bold</b> [z](http://e)", item_title="x | y @here")
     text = text.replace('section: "S', 'section: "part | S').replace('- id: "A', '- id: "A|')
     path = tmp_path / "pipes.yaml"
     path.write_text(text, encoding="utf-8")
@@ -206,7 +263,7 @@ def test_markdown_escapes_pipes_and_html(tmp_path: Path) -> None:
     for block in tables:
         widths = table_widths(block)
         assert len(set(widths)) <= 1, block
-    assert "part \\| S1 (3)" in out and "A \\| B &lt;b&gt;bold&lt;/b&gt;" in out
+    assert f"part \\| S1 ({count // 10})" in out and "A \\| B &lt;b&gt;bold&lt;/b&gt;" in out
     prose = outside_code(out)
     assert "<b>" not in prose and "@here" not in prose and "@\u200bhere" in prose
     # Markdown is not read inside <summary> (raw HTML); everywhere else links are escaped
@@ -257,7 +314,9 @@ def test_markdown_truncates_under_github_limit(tmp_path: Path) -> None:
     assert len(file.findings) > 4000
     out = markdown_of(file)
     assert len(out) < 65_536
-    assert "| framework | S1 (200) |" in out and "| ✗ cis-digital-interaction-agreement-2020 |" in out
+    per_section = 2000 // 10  # roadmap_yaml spreads the items over ten sections evenly
+    assert f"| framework | S1 ({per_section}) |" in out
+    assert "| ✗ cis-digital-interaction-agreement-2020 |" in out
     found = re.search(r"\*\*Truncated:\*\* (\d+) of (\d+) findings are left out", out)
     assert found is not None and "--format html" in out and "--format json" in out
     left, total = map(int, found.groups())
@@ -283,16 +342,20 @@ def copies(tmp_path: Path, source: Path, *names: str) -> list[Path]:
 
 
 def test_html_in_russian() -> None:
-    text = html_of(check(RUSSIAN))
+    file = check(RUSSIAN)
+    text = html_of(file)
     page = Page(text)
     assert page.errors == []
     body = "".join(page.text)
     assert '<html lang="ru">' in text and '<section class="file" lang="ru">' in text
     assert "<h1>Отчёт roadmap-check</h1>" in text
-    assert "<dt>файл</dt>" in text and "<dt>версия</dt><dd>0.3</dd>" in text
+    header = yaml.load(RUSSIAN.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["roadmap"]
+    assert "<dt>файл</dt>" in text and f"<dt>версия</dt><dd>{header['version']}</dd>" in text
     assert "<dt>статус</dt><dd>проект</dd>" in text and "<dt>язык</dt><dd>русский</dd>" in text
-    assert "<dt>дата дорожной карты</dt><dd>09.09.2021</dd>" in text
-    assert "<dt>период реализации</dt><dd>2021–2025\u00a0гг.</dd>" in text
+    year, month, day = header["date"].split("-")
+    assert f"<dt>дата дорожной карты</dt><dd>{day}.{month}.{year}</dd>" in text
+    first, last = re.split("[-–]", header["period"])
+    assert f"<dt>период реализации</dt><dd>{first}–{last}\u00a0гг.</dd>" in text
     assert "Подготовлено с помощью roadmap-check 0.1.0; набор правил: Дорожная карта развития " \
         "трансграничного телемедицинского взаимодействия государств – участников СНГ " \
         "(cis-telemedicine, версия 2026.11)." in body
@@ -306,35 +369,37 @@ def test_html_in_russian() -> None:
     assert "<h3>Сводка</h3>" in text
     assert "<tr><th>ошибки</th><th>предупреждения</th><th>примечания</th><th>снято</th>" \
         "<th>исправляются автоматически</th><th>охват обязательных документов</th></tr>" in text
-    assert "<td>0</td><td>0</td><td>25</td><td>0</td><td>24</td>" \
-        "<td>7 из 7 (100\u00a0%)</td>" in text
+    assert summary_cells(file, of="из", percent="\u00a0%") in text
     assert "<h3>Таблица охвата обязательных документов</h3>" in text
     assert '<b class="s-prov">■</b> ссылка на положение</span>' \
         '<span><b class="s-cited">●</b> ссылка на документ</span>' \
         '<span><b class="s-touch">○</b> относится к предмету, ссылки нет (RM201)</span>' \
         '<span><b class="s-none">·</b> нет</span>' in text
     assert '<th class="fw">документ</th>' in text and "<th>доля</th>" in text
-    assert "who-document — не менее одного документа ВОЗ: ссылки есть на 4 из 7, " \
-        "необходимо не менее 1" in body
-    assert "<p>Охват обязательных документов: <b>7 из 7</b> (100\u00a0%).</p>" in text
+    assert f"who-document — не менее одного документа ВОЗ: {russian_who()}" in body
+    covered, required = coverage(file)
+    assert f"<p>Охват обязательных документов: <b>{covered} из {required}</b> " \
+        f"({round(100 * covered / required)}\u00a0%).</p>" in text
     assert "<tr><th>пункт</th><th>раздел</th><th>наименование</th></tr>" in text
-    assert "<h3>Замечания (25)</h3>" in text
-    assert "<h4>Пункт 1 — Разработка бизнес-процесса" in text
+    live = sum(not f["suppressed"] for f in json_findings(file))
+    assert f"<h3>Замечания ({live})</h3>" in text
+    assert f"<h4>Пункт 1 — {items_of(RUSSIAN)[0]['title']}" in text
+    line, column = first_citation_ru()
     assert '<span class="badge info">примечание</span> <code>RM105</code> ' \
-        'ссылка не по официальному наименованию <span class="mute">строка 45:9</span> ' \
+        f'ссылка не по официальному наименованию <span class="mute">строка {line}:{column}</span> ' \
         '<span class="mute">(исправляется командой fix)</span>' in text
     assert "<b>Рекомендация:</b> приведите официальное наименование: " in text
 
 
 def test_html_in_russian_waived_errors_and_the_document() -> None:
-    text = html_of(in_russian(SHOWCASE))
+    file = in_russian(SHOWCASE)
+    text = html_of(file)
     assert Page(text).errors == [] and '<html lang="ru">' in text
     assert "<h4>Дорожная карта в целом</h4>" in text
     assert '<span class="badge error">ошибка</span>' in text
     assert '<span class="badge warning">предупреждение</span>' in text
-    assert "<td>11</td><td>13</td><td>3</td><td>1</td><td>4</td>" \
-        "<td>6 из 7 (86\u00a0%)</td>" in text
-    waived = text[text.index("<h3>Снятые замечания (1)</h3>"):]
+    assert summary_cells(file, of="из", percent="\u00a0%") in text
+    waived = text[text.index(f"<h3>Снятые замечания ({counts(file)[3]})</h3>"):]
     assert '<span class="badge waived">снято</span>' in waived
     assert re.search(r'<span class="mute">пункт 1\.1, строка \d+:\d+</span>', waived)
     assert "<b>Снято:</b> «The portals are named only" in waived
@@ -360,31 +425,48 @@ def test_html_page_of_several_files_speaks_the_first_files_language(tmp_path: Pa
 
 
 def test_html_wide_matrix_in_russian(tmp_path: Path) -> None:
+    count, parts = 200, 10  # roadmap_yaml spreads the items over ten sections evenly
     path = tmp_path / "wide-ru.yaml"
-    path.write_text(roadmap_yaml(200).replace("language: en", "language: ru"), encoding="utf-8")
+    path.write_text(roadmap_yaml(count, parts).replace("language: en", "language: ru"),
+                    encoding="utf-8")
     text = html_of(check(path))
     assert Page(text).errors == []
-    assert "200 пунктов: по одному столбцу на раздел; в ячейке — наиболее полная ссылка" in text
-    assert '<th title="S1">S1<br><span class="mute">20 пунктов</span></th>' in text
+
+    def items(n: int) -> str:
+        return plural_ru(n, "пункт", "пункта", "пунктов")
+
+    assert f"{items(count)}: по одному столбцу на раздел; в ячейке — наиболее полная ссылка" in text
+    assert f'<th title="S1">S1<br><span class="mute">{items(count // parts)}</span></th>' \
+        in text
 
 
 def test_markdown_in_russian() -> None:
-    text = markdown_of(check(RUSSIAN))
-    assert " · версия: 0.3 · дата дорожной карты: 09.09.2021 · статус: проект · " in text
+    file = check(RUSSIAN)
+    text = markdown_of(file)
+    header = yaml.load(RUSSIAN.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["roadmap"]
+    year, month, day = header["date"].split("-")
+    assert f" · версия: {header['version']} · дата дорожной карты: {day}.{month}.{year} · " \
+        "статус: проект · " in text
     assert "Набор правил: **cis-telemedicine** 2026.11 (встроенный набор правил " \
         "cis-frameworks, встроенный набор правил cis-telemedicine)" in text
     assert "| ошибки | предупреждения | примечания | снято | исправляются автоматически | " \
         "охват обязательных документов |\n" in text
-    assert "| 0 | 0 | 25 | 0 | 24 | 7 из 7 (100\u00a0%) |" in text
+    assert summary_row(file, of="из", percent="\u00a0%") in text
     assert "#### Таблица охвата обязательных документов\n\n■ ссылка на положение; ● ссылка на " \
         "документ; ○ относится к предмету, ссылки нет (RM201); · нет\n" in text
-    assert "| документ | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | доля |" in text
-    assert "| ✓ **who-document**: ссылки есть на 4 из 7, необходимо не менее 1 |" in text
-    assert "Охват обязательных документов: **7 из 7** (100\u00a0%)." in text
+    ids = [item["id"] for item in items_of(RUSSIAN)]
+    assert "| документ | " + " | ".join(ids) + " | доля |" in text
+    assert f"| ✓ **who-document**: {russian_who()} |" in text
+    covered, required = coverage(file)
+    assert f"Охват обязательных документов: **{covered} из {required}** " \
+        f"({round(100 * covered / required)}\u00a0%)." in text
     assert "#### Замечания\n" in text
-    summaries = re.findall(r"<summary>Пункт \d+ — .*? \((\d+ \w+)\)</summary>", text)
-    assert set(summaries) == {"1 замечание", "2 замечания", "4 замечания", "5 замечаний"}
-    assert "- **примечание** `RM105` ссылка не по официальному наименованию, строка 45:9 " \
+    summaries = re.findall(r"<summary>Пункт (\S+) — .*? \((\d+ \w+)\)</summary>", text)
+    assert summaries == [(i, plural_ru(live_of_item(file, i), "замечание", "замечания",
+                                       "замечаний")) for i in ids if live_of_item(file, i)]
+    assert len({said for _, said in summaries}) >= 3  # the three forms of the noun
+    line, column = first_citation_ru()
+    assert f"- **примечание** `RM105` ссылка не по официальному наименованию, строка {line}:{column} " \
         "(исправляется командой fix): ссылка" in text
     assert "\n  - рекомендация: приведите официальное наименование: " in text
 
@@ -392,27 +474,33 @@ def test_markdown_in_russian() -> None:
 def test_markdown_in_russian_waived_and_the_document() -> None:
     text = markdown_of(in_russian(SHOWCASE))
     assert "<summary>Дорожная карта в целом (" in text
-    assert "- **ошибка** `RM301` дата записана не в формате дорожной карты, строка 61:15 " \
+    line, column = bad_date()
+    assert f"- **ошибка** `RM301` дата записана не в формате дорожной карты, строка {line}:{column} " \
         "(исправляется командой fix):" in text
-    waived = text[text.index("<summary>Снятые замечания (1)</summary>"):]
+    waived = text[text.index(f"<summary>Снятые замечания ({counts(in_russian(SHOWCASE))[3]})"
+                             "</summary>"):]
     assert "- **снято** `RM201`" in waived and "  - снято: «The portals are named only" in waived
 
 
 def test_markdown_truncation_note_in_russian(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     files = [check(path) for path in copies(tmp_path, RUSSIAN, "a.yaml", "b.yaml", "c.yaml")]
+    total = sum(len(json_findings(file)) for file in files)
+    everything = plural_ru(total, "замечания", "замечаний", "замечаний")  # "из 78 замечаний"
     monkeypatch.setattr(markdown, "LIMIT", 9000)
     text = markdown_of(*files)
     assert len(text) <= 9000 and "Truncated" not in text
-    found = re.search(r"> \*\*Отчёт сокращён:\*\* не показано (\d+) из 75 замечаний, чтобы не "
-                      r"превысить ограничение GitHub на размер комментария\. Полный отчёт — "
+    found = re.search(rf"> \*\*Отчёт сокращён:\*\* не показано (\d+) из {everything}, чтобы "
+                      r"не превысить ограничение GitHub на размер комментария\. Полный отчёт — "
                       r"`--format html` или `--format json`\.\n", text)
     assert found is not None
-    assert text.count("\n- **") == 75 - int(found.group(1)) > 0
+    assert text.count("\n- **") == total - int(found.group(1)) > 0
     assert text.startswith("## roadmap-check\n\n| ошибки | предупреждения |")
     monkeypatch.setattr(markdown, "LIMIT", 1500)
     text = markdown_of(*files)
-    assert "не показано 75 из 75 замечаний и 2 из 3 файлов, чтобы" in text
+    # only the first file's heading fits: every finding, and every other file, is left out
+    left = plural_ru(len(files), "файла", "файлов", "файлов")
+    assert f"не показано {total} из {everything} и {len(files) - 1} из {left}, чтобы" in text
     assert "_Таблица охвата не показана из-за объёма; она есть в отчёте HTML._" in text
 
 

@@ -201,7 +201,9 @@ def test_an_unknown_built_in_name_lists_the_built_in_ones() -> None:
 _FRAMEWORK = '  - id: a-2020\n    title: {en: "Alpha Strategy"}\n'
 
 
-@pytest.mark.parametrize(("body", "line", "words"), [
+# Each: the frameworks part of an invalid rule set, the line and the words of the problem.
+# tests/test_schemas.py holds the JSON Schema to them too.
+INVALID = [
     (_FRAMEWORK + "    superseded_by: b-2030\n", 4, ["superseded_by", "'b-2030'"]),
     (_FRAMEWORK + '    aliases: {en: ["The Strategy"]}\n  - id: b-2030\n'
      '    title: {en: "Beta Strategy"}\n    aliases: {en: ["the strategy"]}\n', 7,
@@ -228,12 +230,16 @@ _FRAMEWORK = '  - id: a-2020\n    title: {en: "Alpha Strategy"}\n'
     (_FRAMEWORK + "parties:\n  - id: x\n    kind: country\n    names: {en: [X]}\n", 8,
      ["kind", "country"]),
     (_FRAMEWORK + "framewrks: []\n", 6, ["framewrks", "did you mean 'frameworks'"]),
-], ids=["dangling-superseded-by", "shared-alias", "bad-trigger", "bad-trigger-ru",
-        "unknown-key", "bad-date", "bad-confidence", "bad-flag", "bad-id", "no-title",
-        "duplicate-framework", "requirement-unknown-framework",
-        "requirement-unknown-provision", "requirement-unknown-group", "threshold-typo",
-        "threshold-range", "severity-unknown-code", "severity-unknown-level", "party-kind",
-        "top-level-typo"])
+]
+INVALID_IDS = ["dangling-superseded-by", "shared-alias", "bad-trigger", "bad-trigger-ru",
+               "unknown-key", "bad-date", "bad-confidence", "bad-flag", "bad-id", "no-title",
+               "duplicate-framework", "requirement-unknown-framework",
+               "requirement-unknown-provision", "requirement-unknown-group", "threshold-typo",
+               "threshold-range", "severity-unknown-code", "severity-unknown-level",
+               "party-kind", "top-level-typo"]
+
+
+@pytest.mark.parametrize(("body", "line", "words"), INVALID, ids=INVALID_IDS)
 def test_invalid_rule_set_names_file_line_and_key(write: Callable[..., Path], body: str,
                                                   line: int, words: list[str]) -> None:
     path = write("bad.yaml", "ruleset:\n  name: bad\nframeworks:\n" + body)
@@ -253,11 +259,13 @@ def test_every_problem_of_a_rule_set_is_reported_at_once(write: Callable[..., Pa
     assert all(p.path in (str(path), "bad.yaml") for p in caught.value.problems)
 
 
-@pytest.mark.parametrize("text", ["", "- a\n", "ruleset: {name: Bad Name}\n",
-                                  "ruleset: {name: x}\nframeworks: {a: 1}\n", "frameworks: []\n",
-                                  "ruleset: {name: x\n"],
-                         ids=["empty", "a-list", "bad-name", "frameworks-not-a-list",
-                              "no-header", "invalid-yaml"])
+MALFORMED = ["", "- a\n", "ruleset: {name: Bad Name}\n", "ruleset: {name: x}\nframeworks: {a: 1}\n",
+             "frameworks: []\n", "ruleset: {name: x\n"]
+MALFORMED_IDS = ["empty", "a-list", "bad-name", "frameworks-not-a-list", "no-header",
+                 "invalid-yaml"]
+
+
+@pytest.mark.parametrize("text", MALFORMED, ids=MALFORMED_IDS)
 def test_a_malformed_rule_set_file_is_a_rule_set_error(write: Callable[..., Path],
                                                         text: str) -> None:
     path = write("bad.yaml", text)

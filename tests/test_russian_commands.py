@@ -9,6 +9,7 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +62,9 @@ def _allowed() -> set[str]:
         names += [source_host(url) for f in ruleset.frameworks.values() for url, _ in f.source]
     from roadmap_check.ruleset import SOURCE_KINDS
 
-    names += [*config.FAIL_ON, *SOURCE_KINDS, "roadmap", "ruleset", "report"]  # values, schemas
+    schemas = [p.name.split(".")[0] for p in resources.files("roadmap_check.schemas").iterdir()
+               if p.name.endswith(".schema.json")]
+    names += [*config.FAIL_ON, *SOURCE_KINDS, *schemas]  # values, the schemas `schema` prints
     for name in names:
         words.update(_WORD.findall(name))
     return words

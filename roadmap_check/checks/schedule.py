@@ -35,7 +35,7 @@ def _date(r: Resolved, text: Text | None, what: Value, item: str | None) -> Iter
     if text is None:
         return
     try:
-        dates.parse(text.value)
+        dates.parse(text.value, r.rules.normalizer.ongoing)
     except dates.DateError as exc:
         better = dates.suggest(text.value)
         hint = msg("hint.write", text=repr(better)) if better else msg("rm301.forms.hint")

@@ -10,7 +10,6 @@ from roadmap_check.checks.base import NO_FIX, Check, E, Family, W
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import bare, msg
 from roadmap_check.model import Item
-from roadmap_check.normalize import words_key
 from roadmap_check.resolve import Resolved
 
 RM005 = Check("RM005", "duplicate-id", E, NO_FIX, (
@@ -40,6 +39,7 @@ def _near_duplicates(r: Resolved) -> Iterator[Finding]:
     Identical titles (after normalisation) are always found. Otherwise two titles are compared
     only when they share most of their uncommon words, so the cost stays close to linear.
     """
+    words_key = r.rules.normalizer.words_key
     titled = [(item, words_key(item.title.value)) for item in r.roadmap.items if item.title]
     if len(titled) < 2:
         return

@@ -1,0 +1,248 @@
+"""The domain vocabulary: the shipped ``vocabulary.yaml`` and a rule set's ``vocabulary:``
+section, read and validated the same way; every problem names file, line and key.
+
+The structure (``schemas/vocabulary.schema.json`` describes it):
+
+    stop_words, document_words, month_names, provision_markers, ongoing_words:
+        {en: [...], ru: [...]} (a bare list counts as English)
+    abbreviations: {en: {word: [words]}, ru: {...}}
+    organisations: {id: {short: [words], names: {en: [...], ru: [...]}}}
+    russian_endings: [...]
+
+Organisation names and provision markers are patterns: '?' one letter, '*' at the end of a
+word the rest of it; every other entry is a plain word (or, for ``ongoing_words``, a phrase).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+
+from roadmap_check.errors import Problem, RuleSetError
+from roadmap_check.i18n import Value, msg
+from roadmap_check.langs import LANGS
+from roadmap_check.model import Organisation, Vocabulary
+from roadmap_check.normalize import fold
+from roadmap_check.patterns import LETTERS
+from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, compose, pos
+from roadmap_check.yaml_messages import told
+
+KEYS = ("stop_words", "document_words", "month_names", "abbreviations", "organisations",
+        "provision_markers", "ongoing_words", "russian_endings")
+ORGANISATION_KEYS = ("short", "names")
+MAX_ENTRY_LENGTH = 120      # characters of one entry
+MAX_WILDCARDS = 10          # '*' and '?' in one pattern
+# The shapes of entries, as JSON Schema writes them too (schemas/vocabulary.schema.json has
+# the same patterns; a test holds them equal).
+_L = LETTERS
+SHAPES = {
+    "word": rf"^[{_L}0-9]+(?:\.[{_L}0-9]+)*$",
+    # words (each with a letter or digit, a '*' only at its end) one blank or more apart
+    "name": rf"^(?:(?=\S*[{_L}0-9])[{_L}0-9?.'\-]+\*?(?:\s+(?=\S)|$))+$",
+    "marker": rf"^(?:(?=\S*[{_L}§№])[{_L}§№?.]+\*?(?:\s+(?=\S)|$))+$",
+    "phrase": r"^\S(?:.*\S)?$",
+    "ending": "^[а-яёА-ЯЁ]{1,4}$",
+    "organisation": "^[a-z][a-z0-9]*$",
+}
+_SHAPE = {kind: re.compile(pattern) for kind, pattern in SHAPES.items()}
+_TEXT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
+
+
+class VocabularyError(RuleSetError):
+    """An invalid vocabulary file; every problem names its file, line and key."""
+
+
+@lru_cache(maxsize=1)
+def builtin() -> Vocabulary:
+    """The vocabulary shipped in the package, read once a process."""
+    resource = resources.files("roadmap_check") / "vocabulary.yaml"
+    return load(resource.read_bytes(), str(resource))
+
+
+def load(data: bytes | str, display: str) -> Vocabulary:
+    """A vocabulary file; raise VocabularyError with every problem of it."""
+    root, problems, _ = compose(data)
+    found = [Problem(display, p.line, p.column, "", told(p)[1]) for p in problems]
+    vocabulary = Vocabulary()
+    if root is not None:
+        vocabulary, more = read(root, display, "", Vocabulary())
+        found.extend(more)
+    if found:
+        raise VocabularyError(found)
+    return vocabulary
+
+
+def read(node: Node, path: str, key: str, base: Vocabulary) -> tuple[Vocabulary, list[Problem]]:
+    """A vocabulary (the file, or the ``vocabulary:`` section of a rule set at ``key``) and
+    its problems; ``base``: the vocabulary it extends (a short name of one of its
+    organisations may not name another)."""
+    reader = _Reader(path)
+    vocabulary = reader.vocabulary(node, key, base)
+    return vocabulary, reader.problems
+
+
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, node: Node, key: str, name: str, /, **values: Value) -> None:
+        line, column = pos(node)
+        self.problems.append(Problem(self.path, line, column, key.lstrip("."),
+                                     msg(name, **values)))
+
+    def mapping(self, node: Node, key: str) -> list[tuple[ScalarNode, Node]] | None:
+        if not isinstance(node, MappingNode):
+            self.problem(node, key, "ruleset.mapping")
+            return None
+        return [(k, v) for k, v in node.value if isinstance(k, ScalarNode)]
+
+    def known(self, pairs: list[tuple[ScalarNode, Node]], key: str,
+              allowed: tuple[str, ...]) -> list[tuple[str, Node]]:
+        """The pairs of known keys; an unknown key is a problem (with a "did you mean")."""
+        from roadmap_check.matching import closest_key
+
+        out = []
+        for name_node, value in pairs:
+            name = str(name_node.value)
+            if name in allowed:
+                out.append((name, value))
+                continue
+            close = closest_key(name, allowed)
+            if close:
+                self.problem(name_node, f"{key}.{name}", "ruleset.unknown_key_close",
+                             close=repr(close))
+            else:
+                self.problem(name_node, f"{key}.{name}", "ruleset.unknown_key")
+        return out
+
+    def texts(self, node: Node, key: str, valid: Callable[[ScalarNode, str], bool]
+              ) -> tuple[str, ...]:
+        """A text or a list of texts, each one valid (else a problem at it)."""
+        return tuple(value for value, _ in self.entries(node, key, valid))
+
+    def entries(self, node: Node, key: str, valid: Callable[[ScalarNode, str], bool]
+                ) -> list[tuple[str, ScalarNode]]:
+        """The valid texts of a text or a list of texts, each with its node."""
+        if isinstance(node, ScalarNode):
+            elements: list[tuple[Node, str]] = [(node, key)]
+        elif isinstance(node, SequenceNode):
+            elements = [(n, f"{key}[{i}]") for i, n in enumerate(node.value)]
+        else:
+            self.problem(node, key, "ruleset.texts")
+            return []
+        out = []
+        for element, where in elements:
+            if not isinstance(element, ScalarNode) or element.tag == _NULL:
+                self.problem(element, where, "ruleset.text")
+                continue
+            value = str(element.value)
+            if element.tag != _TEXT:
+                self.problem(element, where, "error.vocabulary_not_text", value=repr(value))
+            elif len(value) > MAX_ENTRY_LENGTH:
+                self.problem(element, where, "error.vocabulary_too_long",
+                             entry=repr(value[:40] + "…"), length=len(value),
+                             limit=MAX_ENTRY_LENGTH)
+            elif valid(element, where):
+                out.append((" ".join(value.split()), element))
+        return out
+
+    def by_lang(self, node: Node, key: str, valid: Callable[[ScalarNode, str], bool]
+                ) -> list[tuple[str, ScalarNode]]:
+        """The entries of ``{en: [...], ru: [...]}``; a bare text or list counts as English."""
+        if not isinstance(node, MappingNode):
+            return self.entries(node, key, valid)
+        out: list[tuple[str, ScalarNode]] = []
+        for lang, value in self.known(self.mapping(node, key) or [], key, LANGS):
+            out.extend(self.entries(value, f"{key}.{lang}", valid))
+        return out
+
+    # -- what an entry may be -----------------------------------------------------------
+
+    def shaped(self, kind: str, message: str, name: str) -> Callable[[ScalarNode, str], bool]:
+        """An entry of the shape ``kind`` (SHAPES); else ``message`` with it as ``name``."""
+        shape = _SHAPE[kind]
+
+        def valid(node: ScalarNode, key: str) -> bool:
+            value = str(node.value)
+            wildcards = value.count("*") + value.count("?")
+            if kind in ("name", "marker") and wildcards > MAX_WILDCARDS:
+                self.problem(node, key, "error.vocabulary_wildcards", entry=repr(value),
+                             count=wildcards, limit=MAX_WILDCARDS)
+                return False
+            if shape.match(value):
+                return True
+            self.problem(node, key, message, **{name: repr(value)})
+            return False
+
+        return valid
+
+    # -- the parts ----------------------------------------------------------------------
+
+    def vocabulary(self, node: Node, key: str, base: Vocabulary) -> Vocabulary:
+        pairs = self.mapping(node, key)
+        if pairs is None:
+            return Vocabulary()
+        word = self.shaped("word", "error.vocabulary_word", "word")
+        lists = {"stop_words": word, "document_words": word, "month_names": word,
+                 "provision_markers": self.shaped("marker", "error.vocabulary_pattern", "entry"),
+                 "ongoing_words": self.shaped("phrase", "ruleset.text", "value")}
+        values: dict[str, object] = {}
+        for name, value in self.known(pairs, key, KEYS):
+            where = f"{key}.{name}"
+            if name in lists:
+                values[name] = tuple(text for text, _ in self.by_lang(value, where, lists[name]))
+            elif name == "russian_endings":
+                values[name] = self.texts(value, where, self.shaped(
+                    "ending", "error.vocabulary_ending", "ending"))
+            elif name == "abbreviations":
+                values[name] = self.abbreviations(value, where)
+            else:
+                values[name] = self.organisations(value, where, base)
+        return Vocabulary(**values)  # type: ignore[arg-type]
+
+    def abbreviations(self, node: Node, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        word = self.shaped("word", "error.vocabulary_word", "word")
+        out: dict[str, tuple[str, ...]] = {}
+        for lang, table in self.known(self.mapping(node, key) or [], key, LANGS):
+            where = f"{key}.{lang}"
+            for word_node, meaning in self.mapping(table, where) or []:
+                inner = f"{where}.{word_node.value}"
+                if word(word_node, inner):
+                    words = self.texts(meaning, inner, word)
+                    if words:
+                        out[str(word_node.value)] = words
+        return tuple(out.items())
+
+    def organisations(self, node: Node, key: str, base: Vocabulary) -> tuple[Organisation, ...]:
+        owner = {fold(s): org.id for org in base.organisations for s in (*org.short, *org.names)}
+        short = self.shaped("word", "error.vocabulary_word", "word")
+        pattern = self.shaped("name", "error.vocabulary_pattern", "entry")
+        out: dict[str, Organisation] = {}
+        for id_node, entry in self.mapping(node, key) or []:
+            ident = str(id_node.value)
+            where = f"{key}.{ident}"
+            if not _SHAPE["organisation"].match(ident):
+                self.problem(id_node, where, "error.vocabulary_organisation_id", id=repr(ident))
+                continue
+            if ident in out:
+                self.problem(id_node, where, "error.vocabulary_organisation_twice",
+                             id=repr(ident))
+                continue
+            found: dict[str, list[tuple[str, ScalarNode]]] = {"short": [], "names": []}
+            for name, value in self.known(self.mapping(entry, where) or [], where,
+                                          ORGANISATION_KEYS):
+                found[name] = self.entries(value, f"{where}.short", short) \
+                    if name == "short" else self.by_lang(value, f"{where}.names", pattern)
+            for name, texts in found.items():
+                for text, text_node in texts:
+                    other = owner.setdefault(fold(text), ident)
+                    if other != ident:
+                        self.problem(text_node, f"{where}.{name}", "error.vocabulary_shared",
+                                     name=repr(text), other=repr(other))
+            out[ident] = Organisation(ident, tuple(t for t, _ in found["short"]),
+                                      tuple(t for t, _ in found["names"]))
+        return tuple(out.values())
+
