@@ -115,6 +115,13 @@ def check(
         "--roadmaps-only", help="Skip named files that have no 'roadmap:' key (for hooks that "
         "pass every YAML file).")] = False,
     allow_rules_from: AllowRulesFrom = None,
+    min_severity: Annotated[str | None, typer.Option(
+        "--min-severity", help="List only findings at or above this severity: info (default), "
+        "warning or error; the others are still counted and still decide the exit code.")]
+    = None,
+    statistics: Annotated[bool, typer.Option(
+        "--statistics", help="Count the findings per check (code, name, count, fixable): in the "
+        "terminal instead of the listing, in JSON as 'statistics'.")] = False,
 ) -> None:
     """Check road maps and report findings with file, line and column."""
     from roadmap_check.command import CheckArgs, run
@@ -125,7 +132,7 @@ def check(
         min_coverage=min_coverage, exclude=exclude or [], jobs=jobs, max_per_code=max_per_code,
         stdin_filename=stdin_filename, baseline=baseline, write_baseline=write_baseline,
         quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix,
-        allow_rules_from=allow_rules_from))
+        allow_rules_from=allow_rules_from, min_severity=min_severity, statistics=statistics))
     raise typer.Exit(code)
 
 
@@ -326,7 +333,7 @@ def init(
     with speaking(said):
         from roadmap_check.starters import write_starter
 
-        target = write_starter(output, _lang_option(lang) or "en", ruleset)
+        target = write_starter(output, _lang_option(lang) or said, ruleset)
     print(printable(t(said, "cli.wrote", path=str(target))))
 
 
@@ -350,6 +357,12 @@ def frameworks(
     fmt: Annotated[str, typer.Option("--format", "-f", help="terminal or json.")] = "terminal",
     lang: LangOption = None,
     allow_rules_from: AllowRulesFrom = None,
+    provisions: Annotated[bool, typer.Option(
+        "--provisions", help="Also list each framework's provisions (JSON always has them).")]
+    = False,
+    aliases: Annotated[bool, typer.Option(
+        "--aliases", help="Also list each framework's short and other names (JSON always has "
+        "them).")] = False,
 ) -> None:
     """List the rule set's frameworks: id, title, horizon, required."""
     from roadmap_check import rulesets
@@ -361,7 +374,7 @@ def frameworks(
         known_format("frameworks", fmt)
         roots = tuple(map(Path, _rule_roots(allow_rules_from)))
         emit("frameworks", fmt, None, Listing(rulesets.load(list(rules or ()), roots=roots),
-                                              said))
+                                              said, provisions, aliases))
 
 
 @app.command()

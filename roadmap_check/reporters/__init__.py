@@ -40,6 +40,7 @@ FORMATS: dict[str, dict[str, Render]] = {
         "gitlab": _lazy("gitlab"),
         "html": _lazy("html"),
         "markdown": _lazy("markdown"),
+        "concise": _lazy("concise"),
     },
     "coverage": {
         "terminal": _lazy("matrix_terminal", color=True),
@@ -56,6 +57,9 @@ FORMATS: dict[str, dict[str, Render]] = {
     },
 }
 REPORTERS = FORMATS["check"]
+# The format of ``-o FILE`` when --format is not given, by the file's extension.
+EXTENSIONS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
+              ".json": "json", ".sarif": "sarif", ".xml": "junit", ".txt": "terminal"}
 
 
 class Said(NamedTuple):

@@ -68,6 +68,10 @@ def _finding(finding: Finding, lang: str, labels: _Labels) -> list[str]:
 
 
 def render(report: Report, color: bool) -> Iterator[str]:
+    if report.statistics:
+        yield _out("\n".join([*_statistics(report, color), "", *_summary(report, color)]) + "\n",
+                   color)
+        return
     labels: dict[str, _Labels] = {}
     for file in report.files:
         shown = [f for f in file.findings
@@ -88,6 +92,21 @@ def render(report: Report, color: bool) -> Iterator[str]:
             yield _out("\n".join(lines) + "\n", color)
         yield "\n"
     yield _out("\n".join(_summary(report, color)) + "\n", color)
+
+
+def _statistics(report: Report, color: bool) -> list[str]:
+    """--statistics: the unsuppressed findings counted per check, as ruff counts them."""
+    lang = report.language
+    rows = [(str(count), code, CHECKS[code].name, str(fixable))
+            for code, count, fixable in report.per_code()]
+    head = (t(lang, "term.stats.count"), "", t(lang, "term.stats.check"),
+            t(lang, "term.stats.fixable"))
+    widths = [max(len(row[n]) for row in [head, *rows]) for n in range(4)]
+    out = [_style(f"{head[0]:>{widths[0]}}  {head[2]:<{widths[1] + 1 + widths[2]}}  {head[3]}",
+                  "bold", color)]
+    out.extend(f"{count:>{widths[0]}}  {code} {name:<{widths[2]}}  {fixable:>{len(head[3])}}"
+               for count, code, name, fixable in rows)
+    return out
 
 
 def _out(text: str, color: bool) -> str:
