@@ -380,13 +380,9 @@ def frameworks(
 @app.command()
 def checks(lang: LangOption = None) -> None:
     """List every check: code, name, default severity, summary."""
-    from roadmap_check.docs import check_docs
-    from roadmap_check.registry import CHECKS
+    from roadmap_check.reporters.checklist import terminal
 
-    said = choose_lang(_lang_option(lang), None, os.environ)
-    for info in CHECKS.values():
-        level = t(said, f"term.label.{info.severity.label}").strip()
-        print(f"{info.code}  {info.name:<27} {level:<14} {check_docs(info.code).summary(said)}")
+    write_out(terminal(choose_lang(_lang_option(lang), None, os.environ)))
 
 
 @app.command()

@@ -63,10 +63,15 @@ class FrameworkInfo(NamedTuple):
     confidence: str | None = None
     provenance: tuple[tuple[str, str], ...] = ()
     sources: tuple[Source, ...] = ()
+    short: tuple[tuple[str, str], ...] = ()  # (lang, its first short name), where it has one
 
     def title_in(self, lang: str) -> str:
         titles = dict(self.title)
         return titles.get(lang) or titles.get("en") or self.id
+
+    def short_in(self, lang: str) -> str | None:
+        names = dict(self.short)
+        return names.get(lang) or names.get("en")
 
 
 class RuleSetInfo(NamedTuple):
