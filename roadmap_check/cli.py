@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -396,5 +397,16 @@ def schema(which: Annotated[str, typer.Argument(help="roadmap, ruleset or report
                .read_text(encoding="utf-8")])
 
 
+def annotating(argv: list[str], environ: Mapping[str, str]) -> bool:
+    """Whether standard output is GitHub annotations: --format github, or a check in GitHub
+    Actions that names no format (then an error of the run is an annotation too)."""
+    for n, arg in enumerate(argv):
+        if arg in ("--format", "-f"):
+            return argv[n + 1:n + 2] == ["github"]
+        if arg.startswith(("--format=", "-f")) and arg not in ("-f",):
+            return arg.split("=", 1)[-1].removeprefix("-f") == "github"
+    return environ.get("GITHUB_ACTIONS") == "true" and argv[:1] == ["check"]
+
+
 def main() -> None:
-    guarded(lambda: app(standalone_mode=False))
+    guarded(lambda: app(standalone_mode=False), annotating(sys.argv[1:], os.environ))

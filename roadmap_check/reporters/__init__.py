@@ -37,6 +37,7 @@ FORMATS: dict[str, dict[str, Render]] = {
         "sarif": _lazy("sarif"),
         "github": _lazy("github"),
         "junit": _lazy("junit"),
+        "junit-xunit1": _lazy("junit", "with_lines"),
         "gitlab": _lazy("gitlab"),
         "html": _lazy("html"),
         "markdown": _lazy("markdown"),
