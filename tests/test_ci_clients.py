@@ -308,3 +308,44 @@ def test_github_escapes_as_the_actions_toolkit_does(actions_core: Path, tmp_path
         assert data_mine == data_theirs
         assert sorted(props_mine.split(" ", 1)[1].split(",")) == \
             sorted(props_theirs.split(" ", 1)[1].split(","))
+
+
+@pytest.fixture(scope="session")
+def sarif_multitool(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Microsoft's SARIF multitool from the npm registry (its Linux build)."""
+    if not shutil.which("npm") or sys.platform != "linux":
+        pytest.skip("npm is not installed, or this is not Linux")
+    folder = tmp_path_factory.mktemp("sarif-multitool")
+    try:
+        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
+                        str(folder), "@microsoft/sarif-multitool@5"], check=True,
+                       capture_output=True, timeout=600)
+    except (subprocess.SubprocessError, OSError) as exc:
+        pytest.skip(f"the SARIF multitool could not be installed: {exc}")
+    tool = folder / "node_modules" / "@microsoft" / "sarif-multitool-linux" / "Sarif.Multitool"
+    tool.chmod(0o755)  # npm may skip the package's own postinstall (chmod)
+    return tool
+
+
+@pytest.mark.slow
+def test_sarif_passes_the_multitool_with_github_ingestion_rules(
+        cli: Cli, tmp_path: Path, sarif_multitool: Path) -> None:
+    """``validate --rule-kind Gh;Sarif``: no error, and no warning but the one for the absent
+    informationUri (absent on purpose while the package names no URL)."""
+    folder = _repo(tmp_path)
+    assert cli("check", "showcase.yaml", "--write-baseline", "base.txt", cwd=folder).code == 0
+    (folder / "out.sarif").write_text(_check(cli, folder, "--format", "sarif", "--baseline",
+                                             "base.txt").stdout, encoding="utf-8")
+    (folder / "plain.sarif").write_text(_check(cli, folder, "--format", "sarif").stdout,
+                                        encoding="utf-8")
+    for name in ("out.sarif", "plain.sarif"):
+        log = tmp_path / f"validation-{name}"
+        done = subprocess.run([str(sarif_multitool), "validate", "--rule-kind", "Gh;Sarif",
+                               "--level", "Error;Warning;Note", "-o", str(log),
+                               str(folder / name)], capture_output=True, text=True, timeout=300,
+                              check=False, env={**os.environ, "DOTNET_CLI_TELEMETRY_OPTOUT": "1"})
+        assert log.is_file(), done.stdout + done.stderr
+        results = json.loads(log.read_text(encoding="utf-8"))["runs"][0]["results"]
+        levels = [(r.get("level", "warning"), r["ruleId"]) for r in results]  # SARIF's default
+        serious = sorted({(level, rule) for level, rule in levels if level != "note"})
+        assert serious in ([], [("warning", "SARIF2005")]), (serious, done.stdout[-2000:])

@@ -10,6 +10,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import TEST_RULES, Run
@@ -34,10 +35,10 @@ def _showcase(tmp_path: Path) -> Path:
     return copy
 
 
-def _json(cli: Cli, *args: str) -> dict[str, object]:
+def _json(cli: Cli, *args: str) -> dict[str, Any]:
     run = cli("check", "showcase.yaml", "--format", "json", *args)
     assert run.code in (0, 1), run.stderr
-    found: dict[str, object] = json.loads(run.stdout)
+    found: dict[str, Any] = json.loads(run.stdout)
     return found
 
 
@@ -64,9 +65,9 @@ def test_min_severity_hides_lower_levels_from_every_format(cli: Cli, tmp_path: P
     _showcase(tmp_path)
     every = _json(cli)
     warned = _json(cli, "--min-severity", "warning")
-    levels = {f["severity"] for f in every["findings"]}  # type: ignore[union-attr]
+    levels = {f["severity"] for f in every["findings"]}
     assert "info" in levels
-    assert {f["severity"] for f in warned["findings"]} == {"error", "warning"}  # type: ignore[union-attr]
+    assert {f["severity"] for f in warned["findings"]} == {"error", "warning"}
     assert warned["summary"] == every["summary"]  # counted still, and the same exit code
     for fmt in ("terminal", "concise", "github", "gitlab", "sarif", "junit"):
         shown = cli("check", "showcase.yaml", "--format", fmt, "--min-severity", "error")
@@ -89,8 +90,8 @@ def test_min_severity_keeps_the_exit_code_of_fail_on(cli: Cli, tmp_path: Path) -
 def test_statistics_count_each_code(cli: Cli, tmp_path: Path) -> None:
     _showcase(tmp_path)
     data = _json(cli, "--statistics")
-    findings = [f for f in data["findings"] if not f["suppressed"]]  # type: ignore[union-attr]
-    expected = {}
+    findings = [f for f in data["findings"] if not f["suppressed"]]
+    expected: dict[str, list[Any]] = {}
     for f in findings:
         row = expected.setdefault(f["code"], [f["name"], 0, 0])
         row[1] += 1
