@@ -52,7 +52,7 @@ def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
 
 
 _LITERAL_KEY = re.compile(r"""["']((?:rm\d{3}|hint|error|cli|term|diff|field|kind|where|plural|"""
-                          r"""suppression|date|frameworks|subject_field|matrix|report|html|md|explain)"""
+                          r"""suppression|date|frameworks|subject_field|matrix|report|html|md|explain|help)"""
                           r"""\.[\w.]+|nothing)["']""")
 # Keys the code builds from a name (f"rm304.{role}"): the prefix and every name it takes.
 _BUILT = {
