@@ -352,10 +352,13 @@ def init(
     overwrites a file."""
     said = choose_lang(lang, None, os.environ)
     with speaking(said):
-        from roadmap_check.starters import write_starter
+        from roadmap_check.starters import write_schema_beside, write_starter
 
         target = write_starter(output, _lang_option(lang) or said, ruleset)
-    print(printable(t(said, "cli.wrote", path=str(target))))
+        schema = write_schema_beside(target, ruleset)
+    for written in (target, schema):
+        if written is not None:
+            print(printable(t(said, "cli.wrote", path=str(written))))
 
 
 @app.command(help=_h("help.explain"), options_metavar=_OPTIONS)

@@ -445,7 +445,7 @@ def test_diff_and_init_speak_russian(cli: Cli, tmp_path: Path) -> None:
     markdown = cli("diff", SHOWCASE, SHOWCASE, "--lang", "ru", "--format", "markdown")
     assert "| новые замечания | 0 |" in markdown.stdout
     init = cli("init", "--lang", "ru")
-    assert init.stdout == "записан файл roadmap.yaml\n"
+    assert init.stdout == "записан файл roadmap.yaml\nзаписан файл roadmap.schema.json\n"
     again = cli("init", "--lang", "ru")
     assert again.code == 2 and again.stderr == \
         "roadmap-check: roadmap.yaml: уже существует; не перезаписан\n"
