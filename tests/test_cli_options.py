@@ -9,9 +9,11 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from helpers import TEST_RULES, Run
 
@@ -98,6 +100,9 @@ def test_statistics_count_each_code(cli: Cli, tmp_path: Path) -> None:
         row[2] += f["fix"] is not None
     statistics = data["statistics"]
     assert isinstance(statistics, list)
+    schema = json.loads((resources.files("roadmap_check.schemas") / "report.schema.json")
+                        .read_text("utf-8"))
+    jsonschema.validate(data, schema)  # the documented extension of the report
     assert {s["code"]: [s["name"], s["count"], s["fixable"]] for s in statistics} == expected
     assert [s["code"] for s in statistics] == sorted(expected)
     terminal = cli("check", "showcase.yaml", "--statistics").stdout
