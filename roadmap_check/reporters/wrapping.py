@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import textwrap
 
+_ROOM = 20  # columns a continuation line keeps for its words, however deep the indent
+
 
 def hang(first: str, text: str, width: int | None, indent: int) -> list[str]:
     """``first`` + ``text``, wrapped to ``width``; the lines after the first start with
     ``indent`` spaces (a hanging indent). ``first`` is kept whole on the first line."""
     if not width or len(first) + len(text) <= width:
         return [first + text]
+    indent = min(indent, max(width - _ROOM, 2))  # a very narrow terminal: less indent
     wrapper = textwrap.TextWrapper(width=width, initial_indent=first,
                                    subsequent_indent=" " * indent, break_long_words=False,
                                    break_on_hyphens=False, drop_whitespace=True)
