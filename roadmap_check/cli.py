@@ -140,6 +140,9 @@ def check(
         help=_h("help.check.min_severity"))] = None,
     statistics: Annotated[bool, typer.Option(
         "--statistics", help=_h("help.check.statistics"))] = False,
+    provenance: Annotated[bool, typer.Option(
+        "--provenance/--no-provenance", help=_h("help.check.provenance"),
+        show_default=False)] = True,
 ) -> None:
     """Check road maps and report findings with file, line and column."""
     from roadmap_check.command import CheckArgs, run
@@ -150,7 +153,8 @@ def check(
         min_coverage=min_coverage, exclude=exclude or [], jobs=jobs, max_per_code=max_per_code,
         stdin_filename=stdin_filename, baseline=baseline, write_baseline=write_baseline,
         quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix,
-        allow_rules_from=allow_rules_from, min_severity=min_severity, statistics=statistics))
+        allow_rules_from=allow_rules_from, min_severity=min_severity, statistics=statistics,
+        provenance=provenance))
     raise typer.Exit(code)
 
 
@@ -163,7 +167,9 @@ def show_config(
     from roadmap_check import config as configuration
 
     path = config if config is not None else configuration.discover(Path.cwd())
-    write_out([configuration.describe(configuration.load(path))])
+    said = choose_lang(None, None, os.environ)
+    with speaking(said):
+        write_out([configuration.describe(configuration.load(path), said)])
 
 
 rules_app = typer.Typer(help=_h("help.rules"), no_args_is_help=True,

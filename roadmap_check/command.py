@@ -50,6 +50,7 @@ class CheckArgs:
     allow_rules_from: list[Path] | None = None   # folders rule sets may be read from
     min_severity: str | None = None   # findings below it are counted, not listed
     statistics: bool = False
+    provenance: bool = True   # the HTML report's appendix on the rule set (--no-provenance)
 
 
 def _codes(spec: str | list[str] | None, option: str) -> frozenset[str] | None:
@@ -222,7 +223,7 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str,
     if baselined:
         _capped(reports, limit)
     return Report(reports, None if fail_on == "never" else Severity.parse(fail_on), lang,
-                  limit=limit)
+                  limit=limit, provenance=args.provenance)
 
 
 def _refuse_overwriting(args: CheckArgs, config: configuration.Config, paths: list[Path],

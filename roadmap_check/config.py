@@ -213,16 +213,21 @@ def _validate(key: str, value: Any, where: str, base: Path) -> Any:
     raise AssertionError(key)  # pragma: no cover - DEFAULTS and this function agree
 
 
-def describe(config: Config) -> str:
+def describe(config: Config, lang: str = "en") -> str:
     """The effective configuration as TOML that reads back to the same values (a value not
-    set is a comment), each line saying where the value came from."""
-    lines = [f"# config file: {config.path or 'none found'}"]
+    set is a comment), each line saying where the value came from, in ``lang``."""
+    from roadmap_check.i18n import t
+
+    found = str(config.path) if config.path else t(lang, "config.none_found")
+    lines = [f"# {t(lang, 'config.file', path=found)}"]
+    sources = {"default": t(lang, "config.default"), "command line": t(lang, "config.cli")}
     for name in DEFAULTS:
         setting = config.settings[name]
+        source = sources.get(setting.source, setting.source)
         if setting.value is None:
-            lines.append(f"# {name} is not set  # {setting.source}")
+            lines.append(f"# {name} = {t(lang, 'config.not_set')}  # {source}")
         else:
-            lines.append(f"{name} = {_toml(setting.value)}  # {setting.source}")
+            lines.append(f"{name} = {_toml(setting.value)}  # {source}")
     return "\n".join(lines) + "\n"
 
 

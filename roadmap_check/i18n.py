@@ -154,6 +154,19 @@ def foreign(group: str, text: str) -> dict[str, str]:
             for lang in LANGS}
 
 
+def quoted(text: str) -> dict[str, str]:
+    """The drafter's text inside a message: in English as Python writes a string ('...'), in
+    Russian in «ёлочки», its own «...» turned into „...“ so the quotes do not mix."""
+    inner = text.replace("«", "„").replace("»", "“")
+    return {"en": repr(text), "ru": f"«{inner}»"}
+
+
+def bare(text: str) -> dict[str, str]:
+    """A number of an item or a requirement after its noun ("пункт 1.2"): quoted in English,
+    bare in Russian."""
+    return {"en": repr(text), "ru": text}
+
+
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 

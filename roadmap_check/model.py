@@ -114,7 +114,7 @@ class Framework:
     required: bool = False
     confidence: str | None = None
     provenance: dict[str, str] = field(default_factory=dict)
-    source: list[str] = field(default_factory=list)
+    source: list[tuple[str, str | None]] = field(default_factory=list)  # (url, kind)
     notes: str | None = None
     triggers: dict[str, list[str]] = field(default_factory=dict)
     provision_markers: list[str] = field(default_factory=list)
@@ -168,7 +168,7 @@ class Thresholds:
 class RuleSet:
     name: str
     sources: list[str]
-    title: str | None = None
+    title: dict[str, str] = field(default_factory=dict)  # by language; en, else the first
     version: str | None = None
     frameworks: dict[str, Framework] = field(default_factory=dict)
     requirements: list[Requirement] = field(default_factory=list)

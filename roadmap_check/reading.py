@@ -16,8 +16,6 @@ from roadmap_check.suppressions import Suppression
 from roadmap_check.suppressions import parse as parse_suppressions
 from roadmap_check.yaml_io import Node, Problem, compose
 
-_MARK = "roadmap-check:"
-
 
 @dataclass(eq=False)
 class Read:
@@ -35,10 +33,9 @@ def read(data: bytes | str, display: str) -> Read:
     findings = [said(problem, display) for problem in problems]
     suppressions: list[Suppression] = []
     if isinstance(data, bytes):
-        if _MARK.encode() in data and not any(p.kind in ("not_utf8", "encoding")
-                                              for p in problems):
-            suppressions = parse_suppressions(data.decode("utf-8", "replace"))
-    elif _MARK in data:
+        if not any(p.kind in ("not_utf8", "encoding") for p in problems):
+            suppressions = parse_suppressions(data)
+    else:
         suppressions = parse_suppressions(data)
     return Read(display, root, findings, suppressions, source)
 

@@ -76,11 +76,15 @@ class FrameworkInfo(NamedTuple):
 
 class RuleSetInfo(NamedTuple):
     name: str
-    title: str | None
+    title: tuple[tuple[str, str], ...]       # (lang, title)
     version: str | None
     sources: tuple[str, ...]                 # the files it was layered from
     frameworks: tuple[FrameworkInfo, ...]    # those required or cited in this road map
     total: int                               # how many frameworks it has in all
+
+    def title_in(self, lang: str) -> str | None:
+        titles = dict(self.title)
+        return titles.get(lang) or titles.get("en")
 
 
 class ItemInfo(NamedTuple):
@@ -126,6 +130,7 @@ class Report:
     lang: str = "en"           # the run's language (--lang, the config's, else the locale's)
     limit: int | None = None   # findings of one check listed per file (limits.py)
     statistics: bool = False   # --statistics: counts per code instead of (terminal) the listing
+    provenance: bool = True    # the HTML annex's appendix on the rule set and its sources
 
     def __post_init__(self) -> None:
         self.files.sort(key=lambda f: f.path)

@@ -28,6 +28,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9\-]*$")
 CONFIDENCE = ("seen", "partial", "inferred", "unknown")
 PARTY_KINDS = ("state", "body")
+SOURCE_KINDS = ("official", "legal-database", "news", "secondary")
+SOURCE_KEYS = ("url", "kind")
 TRIGGER_PATTERN = re.compile(r"^[^\W_*?][\w.*?'’\- ]*$")
 
 TOP_KEYS = ("ruleset", "frameworks", "requirements", "parties", "severity", "thresholds")
@@ -185,6 +187,28 @@ class Loader:
                              "mapping")
         return out
 
+    def sources(self, data: Data) -> list[tuple[str, str | None]]:
+        """``source``: URLs or references, each a text or a mapping ``{url, kind}``; the kind
+        (official, legal-database, news, secondary) says whether a circulated report shows it."""
+        node = data.values.get("source")
+        if node is None:
+            return []
+        entries = node.value if isinstance(node, SequenceNode) else [node]
+        out: list[tuple[str, str | None]] = []
+        for index, entry in enumerate(entries):
+            if isinstance(entry, ScalarNode) and entry.value:
+                out.append((str(entry.value), None))
+            elif isinstance(entry, MappingNode):
+                inner = Data(entry, data.path, f"{data.where}.source[{index}]")
+                self.known(inner, SOURCE_KEYS)
+                url = self.text(inner, "url", required=True)
+                kind = self.choice(inner, "kind", SOURCE_KINDS)
+                if url is not None:
+                    out.append((url, kind))
+            else:
+                self.problem(data.at("source"), f"{data.where}.source", "texts")
+        return out
+
     def date(self, data: Data, key: str) -> str | None:
         value = self.text(data, key)
         if value is None:
@@ -273,7 +297,7 @@ class Loader:
             superseded_by=self.text(data, "superseded_by"),
             successor_note=self.by_lang(data, "successor_note", many=False),
             amended_by=amended, required=self.flag(data, "required", False),
-            confidence=confidence, provenance=provenance, source=self.texts(data, "source"),
+            confidence=confidence, provenance=provenance, source=self.sources(data),
             notes=self.text(data, "notes"), triggers=self.triggers(data),
             provision_markers=self.texts(data, "provision_markers"),
             provisions_complete=self.flag(data, "provisions_complete", True),

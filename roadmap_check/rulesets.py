@@ -101,7 +101,7 @@ def _apply(loader: Loader, ruleset: RuleSet, data: Data) -> None:
     if header is not None:
         header.where = "ruleset"
         ruleset.name = loader.text(header, "name") or ruleset.name
-        ruleset.title = loader.text(header, "title") or ruleset.title
+        ruleset.title = loader.by_lang(header, "title", many=False) or ruleset.title
         ruleset.version = loader.text(header, "version") or ruleset.version
     own: set[str] = set()
     for entry in loader.items(data, "frameworks"):

@@ -41,23 +41,58 @@ class Suppression:
     used: bool = field(default=False)
 
 
-def parse(text: str) -> list[Suppression]:
-    """Every suppression comment of a text (cheap when there is none)."""
-    if "roadmap-check:" not in text:
-        return []
+# Line breaks as YAML counts them (its marks number lines so), in text and in UTF-8 bytes.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_BREAK_BYTES = re.compile(rb"\r\n|[\r\n]|\xc2\x85|\xe2\x80[\xa8\xa9]")
+
+
+def parse(data: str | bytes) -> list[Suppression]:
+    """Every suppression comment of a text (UTF-8 bytes or str). Cheap when there is none,
+    and no copy of a large text: only the lines that hold a comment are read."""
+    if isinstance(data, bytes):
+        mark: str | bytes = _MARK.encode()
+        breaks: re.Pattern[str] | re.Pattern[bytes] = _BREAK_BYTES
+        plain = b"\r" not in data and b"\xc2\x85" not in data and b"\xe2\x80\xa8" not in data \
+            and b"\xe2\x80\xa9" not in data
+        newline: str | bytes = b"\n"
+    else:
+        mark, breaks, newline = _MARK, _BREAK, "\n"
+        plain = not any(c in data for c in "\r\x85\u2028\u2029")
+    at = data.find(mark)  # type: ignore[arg-type]
     found: list[Suppression] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if "roadmap-check:" not in line:
-            continue
-        match = _COMMENT.search(line)
-        close = line.find("]", match.end()) if match is not None else -1
-        if match is None or close < 0:
-            continue
-        written = tuple(p for p in (p.strip().upper() for p in line[match.end():close].split(","))
-                        if p)
-        found.append(Suppression(number, match.start() + 1, match.group("kind") == "ignore-file",
-                                 written, line[close + 1:].strip()))
+    number, line_start = 1, 0  # the line of the last comment found, and where it starts
+    while at >= 0:
+        if plain:  # only '\n' breaks lines: counted in C
+            number += data.count(newline, line_start, at)  # type: ignore[arg-type]
+            line_start = data.rfind(newline, 0, at) + 1  # type: ignore[arg-type]
+            line_end = data.find(newline, at)  # type: ignore[arg-type]
+        else:
+            for found_break in breaks.finditer(data, line_start, at):  # type: ignore[arg-type]
+                number, line_start = number + 1, found_break.end()
+            after = breaks.search(data, at)  # type: ignore[arg-type]
+            line_end = after.start() if after is not None else -1
+        line_end = len(data) if line_end < 0 else line_end
+        raw = data[line_start:line_end]
+        line = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+        comment = _comment(number, line)
+        if comment is not None:
+            found.append(comment)
+        at = data.find(mark, line_end)  # type: ignore[arg-type]
     return found
+
+
+_MARK = "roadmap-check:"
+
+
+def _comment(number: int, line: str) -> Suppression | None:
+    match = _COMMENT.search(line)
+    close = line.find("]", match.end()) if match is not None else -1
+    if match is None or close < 0:
+        return None
+    written = tuple(p for p in (p.strip().upper() for p in line[match.end():close].split(","))
+                    if p)
+    return Suppression(number, match.start() + 1, match.group("kind") == "ignore-file", written,
+                       line[close + 1:].strip())
 
 
 def apply(findings: list[Finding], suppressions: list[Suppression], id_lines: dict[str, int],

@@ -145,14 +145,26 @@ class TriggerIndex:
             self._full = _compile(self._atoms)
         return self._full
 
+    def spelled(self, term: str, text: str) -> str:
+        """The words of ``text`` that ``term`` matched, as the drafter wrote them ("personal
+        data" for the term "personal data", "персональных данных" for "персональн* данн*");
+        the term as written in the rule set when they cannot be found. For messages: a few
+        calls a finding, never in the scan."""
+        atoms = _atoms(term)
+        lowered = text.lower().replace("ё", "е")
+        found = re.search(r"(?<!\w)" + "".join(atoms) + r"(?!\w)", lowered) if atoms else None
+        if found is None:
+            return term
+        return (text if len(text) == len(lowered) else lowered)[found.start():found.end()]
+
     def scanner(self, texts: list[str]) -> Scanner:
         """What finds the terms in these texts (a road map's): the pattern of every term, or
         for a small road map the pattern of the terms its texts can hold."""
         if not self._atoms:
             return Scanner(self, None)
-        lowered = "\n".join(texts).lower().replace("ё", "е")
-        if len(lowered) > SMALL_TEXT:
+        if sum(map(len, texts)) > SMALL_TEXT:  # no copy of a large road map's texts
             return Scanner(self, self.pattern)
+        lowered = "\n".join(texts).lower().replace("ё", "е")
         present = [atoms for atoms, runs in zip(self._atoms, self._runs, strict=True)
                    if all(run in lowered for run in runs)]
         return Scanner(self, _compile(present) if present else None)

@@ -6,7 +6,7 @@ from roadmap_check import dates
 from roadmap_check.checks.base import INFO, NO_FIX, Check, E, Family, W
 from roadmap_check.checks.citations import RM102
 from roadmap_check.findings import Finding, Waived
-from roadmap_check.i18n import msg
+from roadmap_check.i18n import msg, quoted
 from roadmap_check.loading import RM003
 from roadmap_check.model import Item, Waiver
 from roadmap_check.resolve import Resolved
@@ -60,14 +60,15 @@ def _apply(r: Resolved, item: Item, waiver: Waiver, findings: list[Finding],
             until = None
         if until is not None and until < r.today:
             return [RM402.at(r.path, waiver.until, msg("rm402.expired", code=code,
-                                                       until=waiver.until.value), item=ident,
+                                                       until=dates.spoken(waiver.until.value, "when")),
+                             item=ident,
                              hint=msg("rm402.expired.hint"))]
     framework = None
     if waiver.framework is not None:
         framework = r.rules.citations.resolve_id(waiver.framework.value).framework
         if framework is None:
             return [RM102.at(r.path, waiver.framework, msg("rm102.waiver_framework",
-                                                           value=repr(waiver.framework.value)),
+                                                           value=quoted(waiver.framework.value)),
                              item=ident, hint=msg("hint.framework_id"))]
     used = False
     note = Waived("waiver", msg("suppression.waiver", reason=waiver.reason.value))

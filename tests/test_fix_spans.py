@@ -174,6 +174,23 @@ def test_an_anchor_on_a_numeric_id_keeps_its_name(cli: Cli, write: Callable[...,
     assert '  - id: &i1 "1.10"\n' in path.read_text(encoding="utf-8")
 
 
+def test_anchors_no_alias_repeats_survive_the_fix(cli: Cli, write: Callable[..., Path]) -> None:
+    """Anchors that nothing refers to (and a '&' in prose) are kept as well: the fix replaces
+    the scalar after the anchor, not the anchor with it."""
+    text = ANCHORED.replace("*p", "Republic of Belarus").replace("start: *d", "start: 2023") \
+        .replace(", *c]", "]").replace("title: Y", "title: R & D")
+    assert "*" not in text
+    path = write("anchored.yaml", text)
+    assert cli("fix", path.name, *RULES).code == 0
+    after = path.read_text(encoding="utf-8")
+    for kept in ("&i1 ", "&p ", "&d ", "&c ", "R & D"):
+        assert kept in after
+    first = yaml.safe_load(after)["items"][0]
+    assert first["deadline"] == "2023-Q2"
+    assert first["cites"] == ["Стратегия обеспечения информационной безопасности государств – "
+                              "участников СНГ, раздел 4"]
+
+
 def test_the_fix_reports_the_position_of_the_scalar(cli: Cli, write: Callable[..., Path]) -> None:
     """The reported fix (JSON) replaces the scalar, not its anchor: applied by a client, it
     keeps the anchor too."""

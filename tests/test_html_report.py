@@ -111,11 +111,14 @@ def test_html_content() -> None:
     assert "Road map for cross-border telemedicine interaction of the CIS member states " \
         "(broken draft)" in body
     assert "cis-telemedicine-roadmap-broken" in body and "2021-09-09" in body
-    # the rule set and its provenance
-    assert "cis-telemedicine" in body and "&lt;built-in cis-frameworks&gt;" in text
-    assert "<th>confidence</th>" in text and "<td>inferred</td>" in text
+    # the rule set and its provenance, in the appendix at the end
+    appendix = text[text.index('<section class="appendix"'):]
+    assert "cis-telemedicine" in appendix and "the built-in rule set cis-frameworks" in appendix
+    assert "<th>confidence</th>" in appendix and "<td>not confirmed (inferred)*</td>" in appendix
     # summary: 11 errors, 13 warnings, 3 info, 1 waived, 4 fixable, 6 of 7
     assert "<td>11</td><td>13</td><td>3</td><td>1</td><td>4</td><td>6 of 7 (86%)</td>" in text
+    assert text.index("<h3>Summary</h3>") < text.index("<h3>Findings (27)</h3>") < \
+        text.index('<section class="appendix"')
     # the heatmap: a legend and states as classes
     assert 'class="s-prov">■</b> cites a provision' in text
     assert '<td class="s-touch">○</td>' in text and "position:sticky" in text
@@ -285,31 +288,42 @@ def test_html_in_russian() -> None:
     assert page.errors == []
     body = "".join(page.text)
     assert '<html lang="ru">' in text and '<section class="file" lang="ru">' in text
-    assert "<h1>Отчёт roadmap-check</h1>" in text and " · 1 файл</p>" in text
+    assert "<h1>Отчёт roadmap-check</h1>" in text
     assert "<dt>файл</dt>" in text and "<dt>версия</dt><dd>0.3</dd>" in text
-    assert "<h3>Набор правил</h3>" in text and "источники: &lt;built-in cis-frameworks&gt;" in text
-    assert "<th>документ</th><th>название</th><th>группа</th><th>обязателен</th>" \
-        "<th>достоверность</th><th>принят</th><th>действует до</th><th>источники</th>" in text
+    assert "<dt>статус</dt><dd>проект</dd>" in text and "<dt>язык</dt><dd>русский</dd>" in text
+    assert "<dt>дата дорожной карты</dt><dd>09.09.2021</dd>" in text
+    assert "<dt>период реализации</dt><dd>2021–2025\u00a0гг.</dd>" in text
+    assert "Подготовлено с помощью roadmap-check 0.1.0; набор правил: Дорожная карта развития " \
+        "трансграничного телемедицинского взаимодействия государств – участников СНГ " \
+        "(cis-telemedicine, версия 2026.11)." in body
+    appendix = text[text.index('<section class="appendix"'):]
+    assert "<h2>Приложение. Набор правил и источники сведений о документах</h2>" in appendix
+    assert "встроенный набор правил cis-frameworks" in appendix
+    assert "<th>документ</th><th>наименование</th><th>группа документов</th>" \
+        "<th>обязательный</th><th>достоверность</th><th>принят</th><th>действует до</th>" \
+        "<th>источники</th>" in appendix
+    assert "<td>ВОЗ</td>" in appendix and "<td>предположительно*</td>" in appendix
     assert "<h3>Сводка</h3>" in text
-    assert "<tr><th>ошибки</th><th>предупреждения</th><th>справки</th><th>снято</th>" \
-        "<th>исправимые</th><th>охват обязательных документов</th></tr>" in text
-    assert "<td>0</td><td>0</td><td>26</td><td>0</td><td>25</td><td>7 из 7 (100%)</td>" in text
-    assert "<h3>Покрытие обязательных документов</h3>" in text
+    assert "<tr><th>ошибки</th><th>предупреждения</th><th>примечания</th><th>снято</th>" \
+        "<th>исправляются автоматически</th><th>охват обязательных документов</th></tr>" in text
+    assert "<td>0</td><td>0</td><td>25</td><td>0</td><td>24</td>" \
+        "<td>7 из 7 (100\u00a0%)</td>" in text
+    assert "<h3>Таблица охвата обязательных документов</h3>" in text
     assert '<b class="s-prov">■</b> ссылка на положение</span>' \
         '<span><b class="s-cited">●</b> ссылка на документ</span>' \
-        '<span><b class="s-touch">○</b> затрагивает предмет, ссылки нет</span>' \
+        '<span><b class="s-touch">○</b> относится к предмету, ссылки нет (RM201)</span>' \
         '<span><b class="s-none">·</b> нет</span>' in text
     assert '<th class="fw">документ</th>' in text and "<th>доля</th>" in text
-    assert "who-document — хотя бы один документ ВОЗ: ссылки есть на 4 из 7, нужно не менее 1" \
-        in body
-    assert "<p>Охват обязательных документов: <b>7 из 7</b> (100%).</p>" in text
-    assert "<tr><th>пункт</th><th>раздел</th><th>название</th></tr>" in text
-    assert "<h3>Замечания по мероприятиям (26)</h3>" in text
+    assert "who-document — не менее одного документа ВОЗ: ссылки есть на 4 из 7, " \
+        "необходимо не менее 1" in body
+    assert "<p>Охват обязательных документов: <b>7 из 7</b> (100\u00a0%).</p>" in text
+    assert "<tr><th>пункт</th><th>раздел</th><th>наименование</th></tr>" in text
+    assert "<h3>Замечания (25)</h3>" in text
     assert "<h4>Пункт 1 — Разработка бизнес-процесса" in text
-    assert '<span class="badge info">справка</span> <code>RM105</code> ' \
-        'non-canonical-citation <span class="mute">строка 45:9</span> ' \
-        '<span class="mute">(исправимо)</span>' in text
-    assert "<b>Рекомендация:</b> напишите" in text
+    assert '<span class="badge info">примечание</span> <code>RM105</code> ' \
+        'ссылка не по официальному наименованию <span class="mute">строка 45:9</span> ' \
+        '<span class="mute">(исправляется командой fix)</span>' in text
+    assert "<b>Рекомендация:</b> приведите официальное наименование: " in text
 
 
 def test_html_in_russian_waived_errors_and_the_document() -> None:
@@ -317,8 +331,9 @@ def test_html_in_russian_waived_errors_and_the_document() -> None:
     assert Page(text).errors == [] and '<html lang="ru">' in text
     assert "<h4>Дорожная карта в целом</h4>" in text
     assert '<span class="badge error">ошибка</span>' in text
-    assert '<span class="badge warning">внимание</span>' in text
-    assert "<td>11</td><td>13</td><td>3</td><td>1</td><td>4</td><td>6 из 7 (86%)</td>" in text
+    assert '<span class="badge warning">предупреждение</span>' in text
+    assert "<td>11</td><td>13</td><td>3</td><td>1</td><td>4</td>" \
+        "<td>6 из 7 (86\u00a0%)</td>" in text
     waived = text[text.index("<h3>Снятые замечания (1)</h3>"):]
     assert '<span class="badge waived">снято</span>' in waived
     assert re.search(r'<span class="mute">пункт 1\.1, строка \d+:\d+</span>', waived)
@@ -331,14 +346,14 @@ def test_html_page_of_several_files_speaks_the_first_files_language(tmp_path: Pa
     assert Page(text).errors == []
     head = text[:text.index("</header>")]
     assert '<html lang="ru">' in head and "<title>roadmap-check: 2 дорожные карты</title>" in head
-    assert "<h1>Отчёт roadmap-check</h1>" in head and " · 2 файла</p>" in head
+    assert "<h1>Отчёт roadmap-check</h1>" in head and ">2 файла</p>" in head
     assert "<th>ошибки</th>" in head and "<th>errors</th>" not in head
     english = text[text.index('<section class="file" lang="en">'):]
     assert "<h3>Summary</h3>" in english and "<h3>Coverage matrix</h3>" in english
-    assert "Сводка" not in english
+    assert "Сводка" not in english[:english.index('<section class="appendix"')]
     five = html_of(*(check(path) for path in
                      copies(tmp_path, RUSSIAN, *(f"r{n}.yaml" for n in range(5)))))
-    assert "<title>roadmap-check: 5 дорожных карт</title>" in five and " · 5 файлов</p>" in five
+    assert "<title>roadmap-check: 5 дорожных карт</title>" in five and ">5 файлов</p>" in five
     english_first = html_of(check(copies(tmp_path, ENGLISH, "0-en.yaml")[0]), check(ru))
     assert '<html lang="en">' in english_first and "<title>roadmap-check: 2 road maps</title>" \
         in english_first and "<h1>roadmap-check report</h1>" in english_first
@@ -349,34 +364,36 @@ def test_html_wide_matrix_in_russian(tmp_path: Path) -> None:
     path.write_text(roadmap_yaml(200).replace("language: en", "language: ru"), encoding="utf-8")
     text = html_of(check(path))
     assert Page(text).errors == []
-    assert "200 пунктов: по одному столбцу на раздел; в ячейке — лучшее состояние" in text
+    assert "200 пунктов: по одному столбцу на раздел; в ячейке — наиболее полная ссылка" in text
     assert '<th title="S1">S1<br><span class="mute">20 пунктов</span></th>' in text
 
 
 def test_markdown_in_russian() -> None:
     text = markdown_of(check(RUSSIAN))
-    assert " · версия 0.3 · дата 2021-09-09 · " in text
-    assert "Набор правил: **cis-telemedicine** 2026.11" in text
-    assert "| ошибки | предупреждения | справки | снято | исправимые | " \
+    assert " · версия: 0.3 · дата дорожной карты: 09.09.2021 · статус: проект · " in text
+    assert "Набор правил: **cis-telemedicine** 2026.11 (встроенный набор правил " \
+        "cis-frameworks, встроенный набор правил cis-telemedicine)" in text
+    assert "| ошибки | предупреждения | примечания | снято | исправляются автоматически | " \
         "охват обязательных документов |\n" in text
-    assert "| 0 | 0 | 26 | 0 | 25 | 7 из 7 (100%) |" in text
-    assert "#### Покрытие обязательных документов\n\n■ ссылка на положение; ● ссылка на " \
-        "документ; ○ затрагивает предмет, ссылки нет; · нет\n" in text
+    assert "| 0 | 0 | 25 | 0 | 24 | 7 из 7 (100\u00a0%) |" in text
+    assert "#### Таблица охвата обязательных документов\n\n■ ссылка на положение; ● ссылка на " \
+        "документ; ○ относится к предмету, ссылки нет (RM201); · нет\n" in text
     assert "| документ | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | доля |" in text
-    assert "| ✓ **who-document**: ссылки есть на 4 из 7, нужно не менее 1 |" in text
-    assert "Охват обязательных документов: **7 из 7** (100%)." in text
-    assert "#### Замечания по мероприятиям\n" in text
+    assert "| ✓ **who-document**: ссылки есть на 4 из 7, необходимо не менее 1 |" in text
+    assert "Охват обязательных документов: **7 из 7** (100\u00a0%)." in text
+    assert "#### Замечания\n" in text
     summaries = re.findall(r"<summary>Пункт \d+ — .*? \((\d+ \w+)\)</summary>", text)
-    assert set(summaries) == {"1 замечание", "2 замечания", "3 замечания", "4 замечания",
-                              "5 замечаний"}
-    assert "- **справка** `RM105` non-canonical-citation, строка 45:9 (исправимо): ссылка" in text
-    assert "\n  - рекомендация: напишите" in text
+    assert set(summaries) == {"1 замечание", "2 замечания", "4 замечания", "5 замечаний"}
+    assert "- **примечание** `RM105` ссылка не по официальному наименованию, строка 45:9 " \
+        "(исправляется командой fix): ссылка" in text
+    assert "\n  - рекомендация: приведите официальное наименование: " in text
 
 
 def test_markdown_in_russian_waived_and_the_document() -> None:
     text = markdown_of(in_russian(SHOWCASE))
     assert "<summary>Дорожная карта в целом (" in text
-    assert "- **ошибка** `RM301` bad-date, строка 61:15 (исправимо):" in text
+    assert "- **ошибка** `RM301` дата записана не в формате дорожной карты, строка 61:15 " \
+        "(исправляется командой fix):" in text
     waived = text[text.index("<summary>Снятые замечания (1)</summary>"):]
     assert "- **снято** `RM201`" in waived and "  - снято: «The portals are named only" in waived
 
@@ -387,16 +404,16 @@ def test_markdown_truncation_note_in_russian(tmp_path: Path,
     monkeypatch.setattr(markdown, "LIMIT", 9000)
     text = markdown_of(*files)
     assert len(text) <= 9000 and "Truncated" not in text
-    found = re.search(r"> \*\*Отчёт сокращён:\*\* не показано (\d+) из 78 замечаний, чтобы не "
+    found = re.search(r"> \*\*Отчёт сокращён:\*\* не показано (\d+) из 75 замечаний, чтобы не "
                       r"превысить ограничение GitHub на размер комментария\. Полный отчёт — "
                       r"`--format html` или `--format json`\.\n", text)
     assert found is not None
-    assert text.count("\n- **") == 78 - int(found.group(1)) > 0
+    assert text.count("\n- **") == 75 - int(found.group(1)) > 0
     assert text.startswith("## roadmap-check\n\n| ошибки | предупреждения |")
     monkeypatch.setattr(markdown, "LIMIT", 1500)
     text = markdown_of(*files)
-    assert "не показано 78 из 78 замечаний и 2 из 3 файлов, чтобы" in text
-    assert "_Таблица покрытия не показана из-за объёма; она есть в отчёте HTML._" in text
+    assert "не показано 75 из 75 замечаний и 2 из 3 файлов, чтобы" in text
+    assert "_Таблица охвата не показана из-за объёма; она есть в отчёте HTML._" in text
 
 
 # ----------------------------------------------------------------------------- PNG, browser

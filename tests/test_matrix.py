@@ -258,13 +258,14 @@ def russian(tmp_path: Path, count: int, sections: int = 10) -> FileReport:
 
 def test_terminal_in_russian() -> None:
     lines = terminal(check(RUSSIAN)).splitlines()
-    assert lines[0].endswith("telemedicine-roadmap-ru.yaml: матрица покрытия (cis-telemedicine)")
-    assert lines[1] == ("■ ссылка на положение   ● ссылка на документ   ○ затрагивает предмет, "
-                        "ссылки нет   · нет")
+    assert lines[0].endswith("telemedicine-roadmap-ru.yaml: таблица охвата (cis-telemedicine)")
+    legend = "■ ссылка на положение ● ссылка на документ ○ относится к предмету, ссылки нет " \
+        "(RM201) · нет"
+    assert " ".join(" ".join(lines[1:3]).split()) == legend
     header = next(ln for ln in lines if ln.rstrip().endswith("доля"))
     assert header.split() == [str(n) for n in range(1, 10)] + ["доля"]
-    assert "✓ who-document (хотя бы один документ ВОЗ): ссылки есть на 4 из 7, " \
-        "нужно не менее 1" in lines
+    assert "✓ who-document (не менее одного документа ВОЗ): ссылки есть на 4 из 7, " \
+        "необходимо не менее 1" in lines
     assert lines[-1] == "охват обязательных документов: 7 из 7 (100%)"
     assert "share" not in "\n".join(lines) and "cited" not in "\n".join(lines)
 
@@ -272,7 +273,8 @@ def test_terminal_in_russian() -> None:
 def test_terminal_in_russian_by_section_with_plurals() -> None:
     lines = terminal(check(RUSSIAN), width=60).splitlines()
     assert all(len(ln) <= 60 for ln in lines), max(lines, key=len)
-    assert "столбцы — 3 раздела (9 пунктов); в каждом — лучшее состояние" in lines
+    assert "столбцы — 3 раздела (9 пунктов): лучшая ссылка в разделе" \
+        in " ".join(" ".join(lines).split())
     assert "  1 I. Нормативная и организационная основа (4 пункта)" in lines
     assert "  3 III. Мониторинг и оценка (2 пункта)" in lines
     colored = ANSI.sub("", terminal(check(RUSSIAN), width=60, color=True))
@@ -286,7 +288,7 @@ def test_terminal_in_russian_says_how_many_sections_are_left_out(tmp_path: Path,
     lines = terminal(russian(tmp_path, 200, sections=40), width=width).splitlines()
     assert all(len(ln) <= width for ln in lines[1:]), max(lines, key=len)  # [0]: the path
     assert f"(ещё {left}: используйте --format json)" in lines
-    assert any(ln.startswith("столбцы — 40 разделов (200 пунктов); в каждом") for ln in lines)
+    assert any(ln.startswith("столбцы — 40 разделов (200 пунктов): лучшая") for ln in lines)
 
 
 def test_terminal_without_road_map_in_russian(tmp_path: Path) -> None:
@@ -295,4 +297,4 @@ def test_terminal_without_road_map_in_russian(tmp_path: Path) -> None:
     file = Engine(Options(today=dt.date(2026, 11, 26), lang="ru")).check_path(broken,
                                                                               str(broken))
     text = "".join(matrix_terminal.render(Report([file], Severity.ERROR), False, 80))
-    assert text.endswith(": матрицы покрытия нет (дорожная карта не прочитана)\n")
+    assert text.endswith(": таблицы охвата нет (дорожная карта не прочитана)\n")

@@ -80,7 +80,7 @@ def test_every_built_in_framework_keeps_a_confidence_and_a_source(name: str) -> 
     for framework in rulesets.load([name]).frameworks.values():
         assert framework.confidence in CONFIDENCE, framework.id
         assert framework.source, framework.id
-        assert all(re.match(r"https?://\S+$", url) for url in framework.source), framework.id
+        assert all(re.match(r"https?://\S+$", url) for url, _ in framework.source), framework.id
         assert framework.title.get("en"), framework.id
 
 
@@ -284,3 +284,50 @@ def test_rules_validate_reports_every_problem_at_once(cli: Callable[..., Run],
     run = cli("rules", "validate", str(bad))
     assert run.code == 2
     assert "adoptd" in run.stderr and "nowhere-2030" in run.stderr
+
+
+# -- the kind of each source (official, legal-database, news, secondary) -----------------------
+
+
+def _facts_kinds() -> dict[str, str]:
+    """URL -> kind, as the project's reference data gives them."""
+    facts = yaml.safe_load(shared_file(FACTS).read_text(encoding="utf-8"))
+    return {source["url"]: source["kind"] for source in facts["sources"].values()}
+
+
+@pytest.mark.parametrize("name", builtin_names())
+def test_every_built_in_source_has_the_kind_the_reference_data_gives_it(name: str) -> None:
+    kinds = _facts_kinds()
+    assert set(kinds.values()) == {"official", "legal-database", "news", "secondary"}
+    found = [(f.id, url, kind) for f in rulesets.load([name]).frameworks.values()
+             for url, kind in f.source]
+    assert found
+    assert [(fid, url, kind) for fid, url, kind in found if kinds.get(url) != kind] == []
+
+
+def test_a_source_is_a_url_or_a_url_with_a_known_kind(tmp_path: Path) -> None:
+    path = tmp_path / "kinds.yaml"
+    path.write_text(
+        "ruleset: {name: kinds}\nframeworks:\n"
+        "  - id: a\n    title: {en: A}\n"
+        "    source: [\"https://a.example\", {url: \"https://b.example\", kind: legal-database}]\n"
+        "  - id: b\n    title: {en: B}\n"
+        "    source: [{url: \"https://c.example\", kind: blog}, {kind: news}]\n",
+        encoding="utf-8")
+    with pytest.raises(RuleSetError) as caught:
+        rulesets.load([str(path)])
+    said = [(p.line, p.key, p.said("en")) for p in caught.value.problems]
+    assert [(line, key) for line, key, _ in said] == [
+        (8, "frameworks[1].source[0].kind"), (8, "frameworks[1].source[1].url")], said
+    assert "'blog'" in said[0][2] and "official, legal-database, news, secondary" in said[0][2]
+    path.write_text(path.read_text(encoding="utf-8").split("  - id: b")[0], encoding="utf-8")
+    framework = rulesets.load([str(path)]).frameworks["a"]
+    assert framework.source == [("https://a.example", None),
+                                ("https://b.example", "legal-database")]
+
+
+def test_a_rule_set_title_may_be_given_in_both_languages() -> None:
+    ruleset = rulesets.load(["cis-telemedicine"])
+    assert ruleset.title["en"] == "Cross-border telemedicine road map of the CIS member states"
+    assert ruleset.title["ru"].startswith("Дорожная карта развития трансграничного")
+    assert rulesets.load([str(TEST_RULES)]).title.get("ru") is None

@@ -215,6 +215,27 @@ def test_inline_suppression_is_reported_as_waived_and_does_not_fail(cli: Cli,
     assert "RM303" in cli("check", "draft.yaml", *RULES).stdout, "shown as waived"
 
 
+@pytest.mark.parametrize("breaks", ["crlf", "cr", "line separator"])
+def test_inline_suppression_on_its_line_whatever_breaks_the_lines(cli: Cli, write: Write,
+                                                                  breaks: str) -> None:
+    """YAML counts CR LF, a lone CR and U+2028 as line breaks: the comment waives the finding
+    on its own line, not on a line counted another way."""
+    text = CLEAN_ROADMAP.replace(
+        '  title: "A clean road map"\n',
+        '  title: "A clean road map"\n  version: "first\u2028second"\n' if breaks == "line separator"
+        else '  title: "A clean road map"\n').replace(
+        "    deadline: 2023-Q2\n",
+        "    start: 2024  # roadmap-check: ignore[RM303] started early by agreement\n"
+        "    deadline: 2023-Q2\n")
+    if breaks != "line separator":
+        text = text.replace("\n", "\r\n" if breaks == "crlf" else "\r")
+    write("draft.yaml", text)
+    run = cli("check", "draft.yaml", *RULES, "--format", "json")
+    found = [f for f in _json(run)["findings"] if f["code"] in ("RM303", "RM405")]
+    assert [(f["code"], f["suppressed"]) for f in found] == [("RM303", True)]
+    assert run.code == 0
+
+
 def test_a_selection_does_not_make_baseline_entries_stale(cli: Cli, write: Write) -> None:
     write("draft.yaml", DRAFT)
     assert cli("check", "draft.yaml", *RULES, "--write-baseline", "baseline.txt").code == 0

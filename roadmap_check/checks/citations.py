@@ -8,7 +8,7 @@ from roadmap_check import dates
 from roadmap_check.checks.base import INFO, NO_FIX, SAFE, Check, E, Family, W
 from roadmap_check.edits import replace_fix
 from roadmap_check.findings import Finding, Msg
-from roadmap_check.i18n import msg, per_lang, rendered
+from roadmap_check.i18n import bare, msg, per_lang, quoted, rendered
 from roadmap_check.model import Framework, Item
 from roadmap_check.resolve import Cited, Resolved
 
@@ -22,7 +22,8 @@ RM103 = Check("RM103", "ambiguous-citation", W, NO_FIX,
               ("rm103.ambiguous", "rm103.ambiguous.hint"))
 RM104 = Check("RM104", "unknown-provision", E, NO_FIX,
               ("rm104.unknown_provision", "rm104.unknown_provision.hint"))
-RM105 = Check("RM105", "non-canonical-citation", INFO, SAFE, ("rm105.non_canonical", "hint.write"))
+RM105 = Check("RM105", "non-canonical-citation", INFO, SAFE,
+              ("rm105.non_canonical", "rm105.canonical.hint"))
 RM106 = Check("RM106", "expired-framework", W, NO_FIX, (
     "rm106.item_due", "rm106.roadmap_dated", "rm106.successor.hint",
     "rm106.successor_note.hint", "rm106.check_successor.hint"))
@@ -48,12 +49,12 @@ def check(r: Resolved) -> Iterator[Finding]:
             if hit.status == "unknown":
                 hint = msg("hint.did_you_mean", name=_names(r, hit.candidates, names)) \
                     if hit.candidates else msg("rm102.list.hint")
-                message = msg("rm102.unknown", raw=repr(raw.value)) if hit.why is None else \
-                    msg("rm102.unknown_because", raw=repr(raw.value), reason=rendered(hit.why))
+                message = msg("rm102.unknown", raw=quoted(raw.value)) if hit.why is None else \
+                    msg("rm102.unknown_because", raw=quoted(raw.value), reason=rendered(hit.why))
                 yield RM102.at(path, raw, message, item=ident, hint=hint)
                 continue
             if hit.status == "ambiguous":
-                yield RM103.at(path, raw, msg("rm103.ambiguous", raw=repr(raw.value),
+                yield RM103.at(path, raw, msg("rm103.ambiguous", raw=quoted(raw.value),
                                               count=len(hit.candidates),
                                               ids=", ".join(hit.candidates)), item=ident,
                                hint=msg("rm103.ambiguous.hint",
@@ -63,16 +64,16 @@ def check(r: Resolved) -> Iterator[Finding]:
             assert fid is not None
             framework = frameworks[fid]
             if hit.status == "loose" and hit.canonical is not None:
-                yield RM105.at(path, raw, msg("rm105.non_canonical", raw=repr(raw.value),
+                yield RM105.at(path, raw, msg("rm105.non_canonical", raw=quoted(raw.value),
                                               framework=fid), item=ident, framework=fid,
-                               hint=msg("hint.write", text=repr(hit.canonical)),
+                               hint=msg("rm105.canonical.hint", text=bare(hit.canonical)),
                                fix=replace_fix(raw, hit.canonical))
             if hit.provision_text and hit.provision is None and framework.provisions \
                     and framework.provisions_complete:
                 known = ", ".join(p.id for p in framework.provisions)
                 yield RM104.at(path, entry.citation.provision or raw,
                                msg("rm104.unknown_provision", framework=fid,
-                                   provision=repr(hit.provision_text)), item=ident,
+                                   provision=quoted(hit.provision_text)), item=ident,
                                framework=fid,
                                hint=msg("rm104.unknown_provision.hint", known=known))
             marker = (fid, hit.provision or hit.provision_text)
@@ -113,19 +114,21 @@ def _in_force(r: Resolved, item: Item, ident: str | None,
             until = dates.parse(framework.in_force_until).end
             assert until is not None
             if (late is not None and late > until) or r.as_of > until:
-                message = msg("rm106.item_due", framework=fid, until=framework.in_force_until,
-                              due=item.deadline.value) \
+                ends = dates.spoken(framework.in_force_until, "gen")
+                message = msg("rm106.item_due", framework=fid, until=ends,
+                              due=dates.spoken(item.deadline.value)) \
                     if late and late > until and item.deadline else \
-                    msg("rm106.roadmap_dated", framework=fid, until=framework.in_force_until,
-                        date=r.as_of.isoformat())
+                    msg("rm106.roadmap_dated", framework=fid, until=ends,
+                        date=dates.spoken(r.as_of.isoformat()))
                 yield RM106.at(r.path, raw, message, item=ident, framework=fid,
                                hint=_successor(r, framework))
         if framework.adopted:
             adopted = dates.parse(framework.adopted).start
             if adopted is not None and adopted > r.as_of:
                 yield RM107.at(r.path, raw, msg("rm107.not_in_force", framework=fid,
-                                                adopted=framework.adopted,
-                                                date=r.as_of.isoformat()),
+                                                adopted=dates.spoken(framework.adopted,
+                                                                     "when"),
+                                                date=dates.spoken(r.as_of.isoformat())),
                                item=ident, framework=fid, hint=msg("rm107.not_in_force.hint"))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from roadmap_check.checks.base import NO_FIX, Check, E, Family, W
 from roadmap_check.checks.citations import RM102
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import msg, per_lang
+from roadmap_check.i18n import bare, msg, per_lang, quoted
 from roadmap_check.report import Need
 from roadmap_check.resolve import Resolved
 
@@ -28,7 +28,7 @@ def check(r: Resolved) -> Iterator[Finding]:
     header = (r.roadmap.line, r.roadmap.column)
     for text, fid in r.requires:
         if fid is None:
-            yield RM102.at(path, text, msg("rm102.requires", value=repr(text.value)),
+            yield RM102.at(path, text, msg("rm102.requires", value=quoted(text.value)),
                            hint=msg("hint.framework_id"))
     frameworks = r.rules.ruleset.frameworks
     for need in r.needs:
@@ -47,7 +47,7 @@ def check(r: Resolved) -> Iterator[Finding]:
                            framework=fid, hint=msg("rm202.framework.hint"), subject=need.id)
         else:
             members = ", ".join(need.members)
-            yield RM202.at(path, header, msg("rm202.group", id=repr(need.id),
+            yield RM202.at(path, header, msg("rm202.group", id=bare(need.id),
                                              at_least=need.at_least, members=members,
                                              covered=len(need.covered_by)),
                            hint=msg("rm202.group.hint", members=members), subject=need.id)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from roadmap_check.checks.base import SAFE, Check, Family, W
 from roadmap_check.edits import replace_fix
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import msg
+from roadmap_check.i18n import msg, quoted
 from roadmap_check.resolve import Resolved
 
 RM304 = Check("RM304", "unknown-party", W, SAFE, (
@@ -25,9 +25,9 @@ def check(r: Resolved) -> Iterator[Finding]:
                 if party.known:
                     continue
                 closest = party.closest
-                hint = msg("hint.did_you_mean", name=repr(closest)) if closest else \
+                hint = msg("hint.did_you_mean", name=quoted(closest)) if closest else \
                     msg("rm304.add_party.hint")
-                yield RM304.at(r.path, name, msg(f"rm304.{role}", name=repr(name.value)),
+                yield RM304.at(r.path, name, msg(f"rm304.{role}", name=quoted(name.value)),
                                item=ident, hint=hint,
                                fix=replace_fix(name, closest) if party.safe and closest else None)
 

@@ -9,7 +9,7 @@ from roadmap_check.checks.base import INFO, NO_FIX, SAFE, Check, E, Family, W
 from roadmap_check.edits import replace_fix
 from roadmap_check.findings import Finding
 from roadmap_check.graphs import IdIndex, components, shortest_cycle
-from roadmap_check.i18n import Value, local, msg, number, rendered
+from roadmap_check.i18n import Value, bare, local, msg, number, rendered
 from roadmap_check.model import Text
 from roadmap_check.resolve import Resolved
 
@@ -70,19 +70,22 @@ def check(r: Resolved) -> Iterator[Finding]:
                 if text is not None and value is not None and value.start is not None and \
                         value.end is not None and (value.start > period.end or
                                                    value.end < period.start):
-                    yield RM302.at(path, text, msg("rm302.outside", value=text.value,
-                                                   period=period.text), item=ident,
+                    yield RM302.at(path, text, msg("rm302.outside",
+                                                   value=dates.spoken(text.value),
+                                                   period=dates.spoken(period.text)), item=ident,
                                    hint=msg("rm302.outside.hint"))
         if start and due and start.start and due.end and start.start > due.end:
             assert item.start is not None
-            yield RM303.at(path, item.start, msg("rm303.start_after", start=item.start.value,
-                                                 deadline=item.deadline.value if item.deadline
-                                                 else ""),
+            yield RM303.at(path, item.start, msg("rm303.start_after",
+                                                 start=dates.spoken(item.start.value),
+                                                 deadline=dates.spoken(item.deadline.value)
+                                                 if item.deadline else ""),
                            item=ident, hint=msg("rm303.start_after.hint"))
         if status in ("draft", "circulated") and due and due.end and due.end < r.as_of \
                 and item.deadline is not None:
-            yield RM308.at(path, item.deadline, msg("rm308.past", due=item.deadline.value,
-                                                    date=r.as_of.isoformat()), item=ident,
+            yield RM308.at(path, item.deadline, msg("rm308.past",
+                                                    due=dates.spoken(item.deadline.value),
+                                                    date=dates.spoken(r.as_of.isoformat())), item=ident,
                            hint=msg("rm308.past.hint"))
         for dep in item.depends_on:
             other = ids.get(dep.value)
@@ -90,17 +93,18 @@ def check(r: Resolved) -> Iterator[Finding]:
                 if dep.value not in unknown:
                     unknown[dep.value] = index.closest(dep.value)
                 close = unknown[dep.value]
-                yield RM305.at(path, dep, msg("rm305.unknown_dependency", id=repr(dep.value)),
-                               item=ident, hint=msg("hint.did_you_mean", name=repr(close))
+                yield RM305.at(path, dep, msg("rm305.unknown_dependency", id=bare(dep.value)),
+                               item=ident, hint=msg("hint.did_you_mean", name=bare(close))
                                if close else None)
                 continue
             other_due = r.period(other.deadline)
             if due and other_due and due.end and other_due.end and due.end < other_due.end:
                 yield RM307.at(path, dep, msg("rm307.order",
-                                              due=item.deadline.value if item.deadline else "",
-                                              other=repr(other.id),
-                                              other_due=other.deadline.value if other.deadline
-                                              else ""), item=ident,
+                                              due=dates.spoken(item.deadline.value)
+                                              if item.deadline else "",
+                                              other=bare(other.id),
+                                              other_due=dates.spoken(other.deadline.value)
+                                              if other.deadline else ""), item=ident,
                                hint=msg("rm307.order.hint"))
     yield from _cycles(r)
 
@@ -127,7 +131,7 @@ def _cycles(r: Resolved) -> Iterator[Finding]:
             msg("rm306.cycles", cycle=_chain(cycle), count=number(len(others)),
                 others=_listing(others))
         yield RM306.at(r.path, where, message, item=first.id,
-                       hint=msg("rm306.cycle.hint", id=repr(first.id)))
+                       hint=msg("rm306.cycle.hint", id=bare(first.id)))
 
 
 def _chain(cycle: list[str]) -> dict[str, str]:

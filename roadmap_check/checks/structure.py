@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from roadmap_check.checks.base import NO_FIX, Check, E, Family, W
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import msg
+from roadmap_check.i18n import bare, msg
 from roadmap_check.model import Item
 from roadmap_check.normalize import words_key
 from roadmap_check.resolve import Resolved
@@ -28,7 +28,7 @@ def check(r: Resolved) -> Iterator[Finding]:
             continue
         first = r.ids[item.id]
         if first is not item:
-            yield RM005.at(r.path, item.id_text, msg("rm005.duplicate_id", id=repr(item.id),
+            yield RM005.at(r.path, item.id_text, msg("rm005.duplicate_id", id=bare(item.id),
                                                      line=first.line),
                            item=item.id, hint=msg("rm005.duplicate_id.hint"))
     yield from _near_duplicates(r)
@@ -80,7 +80,7 @@ def _report(r: Resolved, item: Item, other: Item, score: float) -> Finding:
     if (other.id, other.line) > (item.id, item.line):
         item, other = other, item
     assert item.title is not None
-    return RM309.at(r.path, item.title, msg("rm309.near_duplicate", other=repr(other.id),
+    return RM309.at(r.path, item.title, msg("rm309.near_duplicate", other=bare(other.id),
                                             line=other.line, score=f"{score:.0f}"),
                     item=item.id if item.id_text is not None else None,
                     hint=msg("rm309.near_duplicate.hint"))

@@ -17,7 +17,7 @@ RM201 = Check("RM201", "missing-citation", W, NO_FIX, (
 def check(r: Resolved) -> Iterator[Finding]:
     path = r.path
     frameworks = r.rules.ruleset.frameworks
-    said: dict[tuple[tuple[str, tuple[str, ...]], ...], Args] = {}   # matched terms, said
+    said: dict[tuple[tuple[str, tuple[str, ...]], ...], Args] = {}   # matched words, said
     advice: dict[tuple[str, ...], tuple[Msg, Msg]] = {}               # by frameworks
     for item, cited, found in zip(r.roadmap.items, r.cited, r.terms, strict=True):
         if not found:
@@ -36,9 +36,11 @@ def check(r: Resolved) -> Iterator[Finding]:
         for owners, by_field in unsatisfied.items():
             ordered = tuple(sorted(owners, key=lambda fid: (not frameworks[fid].required, fid)))
             key = tuple((name, tuple(terms)) for name, terms in by_field.items())
-            matched = said.get(key)
+            words = tuple((name, tuple(_spelled(r, item, name, term) for term in terms))
+                          for name, terms in by_field.items())
+            matched = said.get(words)
             if matched is None:
-                matched = said[key] = _matched(key)
+                matched = said[words] = _matched(key, words)
             pair = advice.get(ordered)
             if pair is None:
                 pair = advice[ordered] = _advice(r, ordered)
@@ -47,13 +49,23 @@ def check(r: Resolved) -> Iterator[Finding]:
             yield RM201.at(path, where, message, item=ident, framework=ordered[0], hint=pair[1])
 
 
-def _matched(by_field: tuple[tuple[str, tuple[str, ...]], ...]) -> Args:
-    """``matched=description: 'personal data'; title: ...``, the field names in each
-    language."""
-    terms = [(local(f"subject_field.{name}"), ", ".join(map(repr, found)))
-             for name, found in by_field]
-    return pack(matched=per_lang(lambda lang: "; ".join(f"{field[lang]}: {said}"
-                                                        for field, said in terms)))
+def _spelled(r: Resolved, item: object, name: str, term: str) -> str:
+    """The drafter's words in the field ``name`` of ``item`` that the trigger ``term`` found."""
+    text = getattr(item, name)
+    return r.rules.triggers.spelled(term, text.value) if text is not None else term
+
+
+def _matched(by_field: tuple[tuple[str, tuple[str, ...]], ...],
+             words: tuple[tuple[str, tuple[str, ...]], ...]) -> Args:
+    """``matched=description: 'personal data'; title: ...``: in English the field names and
+    the rule set's terms, in Russian where the drafter's words stand and the words
+    themselves ("в описании: „персональных данных“")."""
+    english = "; ".join(f"{local(f'subject_field.{name}')['en']}: {', '.join(map(repr, found))}"
+                        for name, found in by_field)
+    russian = "; ".join(f"{local(f'subject_field.{name}')['ru']}: "
+                        + ", ".join(f"„{word}“" for word in dict.fromkeys(found))
+                        for name, found in words)
+    return pack(matched={"en": english, "ru": russian})
 
 
 def _advice(r: Resolved, ordered: tuple[str, ...]) -> tuple[Msg, Msg]:

@@ -60,6 +60,15 @@ def as_json(listing: Listing) -> Iterator[str]:
                       "frameworks": rows(listing)}, ensure_ascii=False, indent=2) + "\n"
 
 
+CONFIDENCE = ("seen", "partial", "inferred", "unknown")
+
+
+def _date(value: str | None, lang: str) -> str:
+    from roadmap_check.dates import tabled
+
+    return tabled(value).get(lang, value) if value else ""
+
+
 def _need(row: dict[str, Any], lang: str) -> str:
     if row["required"]:
         return t(lang, "frameworks.yes")
@@ -69,8 +78,10 @@ def _need(row: dict[str, Any], lang: str) -> str:
 
 
 def _cells(row: dict[str, Any], lang: str) -> tuple[str, ...]:
-    return (row["id"], row["title"], row["adopted"] or "", row["in_force_until"] or "",
-            _need(row, lang), row["confidence"] or "")
+    confidence = t(lang, f"html.confidence.{row['confidence']}") \
+        if row["confidence"] in CONFIDENCE else ""
+    return (row["id"], row["title"], _date(row["adopted"], lang),
+            _date(row["in_force_until"], lang), _need(row, lang), confidence)
 
 
 def _names(table: dict[str, list[str]]) -> str:
@@ -97,11 +108,17 @@ def _block(row: dict[str, Any], listing: Listing, width: int) -> list[str]:
     return out
 
 
+def _longest_word(text: str) -> int:
+    return max(map(len, text.split()), default=0)
+
+
 def _fits(found: list[dict[str, Any]], lang: str, width: int) -> bool:
-    """Whether the table fits: every column but the title as wide as its widest value (they
-    never wrap), the title at least a few words wide, and the borders."""
+    """Whether the table fits without splitting a word: every column but the title at least
+    as wide as its longest word (the id: its whole value), the title a few words wide, and
+    the borders. Columns wrap between words; rich's table never folds a word then."""
     cells = [_cells(row, lang) for row in found]
-    fixed = sum(max([len(t(lang, f"frameworks.{column}")), *(len(c[n]) for c in cells)])
+    fixed = sum(max([_longest_word(t(lang, f"frameworks.{column}")),
+                     *(_longest_word(c[n]) for c in cells)])
                 for n, column in enumerate(_COLUMNS) if column != "title")
     return fixed + _MIN_TITLE + 3 * len(_COLUMNS) + 1 <= width
 
@@ -126,7 +143,7 @@ def terminal(listing: Listing, color: bool) -> Iterator[str]:
     table = Table(title=heading, title_justify="left")
     for column in _COLUMNS:
         table.add_column(t(lang, f"frameworks.{column}"), overflow="fold",
-                         no_wrap=column != "title")
+                         no_wrap=column == "id")
     for row in found:
         table.add_row(*_cells(row, lang))
     buffer = io.StringIO()

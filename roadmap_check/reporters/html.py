@@ -10,13 +10,14 @@ of several files) in the first file's; ``<html lang>`` follows the page's langua
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from roadmap_check import __version__
+from roadmap_check import __version__, dates
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import plural, t
+from roadmap_check.i18n import catalog, plural, t
 from roadmap_check.matrix import (
     CITED,
     MEANING,
@@ -29,12 +30,12 @@ from roadmap_check.matrix import (
     item_of,
     sections,
 )
-from roadmap_check.registry import CHECKS
-from roadmap_check.report import FileReport, Report
+from roadmap_check.report import FileReport, FrameworkInfo, Report
 from roadmap_check.reporters import said
 from roadmap_check.severity import Severity
 
 MAX_ITEM_COLUMNS = 40  # wider matrices show one column per section
+WIDE_COLUMNS = 24      # wider ones are printed on a landscape page
 SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
 _CLASS = {PROVISION: "s-prov", CITED: "s-cited", TOUCHED: "s-touch", NONE: "s-none"}
 
@@ -68,22 +69,42 @@ table.matrix tr.group th{background:#f6f8fa;text-align:left}
 .badge{display:inline-block;padding:0 6px;border-radius:8px;color:#fff;font-size:12px}
 .badge.error{background:var(--err)}.badge.warning{background:var(--warn)}
 .badge.info{background:var(--info)}.badge.waived{background:var(--mute)}
-.finding p{margin:2px 0}
+.finding p{margin:2px 0}.caveat{color:var(--warn)}
+table.provenance{width:100%;table-layout:fixed}table.provenance td{overflow-wrap:anywhere}
+table.provenance th{hyphens:auto;overflow-wrap:anywhere;font-weight:600}
+table.provenance th:nth-child(1){width:15%}table.provenance th:nth-child(2){width:24%}
+table.provenance th:nth-child(3){width:8%}table.provenance th:nth-child(4){width:13%}
+table.provenance th:nth-child(5){width:13%}table.provenance th:nth-child(6){width:9%}
+table.provenance th:nth-child(7){width:9%}table.provenance th:nth-child(8){width:9%}
 table.provenance td:last-child{word-break:break-all;font-size:12px}
 pre.src{background:#f6f8fa;padding:4px 8px;margin:4px 0;overflow:auto;white-space:pre-wrap}
 pre.src .hit{background:#fff1b8;display:inline-block;width:100%}
-@page{size:A4;margin:14mm 12mm}@page wide{size:A4 landscape}
-@media print{body{max-width:none;padding:0;font-size:10.5pt}
+section.appendix{margin-top:32px}
+section.appendix summary{cursor:pointer}section.appendix summary h2{display:inline-block}
+@page{size:A4;margin:12mm 11mm}@page wide{size:A4 landscape}
+@media print{body{max-width:none;padding:0;font:8.5pt/1.25 Arial,"Liberation Sans",Helvetica,sans-serif}
+h1{font-size:15pt}h2{font-size:13pt;margin:12pt 0 4pt}h3{font-size:11pt;margin:10pt 0 3pt}
+h4{font-size:10pt;margin:7pt 0 2pt}code,pre{font-size:8pt}
 .scroll{overflow:visible;max-height:none;border:0}
 table.matrix thead th,table.matrix th.fw{position:static}
-table.matrix{font-size:6.5pt}.matrix-page{page:wide}
+table.matrix{font-size:7pt}.matrix-page.wide{page:wide}
 table.matrix th,table.matrix td{padding:0 2px}
+table.provenance{font-size:8pt}table.provenance td:last-child{font-size:7.5pt}
+table.provenance code{font-size:7.5pt}
+table.provenance td:nth-child(6),table.provenance td:nth-child(7){white-space:nowrap;font-size:7.5pt}
+thead{display:table-header-group}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 section.file{break-before:page;page-break-before:always}
 section.file:first-of-type{break-before:auto;page-break-before:auto}
-h2,h3,h4{break-after:avoid;page-break-after:avoid}
-.finding,tr,pre{break-inside:avoid;page-break-inside:avoid}
-a{color:inherit}}
+section.appendix{margin:8pt 0 0}
+section.appendix summary{list-style:none}section.appendix summary::-webkit-details-marker{display:none}
+details::details-content{content-visibility:visible;display:block}
+h2,h3,h4,summary{break-after:avoid;page-break-after:avoid}
+.finding,tr,pre,li,dl.meta,.legend{break-inside:avoid;page-break-inside:avoid}
+.finding{padding:1pt 5pt;margin:2pt 0}pre.src{display:none}
+.finding p.head,.finding p.msg{display:inline}.finding p.msg::before{content:" — "}
+.finding p{margin:0}table.items{font-size:7.5pt}table.items td{padding:0 4px}
+.badge{font-size:8pt}a{color:inherit;text-decoration:none}}
 """
 
 
@@ -111,14 +132,22 @@ def render(report: Report) -> Iterator[str]:
     yield (f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
            f"<title>roadmap-check: {_e(page)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-           f"<header><h1>{_e(t(lang, 'html.heading'))}</h1><p class=\"mute\">roadmap-check "
-           f"{__version__} · {_e(plural(lang, 'plural.file_checked', len(report.files)))}</p>\n")
+           f"<header><h1>{_e(t(lang, 'html.heading'))}</h1>\n")
     if len(report.files) != 1:
-        yield _summary(report.files, report.coverage(), lang)
+        yield (f'<p class="mute">{_e(plural(lang, "plural.file_checked", len(report.files)))}'
+               "</p>\n" + _summary(report.files, report.coverage(), lang))
     yield "</header>\n"
     for file in report.files:
         yield from _file(file)
+    if report.provenance:
+        for file in report.files:
+            yield _appendix(file, len(report.files) > 1)
     yield "</body>\n</html>\n"
+
+
+def percent(share: float, lang: str) -> str:
+    """A share as a percentage: "86%", in Russian "86 %" (with a non-breaking space)."""
+    return f"{share:.0%}" if lang != "ru" else f"{share * 100:.0f}\u00a0%"
 
 
 def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> str:
@@ -128,7 +157,7 @@ def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> s
     fixable = sum(1 for f in live if f.fix)
     covered, required = coverage
     share = f"{t(lang, 'matrix.of', covered=covered, required=required)} " \
-        f"({covered / required:.0%})" if required else t(lang, "report.nothing_required")
+        f"({percent(covered / required, lang)})" if required else t(lang, "report.nothing_required")
     cells = [(t(lang, "report.col.errors"), counts[Severity.ERROR]),
              (t(lang, "report.col.warnings"), counts[Severity.WARNING]),
              (t(lang, "report.col.info"), counts[Severity.INFO]),
@@ -139,6 +168,17 @@ def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> s
     return f'<table class="summary"><tr>{head}</tr><tr>{body}</tr></table>\n'
 
 
+def meta_value(name: str, value: str, lang: str) -> str:
+    """A value of the road map's header as a reader reads it: its status and language in
+    words, its dates as a table writes them."""
+    if name in ("status", "language"):
+        key = f"{name}.{value}"
+        return t(lang, key) if key in catalog() else value
+    if name in ("date", "period"):
+        return dates.tabled(value).get(lang) or value
+    return value
+
+
 def _file(file: FileReport) -> Iterator[str]:
     roadmap, lang = file.roadmap, file.lang
     title = roadmap.title if roadmap and roadmap.title else file.path
@@ -147,10 +187,11 @@ def _file(file: FileReport) -> Iterator[str]:
     if roadmap is not None:
         for name in ("id", "version", "date", "status", "period", "language"):
             value = getattr(roadmap, name)
-            meta.append((t(lang, f"report.meta.{name}"), value if value is not None else "—"))
+            meta.append((t(lang, f"report.meta.{name}"),
+                         meta_value(name, value, lang) if value is not None else "—"))
     yield '<dl class="meta">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in meta) \
         + "</dl>\n"
-    yield _ruleset(file)
+    yield f'<p class="mute produced">{_e(produced(file))}</p>\n'
     yield f"<h3>{_e(t(lang, 'html.summary'))}</h3>\n" + _summary(
         [file], (sum(n.covered for n in file.needs), len(file.needs)), lang)
     matrix = build(file)
@@ -158,6 +199,13 @@ def _file(file: FileReport) -> Iterator[str]:
         yield _matrix(matrix)
     yield from _findings(file, matrix)
     yield "</section>\n"
+
+
+def produced(file: FileReport) -> str:
+    """The one line that says what made the report: roadmap-check's version, the rule set."""
+    if file.ruleset is None:
+        return t(file.lang, "html.produced_bare", version=__version__)
+    return t(file.lang, "html.produced", version=__version__, ruleset=produced_ruleset(file))
 
 
 def _link(url: str) -> str:
@@ -168,23 +216,53 @@ def _link(url: str) -> str:
     return _e(url)
 
 
+SHOWN_KINDS = ("official", "legal-database")  # the sources a circulated annex lists
 _PROVENANCE = ("framework", "title", "group", "required", "confidence", "adopted", "until",
                "sources")
+_UNSURE = ("inferred", "unknown")
 
 
-def _ruleset(file: FileReport) -> str:
+def layer(source: str, lang: str) -> str:
+    """A file a rule set was layered from, as a reader reads it: a built-in one by its name."""
+    found = re.fullmatch(r"<built-in ([\w.-]+)>", source)
+    return t(lang, "html.builtin", name=found.group(1)) if found else source
+
+
+def caveats(framework: FrameworkInfo, lang: str) -> list[tuple[str, str]]:
+    """What a reader must be told of a framework's facts that no official text confirms, in
+    plain words (never a bare "inferred"): (the fact, the sentence)."""
+    overall = framework.confidence
+    fields = dict(framework.provenance)
+    out = []
+    if framework.in_force_until and fields.get("in_force_until", overall) in _UNSURE:
+        out.append(("in_force_until", t(lang, "html.caveat.in_force_until",
+                                        value=dates.spoken(framework.in_force_until, "gen"))))
+    if framework.adopted and fields.get("adopted", overall) in _UNSURE:
+        out.append(("adopted", t(lang, "html.caveat.adopted",
+                                 value=dates.tabled(framework.adopted))))
+    if fields.get(f"title_{lang}", fields.get("title_en", overall)) in _UNSURE:
+        out.append(("title", t(lang, "html.caveat.title")))
+    if fields.get("issuer") in _UNSURE:
+        out.append(("issuer", t(lang, "html.caveat.issuer")))
+    if not out and overall in _UNSURE:
+        out.append(("whole", t(lang, "html.caveat.whole")))
+    return out
+
+
+def _appendix(file: FileReport, several: bool) -> str:
+    """The rule set and the sources of its facts: at the end, collapsed on screen, printed in
+    full. Only official sources and legal databases are listed; the others are counted."""
     ruleset, lang = file.ruleset, file.lang
-    heading = f"<h3>{_e(t(lang, 'report.ruleset'))}</h3>\n"
     if ruleset is None:
-        return f"{heading}<p>{_e(t(lang, 'html.no_ruleset'))}</p>\n"
-    sources = f"{t(lang, 'report.sources')}: {', '.join(ruleset.sources)}"
-    out = [f"{heading}<p><b>{_e(ruleset.name)}</b>"
-           + (f" {_e(ruleset.version)}" if ruleset.version else "")
-           + (f" — {_e(ruleset.title)}" if ruleset.title else "")
-           + f'<br><span class="mute">{_e(sources)}</span></p>\n',
-           '<table class="provenance"><tr>'
-           + "".join(f"<th>{_e(t(lang, f'html.col.{name}'))}</th>" for name in _PROVENANCE)
-           + "</tr>\n"]
+        return ""
+    heading = t(lang, "html.appendix")
+    if several:
+        heading += f" — {file.roadmap.title if file.roadmap and file.roadmap.title else file.path}"
+    layers = ", ".join(layer(source, lang) for source in ruleset.sources)
+    out = [f'<section class="appendix" lang="{_e(lang)}">\n<details><summary><h2>{_e(heading)}'
+           f"</h2></summary>\n<p>{_e(t(lang, 'html.appendix_intro'))}</p>\n"
+           f"<p>{_e(_cap(t(lang, 'report.ruleset')))}: {_e(produced_ruleset(file))}. "
+           f"{_e(t(lang, 'html.layers', sources=layers))}</p>\n"]
     roles: dict[str, str] = {}
     for need in file.needs:
         for fid in need.members:
@@ -192,17 +270,57 @@ def _ruleset(file: FileReport) -> str:
                              t(lang, "html.one_of", id=need.id))
     cited = {fid for item in file.items for fid, _ in item.cited}
     shown = [fw for fw in ruleset.frameworks if fw.id in roles or fw.id in cited]
+    others = sum(1 for fw in shown for source in fw.sources if source.kind not in SHOWN_KINDS)
+    out.append('<table class="provenance"><thead><tr>'
+               + "".join(f"<th>{_e(t(lang, f'html.col.{name}'))}</th>" for name in _PROVENANCE)
+               + "</tr></thead>\n<tbody>\n")
+    notes: list[tuple[FrameworkInfo, list[tuple[str, str]]]] = []
     for fw in shown:
-        links = ", ".join(_link(source.url) for source in fw.sources)
+        links = ", ".join(_link(source.url) for source in fw.sources
+                          if source.kind in SHOWN_KINDS) or "—"
+        said = caveats(fw, lang)
+        if said:
+            notes.append((fw, said))
+        confidence = t(lang, f"html.confidence.{fw.confidence}") \
+            if fw.confidence in ("seen", "partial", "inferred", "unknown") else "—"
+        mark = "*" if said else ""
         out.append(f"<tr><td><code>{_e(fw.id)}</code></td><td>{_e(fw.title_in(lang))}</td>"
-                   f"<td>{_e(fw.group or '')}</td><td>{_e(roles.get(fw.id, ''))}</td>"
-                   f"<td>{_e(fw.confidence or '—')}</td><td>{_e(fw.adopted or '—')}</td>"
-                   f"<td>{_e(fw.in_force_until or '—')}</td><td>{links}</td></tr>\n")
-    out.append("</table>\n")
-    others = ruleset.total - len(shown)
+                   f"<td>{_e(group_name(fw.group, lang))}</td><td>{_e(roles.get(fw.id, ''))}</td>"
+                   f"<td>{_e(confidence)}{mark}</td>"
+                   f"<td>{_e(dates.tabled(fw.adopted).get(lang) if fw.adopted else '—')}</td>"
+                   f"<td>{_e(dates.tabled(fw.in_force_until).get(lang) if fw.in_force_until else '—')}"
+                   f"</td><td>{links}</td></tr>\n")
+    out.append("</tbody></table>\n")
+    if notes:
+        out.append(f"<h3>{_e(t(lang, 'html.caveats'))}</h3>\n<ul class=\"caveats\">\n")
+        out.extend(f"<li><code>{_e(fw.id)}</code>: "
+                   f"{_e('; '.join(sentence for _, sentence in said))}.</li>\n"
+                   for fw, said in notes)
+        out.append("</ul>\n")
     if others:
-        out.append(f'<p class="mute">{_e(t(lang, "html.other_frameworks", count=others))}</p>\n')
+        out.append(f'<p class="mute">{_e(t(lang, "html.other_sources", count=others))}</p>\n')
+    rest = ruleset.total - len(shown)
+    if rest:
+        out.append(f'<p class="mute">{_e(t(lang, "html.other_frameworks", count=rest))}</p>\n')
+    out.append("</details>\n</section>\n")
     return "".join(out)
+
+
+def produced_ruleset(file: FileReport) -> str:
+    ruleset, lang = file.ruleset, file.lang
+    assert ruleset is not None
+    title = ruleset.title_in(lang) or ruleset.name
+    return t(lang, "html.ruleset_named", title=title, name=ruleset.name,
+             version=ruleset.version) if ruleset.version else \
+        t(lang, "html.ruleset_unversioned", title=title, name=ruleset.name)
+
+
+def group_name(group: str | None, lang: str) -> str:
+    """A group of frameworks by the name of its organisation, in the report's language."""
+    if not group:
+        return ""
+    key = f"group.{group}"
+    return t(lang, key) if key in catalog() else group
 
 
 def _legend(lang: str) -> str:
@@ -214,7 +332,8 @@ def _legend(lang: str) -> str:
 def _matrix(matrix: Matrix) -> str:
     lang = matrix.lang
     collapsed = len(matrix.columns) > MAX_ITEM_COLUMNS
-    out = [f'<div class="matrix-page">\n<h3>{_e(t(lang, "matrix.heading"))}</h3>\n',
+    wide = " wide" if len(matrix.columns) > WIDE_COLUMNS and not collapsed else ""
+    out = [f'<div class="matrix-page{wide}">\n<h3>{_e(t(lang, "matrix.heading"))}</h3>\n',
            _legend(lang)]
     if collapsed:
         found = sections(matrix)
@@ -247,11 +366,12 @@ def _matrix(matrix: Matrix) -> str:
         else:
             cells = "".join(f'<td class="{_CLASS[c]}">{SYMBOL[c]}</td>' for c in row.cells)
         out.append(f'<tr><th class="fw" title="{_e(row.title)}">{mark} <code>'
-                   f"{_e(row.framework)}</code></th>{cells}<td>{row.share:.0%}</td></tr>\n")
+                   f"{_e(row.framework)}</code></th>{cells}"
+                   f"<td>{_e(percent(row.share, lang))}</td></tr>\n")
     out.append("</tbody></table></div>\n")
     share = t(lang, "matrix.of", covered=matrix.covered, required=matrix.required)
     out.append(f"<p>{_e(_cap(t(lang, 'matrix.coverage')))}: <b>{_e(share)}</b> "
-               f"({matrix.share:.0%}).</p>\n")
+               f"({_e(percent(matrix.share, lang))}).</p>\n")
     out.append("</div>\n")
     if not collapsed and matrix.columns:
         out.append('<table class="items"><tr>'
@@ -269,6 +389,7 @@ def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
     lines = source_lines(file.path) if file.findings else None
     index = by_id(matrix.columns)
     lang = file.lang
+    known = {fw.id: fw for fw in file.ruleset.frameworks} if file.ruleset else {}
     yield f"<h3>{_e(t(lang, 'report.findings'))} ({len(live)})</h3>\n"
     if not live:
         yield f'<p class="mute">{_e(t(lang, "html.no_findings"))}</p>\n'
@@ -283,13 +404,18 @@ def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
         if column is not None and column.title:
             heading += f" — {column.title}"
         yield f"<h4>{_e(heading)}</h4>\n"
-        yield "".join(_finding(f, lines, lang) for f in grouped[number])
+        yield "".join(_finding(f, lines, lang, known) for f in grouped[number])
     if waived:
         yield f"<h3>{_e(t(lang, 'report.waived_findings', count=len(waived)))}</h3>\n"
-        yield "".join(_finding(f, lines, lang) for f in waived)
+        yield "".join(_finding(f, lines, lang, known) for f in waived)
 
 
-def _finding(finding: Finding, lines: list[str] | None, lang: str) -> str:
+# The checks whose finding rests on one fact of a framework: its caveat goes with the finding.
+_RESTS_ON = {"RM106": "in_force_until", "RM107": "adopted"}
+
+
+def _finding(finding: Finding, lines: list[str] | None, lang: str,
+             known: dict[str, FrameworkInfo]) -> str:
     kind = "waived" if finding.suppression is not None else finding.severity.label
     text = said(finding, lang)
     where = t(lang, "report.line", line=finding.line, column=finding.column)
@@ -297,9 +423,9 @@ def _finding(finding: Finding, lines: list[str] | None, lang: str) -> str:
         where = f"{t(lang, 'term.item', id=finding.item)}, {where}"
     fixable = f' <span class="mute">{_e(t(lang, "term.fixable").strip())}</span>' \
         if finding.fix else ""
-    out = [f'<div class="finding {kind}"><p><span class="badge {kind}">'
+    out = [f'<div class="finding {kind}"><p class="head"><span class="badge {kind}">'
            f"{_e(t(lang, f'term.label.{kind}'))}</span> "
-           f"<code>{_e(finding.code)}</code> {_e(CHECKS[finding.code].name)} "
+           f"<code>{_e(finding.code)}</code> {_e(t(lang, f'checkname.{finding.code}'))} "
            f'<span class="mute">{_e(where)}</span>{fixable}</p>',
            f'<p class="msg">{_e(text.message)}</p>']
     if finding.suppression is not None:
@@ -308,6 +434,13 @@ def _finding(finding: Finding, lines: list[str] | None, lang: str) -> str:
     if text.hint:
         out.append(f"<p><b>{_e(_cap(t(lang, 'report.suggestion')))}</b> "
                    f"{_e(text.hint)}</p>")
+    framework = known.get(finding.framework or "")
+    rests = _RESTS_ON.get(finding.code)
+    unsure = [sentence for fact, sentence in caveats(framework, lang) if fact == rests] \
+        if framework is not None else []
+    if unsure:
+        out.append(f'<p class="caveat"><b>{_e(t(lang, "html.note"))}</b> '
+                   f"{_e(_cap(unsure[0]))}.</p>")
     out.append(_snippet(finding, lines))
     return "".join(out) + "</div>\n"
 

@@ -32,10 +32,9 @@ from roadmap_check.matrix import (
     item_of,
     sections,
 )
-from roadmap_check.registry import CHECKS
 from roadmap_check.report import FileReport, Report
 from roadmap_check.reporters import said
-from roadmap_check.reporters.html import source_lines
+from roadmap_check.reporters.html import layer, meta_value, percent, source_lines
 from roadmap_check.safe_text import printable
 from roadmap_check.severity import Severity
 
@@ -137,7 +136,7 @@ def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> s
     fixable = sum(1 for f in live if f.fix)
     covered, required = coverage
     share = f"{t(lang, 'matrix.of', covered=covered, required=required)} " \
-        f"({covered / required:.0%})" if required else "—"
+        f"({percent(covered / required, lang)})" if required else "—"
     names = [t(lang, f"report.col.{name}") for name in
              ("errors", "warnings", "info", "waived", "fixable")]
     return (_row([*names, t(lang, "matrix.coverage")])
@@ -153,14 +152,15 @@ def _head(file: FileReport) -> str:
         for name in ("id", "version", "date", "status", "period"):
             value = getattr(roadmap, name)
             if value is not None:
-                out.append(f" · {t(lang, f'report.meta.{name}')} {md(value)}")
+                out.append(f" · {t(lang, f'report.meta.{name}')}: "
+                           f"{md(meta_value(name, value, lang))}")
     out.append("\n\n")
     ruleset = file.ruleset
     label = t(lang, "report.ruleset")
     if ruleset is not None:
         version = f" {md(ruleset.version)}" if ruleset.version else ""
         out.append(f"{label}: **{md(ruleset.name)}**{version} "
-                   f"({md(', '.join(ruleset.sources))})\n\n")
+                   f"({md(', '.join(layer(source, lang) for source in ruleset.sources))})\n\n")
     covered = sum(n.covered for n in file.needs)
     return "".join(out) + _summary([file], (covered, len(file.needs)), lang) + "\n"
 
@@ -195,9 +195,10 @@ def _matrix(matrix: Matrix) -> str:
         else:
             cells = [SYMBOL[c] for c in row.cells]
         name = ("↳ " if row.group else "") + ("✓ " if row.covered else "✗ ") + md(row.framework)
-        out.append(_row([name, *cells, f"{row.share:.0%}"]))
+        out.append(_row([name, *cells, percent(row.share, lang)]))
     share = t(lang, "matrix.of", covered=matrix.covered, required=matrix.required)
-    out.append(f"\n{_cap(t(lang, 'matrix.coverage'))}: **{share}** ({matrix.share:.0%}).")
+    out.append(f"\n{_cap(t(lang, 'matrix.coverage'))}: **{share}** "
+               f"({percent(matrix.share, lang)}).")
     if len(found) > len(shown):
         out.append(t(lang, "md.more_sections", sections=plural(
             lang, "plural.more_section", len(found) - len(shown))))
@@ -263,7 +264,7 @@ def _finding(finding: Finding, lines: list[str] | None, lang: str) -> str:
     fixable = t(lang, "term.fixable") if finding.fix else ""
     where = t(lang, "report.line", line=finding.line, column=finding.column)
     out = [f"- **{t(lang, f'term.label.{kind}')}** `{finding.code}` "
-           f"{CHECKS[finding.code].name}, {where}{fixable}: {md(text.message)}\n"]
+           f"{t(lang, f'checkname.{finding.code}')}, {where}{fixable}: {md(text.message)}\n"]
     if finding.suppression is not None:
         reason = text.waived or t(lang, "report.no_reason")
         out.append(f"  - {t(lang, 'term.waived')} {md(reason)}\n")

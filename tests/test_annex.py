@@ -1,0 +1,216 @@
+"""The HTML annex for the people a draft is circulated to: summary and findings first, the rule
+set's provenance in a closing appendix with official sources only, plain words for inferred
+facts, Russian throughout in Russian; and, printed by headless Chromium, A4 pages that keep
+the summary on page 1 and show no news or secondary source."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import Run, shared_file
+from test_html_report import Page
+from test_matrix import check
+
+from roadmap_check.i18n import catalog
+from roadmap_check.registry import CHECKS
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SHOWCASE = EXAMPLES / "defect-showcase.yaml"
+Cli = Callable[..., Run]
+
+
+def _kinds() -> dict[str, str]:
+    facts = yaml.safe_load(shared_file("data/frameworks_facts.yaml").read_text(encoding="utf-8"))
+    return {source["url"]: source["kind"] for source in facts["sources"].values()}
+
+
+def _annex(cli: Cli, draft: Path, *args: str) -> str:
+    run = cli("check", draft, "--format", "html", "--fail-on", "never", *args)
+    assert run.code == 0, run.stderr
+    return run.stdout
+
+
+def fifteen(source: Path, target: Path) -> Path:
+    """A 15-item draft: ``source`` with copies of its first items under new ids."""
+    text = source.read_text(encoding="utf-8")
+    blocks = re.split(r"(?m)^(?=  - id: )", text.split("\nitems:\n", 1)[1])
+    items = [b for b in blocks if b.startswith("  - id: ")]
+    extra = [re.sub(r'^  - id: "[^"]*"', f'  - id: "{n}"', block.rstrip() + "\n", count=1)
+             for n, block in enumerate(items[: 15 - len(items)], 10)]
+    target.write_text(text.rstrip() + "\n" + "".join(extra), encoding="utf-8")
+    assert target.read_text(encoding="utf-8").count("\n  - id: ") == 15
+    return target
+
+
+# -- the page --------------------------------------------------------------------------------
+
+
+def test_the_annex_opens_with_the_summary_and_ends_with_the_appendix(cli: Cli) -> None:
+    text = _annex(cli, SHOWCASE)
+    assert Page(text).errors == []
+    summary, findings = text.index("<h3>Summary</h3>"), text.index("<h3>Findings (27)</h3>")
+    appendix = text.index('<section class="appendix"')
+    assert summary < findings < appendix
+    assert text.count("<section") == 2 and text.rstrip().endswith("</section>\n</body>\n</html>")
+    # collapsed on screen (a <details> without 'open'), printed in full
+    assert "<details><summary><h2>Appendix. The rule set and the sources of its facts</h2>" \
+        in text[appendix:] and "<details open" not in text
+    assert "details::details-content{content-visibility:visible;display:block}" in text
+    assert "@page{size:A4;" in text
+
+
+def test_no_provenance_leaves_the_appendix_out(cli: Cli) -> None:
+    text = _annex(cli, SHOWCASE, "--no-provenance")
+    assert Page(text).errors == [] and "<h3>Summary</h3>" in text
+    assert 'class="appendix"' not in text and "<details" not in text
+    assert '<table class="provenance"' not in text and "cis-legislation.com" not in text
+
+
+def test_only_official_and_legal_database_sources_are_shown(cli: Cli) -> None:
+    kinds = _kinds()
+    text = _annex(cli, SHOWCASE)
+    hrefs = Page(text).hrefs
+    assert hrefs and all(kinds[url] in ("official", "legal-database") for url in hrefs), hrefs
+    shown = check(SHOWCASE).ruleset
+    assert shown is not None
+    left_out = sum(1 for fw in shown.frameworks for source in fw.sources
+                   if kinds[source.url] in ("news", "secondary"))
+    assert left_out > 10
+    assert f"(news reports, secondary sources), not listed here: {left_out}." in text
+
+
+def test_inferred_facts_are_said_in_plain_words_in_both_languages(cli: Cli) -> None:
+    english = _annex(cli, SHOWCASE)
+    assert "cis-infosoc-2025</code>: the horizon (in force until 2025) is not confirmed by an " \
+        "official text; check it before relying on it" in english
+    # the finding that rests on that horizon says so too
+    finding = english[english.index("<code>RM106</code>"):]
+    finding = finding[:finding.index("</div>")]
+    assert "<b>Note:</b> The horizon (in force until 2025) is not confirmed" in finding
+    russian = _annex(cli, SHOWCASE, "--lang", "ru")
+    assert "cis-infosoc-2025</code>: срок действия (до 2025\u00a0года) не подтверждён " \
+        "официальным текстом; проверьте его, прежде чем на него опираться" in russian
+    assert ">inferred<" not in russian and ">предположительно*<" in russian
+
+
+def test_the_annex_names_its_version_and_rule_set_and_gives_no_command(cli: Cli) -> None:
+    from roadmap_check import __version__
+
+    for lang, line in (("en", f"Prepared with roadmap-check {__version__}; rule set: "
+                               "Cross-border telemedicine road map of the CIS member states "
+                               "(cis-telemedicine, version 2026.11)."),
+                       ("ru", f"Подготовлено с помощью roadmap-check {__version__}; набор "
+                              "правил: Дорожная карта развития трансграничного "
+                              "телемедицинского взаимодействия государств – участников СНГ "
+                              "(cis-telemedicine, версия 2026.11).")):
+        text = _annex(cli, SHOWCASE, "--lang", lang)
+        body = "".join(Page(re.sub(r"<style>.*?</style>", "", text, flags=re.S)).text)
+        assert line in body
+        commands = r"roadmap-check (?:check|fix|frameworks|coverage|explain|checks|init|diff)"
+        assert re.search(commands, body) is None and re.search(r"(?<!\w)--\w", body) is None
+
+
+def test_russian_annex_says_statuses_groups_confidence_and_names_in_russian(
+        cli: Cli, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.yaml"
+    draft.write_text((EXAMPLES / "telemedicine-roadmap-ru.yaml").read_text(encoding="utf-8")
+                     .replace("status: draft", "status: circulated"), encoding="utf-8")
+    text = _annex(cli, draft)
+    assert "<dd>разослан на согласование</dd>" in text and "<dd>русский</dd>" in text
+    assert "<td>ВОЗ</td>" in text and "<td>МСЭ</td>" in text and "<td>СНГ</td>" in text
+    assert "встроенный набор правил cis-frameworks" in text and "built-in" not in text
+    assert {"подтверждено", "предположительно*"} <= set(re.findall(r"<td>([^<]*)</td>", text))
+    for code in ("RM105",):
+        assert f"<code>{code}</code> {catalog()[f'checkname.{code}']['ru']} " in text
+    assert all(CHECKS[code].name not in text for code in CHECKS)
+
+
+# -- printed -------------------------------------------------------------------------------------
+
+_CHROMIUM = next((found for name in ("chromium", "chromium-browser")
+                  if (found := shutil.which(name))), None)
+needs_chromium = pytest.mark.skipif(
+    _CHROMIUM is None and os.environ.get("CI", "").lower() != "true",
+    reason="no Chromium (apt-get install chromium); under CI=true this test fails instead")
+# Words that may stand in the Russian PDF: codes, ids, the rule set's and the tool's names.
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*")
+
+
+def _pdf(tmp_path: Path, page: Path) -> Path:
+    assert _CHROMIUM is not None, "Chromium is needed under CI (apt-get install chromium)"
+    pdf = page.with_suffix(".pdf")
+    profile = tmp_path / f"profile-{page.stem}"
+    subprocess.run([_CHROMIUM, "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update",
+                    f"--user-data-dir={profile}", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", page.as_uri()],
+                   capture_output=True, timeout=120, check=False)
+    assert pdf.is_file() and pdf.stat().st_size > 1000
+    return pdf
+
+
+def _pages(pdf: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(pdf).pages]
+
+
+def _allowed_latin(file_text: str) -> set[str]:
+    """What may be written in Latin letters in a Russian annex: the check codes, the ids of
+    frameworks, requirements and parties, the titles the rule set writes in Latin letters in
+    its Russian titles, and the tool's, files' and hosts' names. Built from those sources."""
+    from roadmap_check import rulesets
+
+    ruleset = rulesets.load(["cis-telemedicine"])
+    names = {"roadmap-check", "RM", *CHECKS, ruleset.name, "cis-frameworks", "yaml", "fix"}
+    for framework in ruleset.frameworks.values():
+        names.add(framework.id)
+        names.update(_LATIN.findall(framework.title.get("ru", "")))
+    names.update(r.id for r in ruleset.requirements)
+    names.update(_LATIN.findall(file_text))  # the draft's own ids and file name
+    for url, _ in (s for f in ruleset.frameworks.values() for s in f.source):
+        names.update(_LATIN.findall(url))
+    return names
+
+
+@pytest.mark.slow
+@needs_chromium
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_15_item_draft_prints_on_a4_with_the_summary_first(tmp_path: Path, cli: Cli,
+                                                            lang: str) -> None:
+    draft = fifteen(EXAMPLES / f"telemedicine-roadmap-{lang}.yaml", tmp_path / f"d15-{lang}.yaml")
+    page = tmp_path / f"d15-{lang}.html"
+    page.write_text(_annex(cli, draft), encoding="utf-8")
+    pdf = _pdf(tmp_path, page)
+    texts = _pages(pdf)
+    from pypdf import PdfReader
+
+    box = PdfReader(pdf).pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == \
+        (210, 297)  # A4
+    summary = {"en": "Summary", "ru": "Сводка"}[lang]
+    assert summary in texts[0]
+    findings = {"en": "Findings (", "ru": "Замечания ("}[lang]
+    assert all(findings not in text for text in texts[:0])
+    limit = {"en": 4, "ru": 7}[lang]  # the Russian draft has 40 notes (RM105) of 46 findings
+    assert len(texts) <= limit, len(texts)
+    kinds = _kinds()
+    hidden = {re.sub(r"^www\.", "", url.split("/")[2]).rstrip(".") for url, kind in kinds.items()
+              if kind in ("news", "secondary")} - \
+        {re.sub(r"^www\.", "", url.split("/")[2]).rstrip(".") for url, kind in kinds.items()
+         if kind in ("official", "legal-database")}
+    whole = "\n".join(texts)
+    assert [host for host in hidden if host in whole] == []
+    if lang == "ru":
+        allowed = _allowed_latin(draft.read_text(encoding="utf-8") + str(draft))
+        joined = " ".join(allowed)  # a PDF line may break an id at a hyphen
+        left = sorted({word for word in _LATIN.findall(whole)
+                       if word.strip(".-") not in allowed and word.strip(".-") not in joined})
+        assert left == []

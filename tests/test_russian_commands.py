@@ -1,0 +1,169 @@
+"""Every command under LANG=ru_RU.UTF-8 speaks Russian: no English word is left but the names
+the tool cannot translate (codes, check and framework ids, options, formats, keys, paths, and
+the titles a rule set writes in Latin letters in its Russian titles). The allowed names are
+built from those sources, never copied from the output."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import Run
+
+from roadmap_check import config, rulesets
+from roadmap_check.i18n import t
+from roadmap_check.registry import CHECKS
+from roadmap_check.reporters import FORMATS
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+RU_EXAMPLE = EXAMPLES / "telemedicine-roadmap-ru.yaml"
+Cli = Callable[..., Run]
+RUSSIAN = {"LANG": "ru_RU.UTF-8"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")  # ids, options: one token
+# Machine values in straight quotes, YAML to paste in braces, paths and URLs: quoted or
+# written as they are, never translated.
+_MACHINE = re.compile(r"'[^'\n]*'|\{[^}\n]*\}|\S*[/\\]\S*|\S+\.(?:ya?ml|toml|txt|html)\b")
+
+
+def _allowed() -> set[str]:
+    import typer.main
+
+    from roadmap_check import cli as cli_module
+
+    words: set[str] = {"roadmap", "check", "RM", "YAML", "UTF", "TOML", "JSON", "HTML", "NUL",
+                       "FORMAT", "FILE", "REV", "GLOB", "CODE", "CODES", "DIR", "git", "fix"}
+    names: list[str] = [*CHECKS, *(c.name for c in CHECKS.values()), *config.DEFAULTS]
+    for command, formats in FORMATS.items():
+        names += [command, *formats]
+    stack: list[Any] = [typer.main.get_command(cli_module.app)]
+    while stack:  # every command and subcommand, and every option they take
+        command = stack.pop()
+        names.append(command.name or "")
+        for param in command.params:
+            names += [*param.opts, *getattr(param, "secondary_opts", [])]
+        stack.extend(getattr(command, "commands", {}).values())
+    from roadmap_check.ruleset import builtin_names
+
+    for spec in builtin_names():
+        ruleset = rulesets.load([spec])
+        names.append(ruleset.name)
+        for framework in ruleset.frameworks.values():
+            names.append(framework.id)
+            names += _WORD.findall(framework.title.get("ru", ""))
+            for short in framework.short.values():  # the coverage matrix labels rows by them
+                names += [word for name in short for word in _WORD.findall(name)]
+            for provision in framework.provisions:
+                names += _WORD.findall(provision.id)
+        names += [r.id for r in ruleset.requirements] + [p.id for p in ruleset.parties]
+        names += [source_host(url) for f in ruleset.frameworks.values() for url, _ in f.source]
+    from roadmap_check.ruleset import SOURCE_KINDS
+
+    names += [*config.FAIL_ON, *SOURCE_KINDS, "roadmap", "ruleset", "report"]  # values, schemas
+    for name in names:
+        words.update(_WORD.findall(name))
+    return words
+
+
+def source_host(url: str) -> str:
+    return url.split("/")[2].removeprefix("www.").rstrip(".") if "://" in url else url
+
+
+ALLOWED = _allowed()
+
+
+def _keys() -> frozenset[str]:
+    """The keys of a rule set, as a problem's key path names them (frameworks[0].title.en):
+    allowed in such a dotted path, not as words of a sentence."""
+    from roadmap_check import ruleset
+    from roadmap_check.langs import LANGS
+
+    return frozenset([*ruleset.TOP_KEYS, *ruleset.HEADER_KEYS, *ruleset.FRAMEWORK_KEYS,
+                      *ruleset.PROVISION_KEYS, *ruleset.REQUIREMENT_KEYS, *ruleset.PARTY_KEYS,
+                      *ruleset.THRESHOLD_KEYS, *ruleset.SOURCE_KEYS, *LANGS])
+
+
+KEYS = _keys()
+
+
+def english_left(text: str, own: frozenset[str] = frozenset()) -> list[str]:
+    """The words of ``text`` that are neither allowed names nor ``own`` (the words of the
+    files the run read: the draft's own text, a broken rule set's keys). A table may fold an
+    id: a piece of a hyphenated name counts as the name."""
+    pieces = " ".join(w for w in ALLOWED if "-" in w)
+    return sorted({w for w in _WORD.findall(_MACHINE.sub(" ", text))
+                   if w not in ALLOWED and w not in own
+                   and not ("." in w and all(part in ALLOWED or part in own or part in KEYS
+                                             for part in w.split(".")))
+                   and not ("-" in w and len(w) >= 5 and w in pieces)})
+
+
+def test_the_detector_has_teeth() -> None:
+    assert english_left("the item cites no framework") == ["cites", "framework", "item", "no",
+                                                           "the"]
+    assert english_left("ссылка на документ cis-infosec-2030 (RM201, --format json)") == []
+
+
+@pytest.fixture
+def broken_rules(tmp_path: Path) -> Path:
+    path = tmp_path / "broken-rules.yaml"
+    path.write_text("ruleset: {name: Bad Name}\nframeworks:\n  - id: x\n    colour: red\n"
+                    "    source: [{url: 'https://a.example', kind: blog}]\n", encoding="utf-8")
+    return path
+
+
+def _runs(cli: Cli, tmp_path: Path, broken_rules: Path) -> Iterator[tuple[str, Run]]:
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(RU_EXAMPLE.read_text(encoding="utf-8").replace("  language: ru\n", ""),
+                     encoding="utf-8")
+    for fmt in ("terminal", "html", "markdown"):
+        yield f"check {fmt}", cli("check", draft, "--format", fmt, env=RUSSIAN)
+    report = json.loads(cli("check", draft, "--format", "json", env=RUSSIAN).stdout)
+    yield "check json", Run(0, "\n".join(str(f[key]) for f in report["findings"]
+                                         for key in ("message", "suggestion") if f[key]), "")
+    yield "coverage", cli("coverage", draft, env=RUSSIAN)
+    yield "frameworks", cli("frameworks", env=RUSSIAN)
+    yield "checks", cli("checks", env=RUSSIAN)
+    yield "config", cli("config", env=RUSSIAN)
+    yield "rules validate", cli("rules", "validate", broken_rules, env=RUSSIAN)
+    yield "init", cli("init", tmp_path / "new.yaml", env=RUSSIAN)
+    yield "fix --diff", Run(0, "", cli("fix", draft, "--diff", env=RUSSIAN).stderr)
+    yield "diff", cli("diff", RU_EXAMPLE, draft, env=RUSSIAN)
+    yield "no file", cli("check", tmp_path / "nowhere.yaml", env=RUSSIAN)
+    yield "bad option", cli("check", draft, "--select", "RM9", env=RUSSIAN)
+    yield "bad schema", cli("schema", "nope", env=RUSSIAN)
+    yield "exists", cli("init", tmp_path / "new.yaml", env=RUSSIAN)
+    for code in CHECKS:
+        # explain: its heading, summary and labels. The documentation text of each check is
+        # still English (checkdocs/*.yaml have no 'doc: ru' yet), and the examples are road
+        # maps; both are left out here until the Russian documentation is written.
+        text = cli("explain", code, env=RUSSIAN).stdout.splitlines()
+        said = {t("ru", f"explain.{key}") for key in ("fail", "pass", "rules", "baseline")}
+        labels = [line for line in text if line in said or line.startswith("С параметрами")]
+        yield f"explain {code}", Run(0, "\n".join([text[0], *labels]), "")
+        yield f"checks {code}", Run(0, cli("checks", env=RUSSIAN).stdout, "")
+
+
+def test_every_command_speaks_russian_under_a_russian_locale(cli: Cli, tmp_path: Path,
+                                                            broken_rules: Path) -> None:
+    left: dict[str, list[str]] = {}
+    codes: dict[str, int] = {}
+    own = frozenset(_WORD.findall(RU_EXAMPLE.read_text(encoding="utf-8"))
+                    + _WORD.findall(broken_rules.read_text(encoding="utf-8")))
+    for name, run in _runs(cli, tmp_path, broken_rules):
+        codes[name] = run.code
+        text = re.sub(r"<style>.*?</style>|<pre class=\"src\">.*?</pre>|<[^>]+>"
+                      r"|^ *(`{3,})yaml\n.*?^ *\1$", " ",
+                      run.stdout + "\n" + run.stderr, flags=re.S | re.M)
+        text = html.unescape(text)
+        for line in text.splitlines():
+            words = english_left(line, own)
+            if words:
+                left[f"{name}: {line.strip()[:120]}"] = words
+    assert codes["no file"] == codes["bad option"] == codes["bad schema"] == 2
+    assert codes["rules validate"] == codes["exists"] == 2
+    assert sorted({w for words in left.values() for w in words}) == [], left
