@@ -20,7 +20,8 @@ from roadmap_check.langs import DEFAULT, LANGS
 
 __all__ = ["DEFAULT", "LANGS", "Args", "Msg", "msg", "plural", "say", "t"]
 
-LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # the POSIX order: the first set one wins
+# The tool's own choice, then the POSIX order: the first set one wins.
+LOCALE_VARIABLES = ("ROADMAP_CHECK_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 
 Local = Mapping[str, str]         # one rendering per language
 Value = str | int | Local

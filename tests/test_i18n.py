@@ -52,7 +52,7 @@ def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
 
 
 _LITERAL_KEY = re.compile(r"""["']((?:rm\d{3}|hint|error|cli|term|diff|field|kind|where|plural|"""
-                          r"""suppression|date|frameworks|subject_field|matrix|report|html|md|explain|config|office)"""
+                          r"""suppression|date|frameworks|subject_field|matrix|report|html|md|explain|help|config|office)"""
                           r"""\.[\w.]+|nothing)["']""")
 # Keys the code builds from a name (f"rm304.{role}"): the prefix and every name it takes.
 _BUILT = {
@@ -469,7 +469,7 @@ def test_diff_and_init_speak_russian(cli: Cli, tmp_path: Path) -> None:
     markdown = cli("diff", SHOWCASE, SHOWCASE, "--lang", "ru", "--format", "markdown")
     assert "| новые замечания | 0 |" in markdown.stdout
     init = cli("init", "--lang", "ru")
-    assert init.stdout == "записан файл roadmap.yaml\n"
+    assert init.stdout == "записан файл roadmap.yaml\nзаписан файл roadmap.schema.json\n"
     again = cli("init", "--lang", "ru")
     assert again.code == 2 and again.stderr == \
         "roadmap-check: roadmap.yaml: файл уже существует и не перезаписан\n"

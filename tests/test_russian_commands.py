@@ -56,6 +56,8 @@ def _allowed() -> set[str]:
         for framework in ruleset.frameworks.values():
             names.append(framework.id)
             names += _WORD.findall(framework.title.get("ru", ""))
+            for short in framework.short.values():  # the coverage matrix labels rows by them
+                names += [word for name in short for word in _WORD.findall(name)]
             for provision in framework.provisions:
                 names += _WORD.findall(provision.id)
         names += [r.id for r in ruleset.requirements] + [p.id for p in ruleset.parties]
