@@ -30,7 +30,9 @@ RUSSIAN = {"LANG": "ru_RU.UTF-8"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")  # ids, options: one token
 # Machine values in straight quotes, YAML to paste in braces, paths and URLs: quoted or
 # written as they are, never translated.
-_MACHINE = re.compile(r"'[^'\n]*'|\{[^}\n]*\}|\S*[/\\]\S*|\S+\.(?:ya?ml|toml|txt|html)\b")
+# A quarter or a half written in the format (2023-Q2, 2023-H1) is such a value too.
+_MACHINE = re.compile(r"'[^'\n]*'|\{[^}\n]*\}|\S*[/\\]\S*|\S+\.(?:ya?ml|toml|txt|html)\b"
+                      r"|\b\d{4}-(?:Q[1-4]|H[12])\b")
 
 
 def _allowed() -> set[str]:
@@ -116,8 +118,8 @@ def test_the_detector_has_teeth() -> None:
     assert english_left("the item refers to no document") == ["document", "item", "no",
                                                               "refers", "the", "to"]
     assert english_left("ссылка на документ cis-infosec-2030 (RM201, --format json)") == []
-    assert english_left("IV квартал, раздел II, срок 2023-Q2, Q4, VI-I, Vice") == \
-        ["Q2", "Q4", "VI-I", "Vice"]
+    assert english_left("IV квартал, раздел II, срок 2023-Q2 или 2023-H1, Q4, VI-I, Vice") == \
+        ["Q4", "VI-I", "Vice"]
 
 
 @pytest.fixture
@@ -143,6 +145,8 @@ def _runs(cli: Cli, tmp_path: Path, broken_rules: Path) -> Iterator[tuple[str, R
     yield "config", cli("config", env=RUSSIAN)
     yield "rules validate", cli("rules", "validate", broken_rules, env=RUSSIAN)
     yield "init", cli("init", tmp_path / "new.yaml", env=RUSSIAN)
+    cli("init", tmp_path / "starter.yaml", "--lang", "ru", env=RUSSIAN)  # comments and values
+    yield "init's starter", Run(0, (tmp_path / "starter.yaml").read_text(encoding="utf-8"), "")
     yield "fix --diff", Run(0, "", cli("fix", draft, "--diff", env=RUSSIAN).stderr)
     yield "diff", cli("diff", RU_EXAMPLE, draft, env=RUSSIAN)
     yield "no file", cli("check", tmp_path / "nowhere.yaml", env=RUSSIAN)
