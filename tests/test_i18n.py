@@ -71,7 +71,7 @@ _BUILT = {
     "frameworks.": ("id", "title", "adopted", "until", "required", "confidence"),
     "report.meta.": ("file", "id", "version", "date", "status", "period", "language"),
     "html.col.": ("framework", "title", "group", "required", "confidence", "adopted", "until",
-                  "sources", "item", "section"),
+                  "sources", "item", "section", "line", "written", "fix"),
     "explain.": ("fail", "pass"),
     "checkname.": tuple(CHECKS),
     "html.confidence.": ("seen", "partial", "inferred", "unknown"),
