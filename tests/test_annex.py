@@ -191,6 +191,26 @@ def test_notes_with_a_fix_print_as_one_table_each_official_title_said_once(
     assert ".notes-print{display:none}" in text and "@media print" in text
 
 
+def test_a_recommendation_shared_by_findings_of_one_check_prints_once(cli: Cli,
+                                                                      tmp_path: Path) -> None:
+    draft = tmp_path / "dates.yaml"
+    draft.write_text(re.sub(r"(?m)^    deadline: .*$", '    deadline: "в течение года"',
+                            (EXAMPLES / "telemedicine-roadmap-ru.yaml").read_text(
+                                encoding="utf-8")), encoding="utf-8")
+    findings = json.loads(cli("check", draft, "--format", "json").stdout)["findings"]
+    dates = [f for f in findings if f["code"] == "RM301"]
+    assert len(dates) == draft.read_text(encoding="utf-8").count("\n  - id: ") > 2
+    hint = html.escape(dates[0]["suggestion"], quote=True)
+    assert all(f["suggestion"] == dates[0]["suggestion"] for f in dates)
+    text = _annex(cli, draft)
+    said = re.findall(r'<p( class="noprint")?><b>Рекомендация:</b> ' + re.escape(hint), text)
+    assert len(said) == len(dates)  # on screen with each finding; on paper once, saying so
+    assert said.count("") == 1 and said[0] == ""
+    first = text[text.index(hint):]
+    assert first[len(hint):].startswith('<span class="print-only"> (')
+    assert "RM301" in first[:first.index("</p>")]
+
+
 def test_the_appendix_says_each_caveat_once_for_all_the_frameworks_it_concerns(
         cli: Cli) -> None:
     text = _annex(cli, SHOWCASE, "--lang", "ru")

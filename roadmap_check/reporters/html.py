@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -78,7 +79,7 @@ table.matrix tr.group th{background:#f6f8fa;text-align:left}
 td,.finding p,section.appendix p,section.appendix li{hyphens:auto;-webkit-hyphens:auto}
 table.provenance{width:100%}table.provenance th{font-weight:600}
 table.provenance td:last-child{font-size:12px}
-.notes-print{display:none}table.notes{width:100%}
+.notes-print{display:none}.print-only{display:none}table.notes{width:100%}
 table.notes tr.group th{background:#f6f8fa;text-align:left;font-weight:400}
 pre.src{background:#f6f8fa;padding:4px 8px;margin:4px 0;overflow:auto;white-space:pre-wrap}
 pre.src .hit{background:#fff1b8;display:inline-block;width:100%}
@@ -98,7 +99,7 @@ table.provenance{table-layout:fixed}table.provenance col.c1{width:11.5%}
 table.provenance col.c3{width:9.5%}table.provenance col.c4{width:11.5%}
 table.provenance col.c5{width:14.5%}table.provenance col.c6,table.provenance col.c7{width:8.5%}
 table.provenance col.c8{width:10%}
-.noprint{display:none}.notes-print{display:block}
+.noprint{display:none}.notes-print{display:block}.print-only{display:inline}
 table.notes{font-size:7.5pt}table.notes td,table.notes th{padding:0 4px}
 table.notes tr.group{break-after:avoid;page-break-after:avoid}
 table.provenance,table.notes,table.items{line-height:1.15}section.appendix p{margin:3pt 0}
@@ -418,6 +419,10 @@ def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
     for finding in live:
         column = item_of(index, finding)
         grouped.setdefault(column.index if column else -1, []).append(finding)
+    # on paper a recommendation shared by findings of one check is printed once, with the
+    # first of them: (check, recommendation) -> how many findings print it
+    hints = Counter((f.code, said(f, lang).hint) for number in sorted(grouped)
+                    for f in grouped[number] if not _tabled(f) and f.hint is not None)
     for number in sorted(grouped):
         column = matrix.columns[number] if number >= 0 else None
         heading = t(lang, "report.document") if column is None else \
@@ -428,7 +433,8 @@ def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
         # those is left out there)
         hidden = " noprint" if all(map(_tabled, grouped[number])) else ""
         yield f'<div class="item{hidden}"><h4>{_e(heading)}</h4>\n'
-        yield "".join(_finding(f, lines, lang, known) for f in grouped[number]) + "</div>\n"
+        yield "".join(_finding(f, lines, lang, known, hints) for f in grouped[number]) \
+            + "</div>\n"
     notes = [f for f in live if _tabled(f)]
     if notes:
         yield _notes(notes, known, lang)
@@ -493,7 +499,8 @@ _RESTS_ON = {"RM106": "in_force_until", "RM107": "adopted"}
 
 
 def _finding(finding: Finding, lines: list[str] | None, lang: str,
-             known: dict[str, FrameworkInfo]) -> str:
+             known: dict[str, FrameworkInfo], hints: Counter[tuple[str, str | None]] | None = None
+             ) -> str:
     kind = "waived" if finding.suppression is not None else finding.severity.label
     text = said(finding, lang)
     where = t(lang, "report.line", line=finding.line, column=finding.column)
@@ -511,8 +518,15 @@ def _finding(finding: Finding, lines: list[str] | None, lang: str,
         reason = text.waived or t(lang, "report.no_reason")
         out.append(f"<p><b>{_e(_cap(t(lang, 'term.waived')))}</b> {_e(reason)}</p>")
     if text.hint:
-        out.append(f"<p><b>{_e(_cap(t(lang, 'report.suggestion')))}</b> "
-                   f"{_e(text.hint)}</p>")
+        shared = hints.get((finding.code, text.hint), 0) if hints is not None else 0
+        again = shared < 0  # said already, on paper, by an earlier finding of the check
+        once = f'<span class="print-only">{_e(t(lang, "html.hint_once", code=finding.code))}' \
+            "</span>" if shared > 1 else ""
+        if hints is not None and shared:
+            hints[(finding.code, text.hint)] = -1
+        opening = '<p class="noprint">' if again else "<p>"
+        out.append(f"{opening}<b>{_e(_cap(t(lang, 'report.suggestion')))}</b> "
+                   f"{_e(text.hint)}{once}</p>")
     framework = known.get(finding.framework or "")
     rests = _RESTS_ON.get(finding.code)
     unsure = [sentence for fact, sentence in caveats(framework, lang) if fact == rests] \
