@@ -352,8 +352,8 @@ def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | Non
             continue
         applied = outcome.applied
         codes = sorted({f.code for f in applied})
-        print(line(t(file_lang, "cli.would_fix" if diff else "cli.fixed", path=str(path),
-                     count=plural(file_lang, "plural.finding", len(applied)),
+        key = "cli.nothing_to_fix" if not applied else "cli.would_fix" if diff else "cli.fixed"
+        print(line(t(file_lang, key, path=str(path), count=len(applied),
                      codes=f" ({', '.join(codes)})" if codes else "")), file=sys.stderr)
     raise typer.Exit(EXIT_USAGE if refused else 1 if pending else 0)
 

@@ -220,7 +220,8 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str,
     reports = list(_with_progress(paths, options, jobs, args, lang))
     if args.write_baseline is not None:
         count = baseline.write(args.write_baseline, [f for r in reports for f in r.findings])
-        say(i18n.t(lang, "cli.wrote_baseline", count=count, path=str(args.write_baseline)))
+        say(i18n.t(lang, "cli.wrote_baseline" if count else "cli.wrote_empty_baseline",
+                   count=count, path=str(args.write_baseline)))
     if args.baseline is not None:
         from roadmap_check.registry import CHECKS
 
@@ -314,7 +315,7 @@ def _fix_first(paths: list[Path], options: Options, lang: str) -> None:
         if outcome.changed:
             fixing.write(path, original, outcome.after)
             say(i18n.t(lang, "cli.fixed", path=str(path),
-                       count=i18n.plural(lang, "plural.finding", len(outcome.applied)),
+                       count=len(outcome.applied),
                        codes=f" ({', '.join(sorted({f.code for f in outcome.applied}))})"))
 
 

@@ -116,7 +116,7 @@ def _markdown(code: str, lang: str) -> str:
     doc = check_docs(code)
     out = [f"**{code} {CHECKS[code].name}**", "", doc.doc(lang).strip()]
     for kind in ("fail", "pass"):
-        example = doc.example(kind)
+        example = doc.example(kind, lang)
         if example:
             out += ["", f"**{t(lang, f'explain.{kind}')}**", "", "```yaml", example.rstrip(),
                     "```"]

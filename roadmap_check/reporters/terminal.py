@@ -139,6 +139,12 @@ def _out(text: str, color: bool) -> str:
     return to_ansi(text) if color else text
 
 
+def _count(lang: str, level: str, n: int) -> str:
+    """The findings of a level counted ("3 errors"), or, when there is none, said as the
+    language says it ("0 errors", «ошибок нет»)."""
+    return plural(lang, f"plural.{level}", n) if n else t(lang, f"term.none.{level}")
+
+
 def _summary(report: Report, color: bool, columns: int = 0) -> list[str]:
     """The counts and the coverage; a line longer than the terminal wraps between words
     (uncoloured then: the colours mark parts of one line)."""
@@ -150,17 +156,18 @@ def _summary(report: Report, color: bool, columns: int = 0) -> list[str]:
     lang = report.language
     errors, warnings, info = (report.count(s) for s in
                               (Severity.ERROR, Severity.WARNING, Severity.INFO))
-    parts = [_style(plural(lang, "plural.error", errors),
+    parts = [_style(_count(lang, "error", errors),
                     _STYLE[Severity.ERROR] if errors else "green", color),
-             _style(plural(lang, "plural.warning", warnings),
+             _style(_count(lang, "warning", warnings),
                     _STYLE[Severity.WARNING] if warnings else "green", color),
-             plural(lang, "plural.info", info)]
+             _count(lang, "info", info)] if errors or warnings or info else \
+        [_style(t(lang, "term.none"), "green", color)]
     if report.suppressed:
         parts.append(t(lang, "term.waived_count", count=report.suppressed))
     if report.baselined:
         parts.append(t(lang, "term.baselined_count", count=report.baselined))
-    line = t(lang, "term.summary", counts=", ".join(parts),
-             files=plural(lang, "plural.file_in", len(report.files)))
+    line = t(lang, "term.summary" if errors or warnings or info else "term.summary_none",
+             counts=", ".join(parts), files=plural(lang, "plural.file_in", len(report.files)))
     if report.fixable:
         line += t(lang, "term.fixable_count", count=report.fixable)
     out = [line]
