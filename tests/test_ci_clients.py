@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import Run
+from helpers import Run, npm_package
 
 from roadmap_check.report import Report
 from roadmap_check.reporters import github, sarif
@@ -271,16 +271,9 @@ def test_run_errors_are_annotations_in_github_actions(cli: Cli, tmp_path: Path) 
 
 @pytest.fixture(scope="session")
 def actions_core(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """@actions/core from the npm registry, where node and npm are installed."""
-    if not shutil.which("node") or not shutil.which("npm"):
-        pytest.skip("node and npm are not installed")
+    """@actions/core from the npm registry."""
     folder = tmp_path_factory.mktemp("actions-core")
-    try:
-        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
-                        str(folder), "@actions/core@1"], check=True, capture_output=True,
-                       timeout=300)
-    except (subprocess.SubprocessError, OSError) as exc:
-        pytest.skip(f"@actions/core could not be installed: {exc}")
+    npm_package(folder, "@actions/core@1")
     return folder
 
 
@@ -313,16 +306,11 @@ def test_github_escapes_as_the_actions_toolkit_does(actions_core: Path, tmp_path
 @pytest.fixture(scope="session")
 def sarif_multitool(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Microsoft's SARIF multitool from the npm registry (its Linux build)."""
-    if not shutil.which("npm") or sys.platform != "linux":
-        pytest.skip("npm is not installed, or this is not Linux")
-    folder = tmp_path_factory.mktemp("sarif-multitool")
-    try:
-        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
-                        str(folder), "@microsoft/sarif-multitool@5"], check=True,
-                       capture_output=True, timeout=600)
-    except (subprocess.SubprocessError, OSError) as exc:
-        pytest.skip(f"the SARIF multitool could not be installed: {exc}")
-    tool = folder / "node_modules" / "@microsoft" / "sarif-multitool-linux" / "Sarif.Multitool"
+    if sys.platform != "linux":
+        pytest.skip("the multitool's npm package is built for Linux here")
+    modules = npm_package(tmp_path_factory.mktemp("sarif-multitool"),
+                          "@microsoft/sarif-multitool@5", timeout=600)
+    tool = modules / "@microsoft" / "sarif-multitool-linux" / "Sarif.Multitool"
     tool.chmod(0o755)  # npm may skip the package's own postinstall (chmod)
     return tool
 

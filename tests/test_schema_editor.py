@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import threading
 from collections.abc import Callable, Iterator
@@ -17,7 +16,7 @@ from typing import Any, BinaryIO
 
 import jsonschema
 import pytest
-from helpers import Run
+from helpers import Run, npm_package
 
 from roadmap_check.docs import check_docs
 from roadmap_check.registry import CHECKS
@@ -88,16 +87,9 @@ def test_starters_point_editors_at_the_schema(cli: Cli, tmp_path: Path, args: tu
 
 @pytest.fixture(scope="session")
 def language_server(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not shutil.which("node") or not shutil.which("npm"):
-        pytest.skip("node and npm are not installed")
-    folder = tmp_path_factory.mktemp("yaml-language-server")
-    try:
-        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
-                        str(folder), "yaml-language-server@1"], check=True, capture_output=True,
-                       timeout=300)
-    except (subprocess.SubprocessError, OSError) as exc:
-        pytest.skip(f"yaml-language-server could not be installed: {exc}")
-    return folder / "node_modules" / ".bin" / "yaml-language-server"
+    modules = npm_package(tmp_path_factory.mktemp("yaml-language-server"),
+                          "yaml-language-server@1")
+    return modules / ".bin" / "yaml-language-server"
 
 
 class _Client:
