@@ -35,12 +35,11 @@ def check(r: Resolved) -> Iterator[Finding]:
         ident = item.id if item.id_text is not None else None
         for owners, by_field in unsatisfied.items():
             ordered = tuple(sorted(owners, key=lambda fid: (not frameworks[fid].required, fid)))
-            key = tuple((name, tuple(terms)) for name, terms in by_field.items())
             words = tuple((name, tuple(_spelled(r, item, name, term) for term in terms))
                           for name, terms in by_field.items())
             matched = said.get(words)
             if matched is None:
-                matched = said[words] = _matched(key, words)
+                matched = said[words] = _matched(words)
             pair = advice.get(ordered)
             if pair is None:
                 pair = advice[ordered] = _advice(r, ordered)
@@ -55,13 +54,13 @@ def _spelled(r: Resolved, item: object, name: str, term: str) -> str:
     return r.rules.triggers.spelled(term, text.value) if text is not None else term
 
 
-def _matched(by_field: tuple[tuple[str, tuple[str, ...]], ...],
-             words: tuple[tuple[str, tuple[str, ...]], ...]) -> Args:
-    """``matched=description: 'personal data'; title: ...``: in English the field names and
-    the rule set's terms, in Russian where the drafter's words stand and the words
-    themselves ("в описании: „персональных данных“")."""
-    english = "; ".join(f"{local(f'subject_field.{name}')['en']}: {', '.join(map(repr, found))}"
-                        for name, found in by_field)
+def _matched(words: tuple[tuple[str, tuple[str, ...]], ...]) -> Args:
+    """``matched=description: 'personal data'; title: ...``: where the drafter's words stand
+    and the words themselves, as written, in both languages ("description: 'персональных
+    данных'", "в описании: „персональных данных“"); never the rule set's pattern."""
+    english = "; ".join(f"{local(f'subject_field.{name}')['en']}: "
+                        + ", ".join(map(repr, dict.fromkeys(found)))
+                        for name, found in words)
     russian = "; ".join(f"{local(f'subject_field.{name}')['ru']}: "
                         + ", ".join(f"„{word}“" for word in dict.fromkeys(found))
                         for name, found in words)

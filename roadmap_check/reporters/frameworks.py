@@ -31,13 +31,24 @@ def rows(listing: Listing) -> list[dict[str, Any]]:
             "adopted": framework.adopted, "in_force_until": framework.in_force_until,
             "required": framework.required or framework.id in required,
             "required_by_group": groups, "confidence": framework.confidence,
+            "editions": list(framework.editions),
         })
     return out
 
 
+def references(listing: Listing) -> list[dict[str, Any]]:
+    """The rule set's accepted references, in the order it lists them."""
+    lang = listing.lang
+    return [{"ref": ref.ref, "kind": ref.kind, "aliases": list(ref.aliases),
+             "editions": list(ref.editions),
+             "note": ref.note.get(lang) or ref.note.get("en")}
+            for ref in listing.ruleset.references.values()]
+
+
 def as_json(listing: Listing) -> Iterator[str]:
     yield json.dumps({"ruleset": listing.ruleset.name, "sources": listing.ruleset.sources,
-                      "frameworks": rows(listing)}, ensure_ascii=False, indent=2) + "\n"
+                      "frameworks": rows(listing), "references": references(listing)},
+                     ensure_ascii=False, indent=2) + "\n"
 
 
 CONFIDENCE = ("seen", "partial", "inferred", "unknown")
@@ -69,6 +80,16 @@ def terminal(listing: Listing, color: bool) -> Iterator[str]:
         table.add_row(row["id"], row["title"], _date(row["adopted"], lang),
                       _date(row["in_force_until"], lang), need, confidence)
     buffer = io.StringIO()
-    Console(file=buffer, force_terminal=color, no_color=not color,
-            width=160 if not color else None, highlight=False).print(table)
+    console = Console(file=buffer, force_terminal=color, no_color=not color,
+                      width=160 if not color else None, highlight=False)
+    console.print(table)
+    accepted = references(listing)
+    if accepted:
+        more = Table(title=t(lang, "frameworks.references", count=len(accepted)),
+                     title_justify="left")
+        for column in ("ref", "kind", "note"):
+            more.add_column(t(lang, f"frameworks.{column}"), overflow="fold")
+        for row in accepted:
+            more.add_row(row["ref"], row["kind"] or "", row["note"] or "")
+        console.print(more)
     yield buffer.getvalue()
