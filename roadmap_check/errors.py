@@ -161,9 +161,28 @@ def _said(key: str, english: str, **values: str) -> str:
         return english
 
 
-def guarded(run: Callable[[], object]) -> NoReturn:
+def annotate(exc: RoadmapCheckError) -> None:
+    """The lines of an error as GitHub workflow commands (``::error``) on standard output,
+    each problem of a rule set at its file and line, escaped as the Actions toolkit does."""
+    from roadmap_check.safe_text import workflow_data, workflow_property
+
+    lang = exc.lang or choose_lang(None, None, os.environ)
+    problems: list[Problem] = getattr(exc, "problems", None) or []
+    lines = [(f"file={workflow_property(p.path)},line={p.line},col={p.column},"
+              f"title=roadmap-check", p.said(lang)) for p in problems] or \
+        [("title=roadmap-check", record) for record in _records(exc)]
+    try:
+        for properties, message in lines:
+            sys.stdout.write(f"::error {properties}::{workflow_data(message)}\n")
+        sys.stdout.flush()
+    except OSError:  # standard error has said it already
+        release_stdout()
+
+
+def guarded(run: Callable[[], object], annotated: bool = False) -> NoReturn:
     """Run the command line and exit: its code, or 2 with one line (per problem) on standard
-    error for whatever it raised; never a bare traceback."""
+    error for whatever it raised; never a bare traceback. ``annotated``: the output is GitHub
+    annotations, so the error is one too."""
     tolerant_streams()
     try:
         code = run()
@@ -171,6 +190,8 @@ def guarded(run: Callable[[], object]) -> NoReturn:
     except RoadmapCheckError as exc:
         for record in _records(exc):
             say(record)
+        if annotated:
+            annotate(exc)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)

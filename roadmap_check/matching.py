@@ -412,9 +412,9 @@ class CitationIndex:
         # Unknown. The closest names that agree in numbers and organisations are the
         # suggestions; a closer name rejected for its numbers or issuer is only the reason.
         best = [c for c, _ in ranked[:3]]
-        top = max(rejected.items(), key=lambda kv: (kv[1][0], kv[0]), default=None)
-        why = top[1][1] if top is not None and top[1][0] >= self.cutoff and (
-            not ranked or top[1][0] > ranked[0][1]) else None
+        near = max(rejected.items(), key=lambda kv: (kv[1][0], kv[0]), default=None)
+        why = near[1][1] if near is not None and near[1][0] >= self.cutoff and (
+            not ranked or near[1][0] > ranked[0][1]) else None
         reason = render(DEFAULT, *why) if why else None
         return Resolution("unknown", None, tuple(best), pid, reason, rest, why)
 

@@ -10,8 +10,8 @@ from roadmap_check import vocabulary
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
 from roadmap_check.model import Framework, Reference, Requirement, RuleSet, Thresholds
 from roadmap_check.ruleset import DEFAULT_RULESET, THRESHOLD_KEYS, Data, Loader, _locate
-from roadmap_check.yaml_io import SequenceNode
 from roadmap_check.severity import Severity
+from roadmap_check.yaml_io import SequenceNode
 
 _PUNCT = re.compile(r"[^\w\s]+")
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
+from typing import Any
 
 from roadmap_check.errors import Problem, RuleSetError
 from roadmap_check.i18n import Value, msg
@@ -60,15 +60,51 @@ _SHAPE = {kind: re.compile(pattern) for kind, pattern in SHAPES.items()}
 _TEXT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
 
 
+_KIND_PARTS = ("codes", "names", "acts", "documents")  # of a ReferenceKind, after its id
+
+
 class VocabularyError(RuleSetError):
     """An invalid vocabulary file; every problem names its file, line and key."""
 
 
 @lru_cache(maxsize=1)
 def builtin() -> Vocabulary:
-    """The vocabulary shipped in the package, read once a process."""
-    resource = resources.files("roadmap_check") / "vocabulary.yaml"
-    return load(resource.read_bytes(), str(resource))
+    """The vocabulary shipped in the package, read once a process (from its JSON twin, which
+    holds it validated, while the twin matches the YAML: ``twins.py``)."""
+    from roadmap_check import twins
+
+    return from_data(twins.load("vocabulary.yaml", parse_file))
+
+
+def parse_file(data: bytes, display: str) -> dict[str, Any]:
+    """A vocabulary file, validated, as plain data (its JSON twin's)."""
+    return to_data(load(data, display))
+
+
+def to_data(vocabulary: Vocabulary) -> dict[str, Any]:
+    """A vocabulary as plain data (lists and mappings of text), for its JSON twin."""
+    data: dict[str, Any] = vocabulary._asdict()
+    data["abbreviations"] = {word: list(means) for word, means in vocabulary.abbreviations}
+    data["organisations"] = [org._asdict() for org in vocabulary.organisations]
+    data["lookalike_letters"] = [list(pair) for pair in vocabulary.lookalike_letters]
+    data["reference_kinds"] = [kind._asdict() for kind in vocabulary.reference_kinds]
+    return data
+
+
+def from_data(data: dict[str, Any]) -> Vocabulary:
+    """The vocabulary ``to_data`` made plain data of."""
+    shaped = ("abbreviations", "organisations", "lookalike_letters", "reference_kinds")
+    values = {name: tuple(value) for name, value in data.items() if name not in shaped}
+    return Vocabulary(
+        **values,
+        abbreviations=tuple((word, tuple(means)) for word, means in
+                            data["abbreviations"].items()),
+        organisations=tuple(Organisation(org["id"], tuple(org["short"]), tuple(org["names"]))
+                            for org in data["organisations"]),
+        lookalike_letters=tuple((letter, twin) for letter, twin in data["lookalike_letters"]),
+        reference_kinds=tuple(
+            ReferenceKind(kind["id"], *(tuple(kind[part]) for part in _KIND_PARTS))
+            for kind in data["reference_kinds"]))
 
 
 def load(data: bytes | str, display: str) -> Vocabulary:

@@ -16,8 +16,8 @@ from roadmap_check.normalize import Normalizer
 H = "\u041d"   # Cyrillic capital En, which looks like a Latin H
 C = "\u0421"   # Cyrillic capital Es (C)
 X = "\u0425"   # Cyrillic capital Ha (X)
-O = "\u041e"   # Cyrillic capital O
-I = "\u0406"   # Cyrillic capital Byelorussian-Ukrainian I
+CYR_O = "\u041e"   # Cyrillic capital O
+CYR_I = "\u0406"   # Cyrillic capital Byelorussian-Ukrainian I
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +36,9 @@ def latin() -> Normalizer:
     (f"Рекомендация МСЭ-Т {H}.810 (11/2019)", "Рекомендация МСЭ-Т H.810 (11/2019)"),
     (f"направление деятельности {C}7 ВВУИО", "направление деятельности C7 ВВУИО"),
     (f"ITU-T {X}.509", "ITU-T X.509"),
-    (f"IS{O} 13606", "ISO 13606"),                             # a mixed token: O is Cyrillic
+    (f"IS{CYR_O} 13606", "ISO 13606"),                             # a mixed token: O is Cyrillic
     (f"HL7 F{H}IR R4", "HL7 FHIR R4"),
-    (f"{I}SO/IEC 27001", "ISO/IEC 27001"),
+    (f"{CYR_I}SO/IEC 27001", "ISO/IEC 27001"),
 ])
 def test_cyrillic_twins_in_a_code_become_latin(latin: Normalizer, written: str,
                                                meant: str) -> None:
@@ -65,7 +65,7 @@ def test_cyrillic_in_russian_words_and_abbreviations_is_left_alone(latin: Normal
     (f"МСЭ-Т {H}.810", "itu-t-h810-series"),
     (f"Рекомендация МСЭ-Т {H}.810", "itu-t-h810-series"),
     (f"направление деятельности {C}7 ВВУИО", "itu-ehealth-programme"),
-    (f"IS{O} 13606", "iso-13606"),
+    (f"IS{CYR_O} 13606", "iso-13606"),
 ])
 def test_a_citation_with_cyrillic_twins_resolves_but_is_not_canonical(
         compiled: Compiled, written: str, framework: str) -> None:
@@ -138,7 +138,7 @@ def test_a_trigger_code_typed_with_a_cyrillic_twin_is_found_in_the_text() -> Non
 
 def test_a_provision_with_a_cyrillic_roman_numeral_is_found(compiled: Compiled) -> None:
     # Part II of the Toolkit written with the Belarusian-Ukrainian І twice
-    assert compiled.citations.provision("who-itu-nehst-2012", f"{I}{I}") == "2"
-    findings = check_text(_item(f'["National eHealth Strategy Toolkit, Part {I}{I}"]'),
+    assert compiled.citations.provision("who-itu-nehst-2012", f"{CYR_I}{CYR_I}") == "2"
+    findings = check_text(_item(f'["National eHealth Strategy Toolkit, Part {CYR_I}{CYR_I}"]'),
                           rules="cis-telemedicine").findings
     assert not _of(findings, "RM104")

@@ -8,7 +8,7 @@ from roadmap_check import dates
 from roadmap_check.checks.base import INFO, NO_FIX, SAFE, Check, E, Family, W
 from roadmap_check.edits import replace_fix
 from roadmap_check.findings import Finding, Msg
-from roadmap_check.i18n import bare, local, msg, per_lang, quoted, rendered
+from roadmap_check.i18n import Value, bare, local, msg, per_lang, quoted, rendered
 from roadmap_check.model import REFERENCE_KINDS, Framework, Item, Text
 from roadmap_check.resolve import Cited, Resolved
 
@@ -113,7 +113,8 @@ def _twins(check: Check, prefix: str, path: str, raw: Text, latin: str, ident: s
     letters = ", ".join(dict.fromkeys(f"{a}→{b}" for a, b in changed))
     code = next((word for word, fixed in zip(raw.value.split(), latin.split(), strict=True)
                  if word != fixed), raw.value)
-    values = {"raw": quoted(raw.value), "code": quoted(code), "letters": letters}
+    values: dict[str, Value] = {"raw": quoted(raw.value), "code": quoted(code),
+                                "letters": letters}
     message = msg(f"{prefix}.lookalike", framework=fid, **values) if fid else \
         msg(f"{prefix}.lookalike", **values)
     return check.at(path, raw, message, item=ident, framework=fid,
