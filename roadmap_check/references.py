@@ -36,6 +36,7 @@ class Accepted:
         self.generic = normalizer.document_stems
         self.upper_twins = {c.casefold(): t.casefold() for c, t in normalizer.twins.items()
                             if c.isupper()}
+        self.dates = re.compile(_DATED.format(month=_month(normalizer)))
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for reference in references:
             for name in reference.names():
@@ -46,8 +47,11 @@ class Accepted:
     def tokens(self, text: str) -> tuple[str, ...]:
         """The words a reference is matched by: organisations by their id, document words
         ("standard", "Rec.") left out, a code's letters apart from its number ("H.812.1" is
-        "h", "812.1"; "v2.5" is "v", "2.5"), editions left out."""
-        edited, _ = split_edition(fold(self.normalizer.latin(text)))
+        "h", "812.1"; "v2.5" is "v", "2.5"), editions and the full dates of acts ("от
+        29.07.2017", "of July 29, 2017") left out: a law is named by its number, and officials
+        write its date before the number or after it."""
+        undated = self.dates.sub(" ", fold(self.normalizer.latin(text)))
+        edited, _ = split_edition(undated)
         stem = self.normalizer.stem
         out: list[str] = []
         for token in _TOKEN.findall(edited):
@@ -93,6 +97,24 @@ _NUMBER = (r"(?:№|(?<!\w)(?:no|nr|n|number)\.?(?!\w))\s{0,3}[^\W_]{0,6}\d"
            r"|(?<![\d/])\d{2,4}/\d{1,4}(?![\d/])"
            r"|(?<!\d)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.])"
            r"|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
+# A full date, as acts are dated ("29.07.2017", "2017-07-29", "29 июля 2017 г.", "July 29,
+# 2017"), with the word before it ("от", "of", "dated") and the year's word after it ("г.",
+# "года"); ``{month}``: the vocabulary's month names, each with its ending.
+_DATED = (r"(?:(?<!\w)(?:от|of|dated)\s{{1,3}})?"
+          r"(?:(?<![\d.])\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?![\d.])"
+          r"|(?<!\d)\d{{4}}-\d{{2}}-\d{{2}}(?!\d)"
+          r"|(?<!\d)\d{{1,2}}\s{{1,3}}{month}\s{{1,3}}\d{{4}}(?!\d)"
+          r"|(?<!\w){month}\s{{1,3}}\d{{1,2}},?\s{{1,3}}\d{{4}}(?!\d))"
+          r"(?:\s{{0,3}}(?:г\.|года(?!\w)|г(?!\w)))?")
+
+
+def _month(normalizer: Normalizer) -> str:
+    """The vocabulary's month names as one group, each with its ending ("июл" is "июля")."""
+    months = sorted({fold(m) for m in normalizer.vocabulary.month_names}, key=len,
+                    reverse=True)
+    return "(?:" + "|".join(map(re.escape, months)) + r")\w{0,8}" if months else "(?!)"
+
+
 # A standards body's prefix is a code's when a code follows: "27001", "x.509", "ts 103".
 _CODE_AFTER = r"(?=\s{0,3}[:\-]?\s{0,3}(?:[^\W\d_]{1,4}\s?[.\-]?\s?)?\d)"
 
@@ -119,9 +141,7 @@ class Recogniser:
             patterns[part] = re.compile(r"(?<!\w)(?:" + trie_pattern(terms) + r")"
                                         + (after or r"(?!\w)")) if terms else None
         self.patterns = patterns
-        months = sorted({fold(m) for m in normalizer.vocabulary.month_names}, key=len,
-                        reverse=True)
-        month = "(?:" + "|".join(map(re.escape, months)) + r")\w{0,8}" if months else "(?!)"
+        month = _month(normalizer)
         self.dated = re.compile(
             _NUMBER + rf"|(?<!\d)\d{{1,2}}\s{{1,3}}{month}\s{{1,3}}\d{{4}}(?!\d)"
             + rf"|(?<!\w){month}\s{{1,3}}\d{{1,2}},?\s{{1,3}}\d{{4}}(?!\d)")
@@ -136,11 +156,11 @@ class Recogniser:
             if match is not None:
                 found.append((match.start(), self._kind(part, match.group())))
         acts = self.patterns["acts"]
-        if acts is not None:
-            for match in acts.finditer(folded):
-                if self.dated.search(folded, match.end()):
-                    found.append((match.start(), self._kind("acts", match.group())))
-                    break
+        # The first act's word with a number or a date after it: if the first has none, no
+        # later one has (one search each, whatever the number of such words).
+        match = acts.search(folded) if acts is not None else None
+        if match is not None and self.dated.search(folded, match.end()):
+            found.append((match.start(), self._kind("acts", match.group())))
         documents = self.patterns["documents"]
         if documents is not None and self.states:
             match = documents.search(folded)

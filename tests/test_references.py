@@ -97,9 +97,34 @@ def test_a_rule_set_accepts_references_by_code_or_by_mapping(write: Callable[...
     assert not _of(findings, "RM102", "RM105", "RM110"), [message_of(f) for f in findings]
 
 
+@pytest.mark.parametrize("cited", [
+    "Федеральный закон от 29.07.2017 № 242-ФЗ",
+    "Федеральный закон № 242-ФЗ от 29 июля 2017 г.",
+    "Federal Law No. 242-FZ of 29.07.2017",
+    "Federal Law of July 29, 2017 No. 242-FZ",
+    "Закон Республики Беларусь от 7 мая 2021 г. № 99-З «О защите персональных данных»",
+])
+def test_an_accepted_law_is_accepted_with_its_date_written_anywhere(
+        write: Callable[..., Path], cited: str) -> None:
+    """Officials write a law's date between its name and its number, or after both; the
+    rule set lists it once, with or without the date."""
+    path = _rules(write, 'references:\n  - ref: "Federal Law No. 242-FZ"\n'
+                         '    aliases: ["Федеральный закон № 242-ФЗ"]\n'
+                         '  - "Закон Республики Беларусь от 07.05.2021 № 99-З"\n')
+    findings = check_text(_road_map(cited, "WHO eHealth Resolution 2013"),
+                          rules=str(path)).findings
+    assert not _of(findings, "RM102", "RM105", "RM110"), [message_of(f) for f in findings]
+
+
+def test_a_law_of_another_number_is_not_the_accepted_one(write: Callable[..., Path]) -> None:
+    path = _rules(write, 'references:\n  - "Федеральный закон № 242-ФЗ"\n')
+    findings = check_text(_road_map("Федеральный закон от 27.07.2006 № 152-ФЗ",
+                                    "WHO eHealth Resolution 2013"), rules=str(path)).findings
+    assert [f.code for f in _of(findings, "RM102", "RM110")] == ["RM110"]
+
+
 def test_accepted_references_layer_through_extends(write: Callable[..., Path]) -> None:
-    parent = _rules(write, 'references:\n  - {ref: "ISO 9001", note: "old note"}\n',
-                    "parent.yaml")
+    _rules(write, 'references:\n  - {ref: "ISO 9001", note: "old note"}\n', "parent.yaml")
     child = write("child.yaml", "ruleset:\n  name: child\n  extends: [parent.yaml]\n"
                                 'references:\n  - {ref: "ISO 9001", note: "new note"}\n'
                                 '  - "IEC 62304"\n')
