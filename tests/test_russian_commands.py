@@ -142,6 +142,16 @@ def broken_rules(tmp_path: Path) -> Path:
     return path
 
 
+PARSER_ERRORS: dict[str, tuple[str, ...]] = {
+    "unknown option": ("check", "--bogus", "draft.yaml"),
+    "unknown command": ("chek", "draft.yaml"),
+    "missing argument": ("check",),
+    "extra argument": ("frameworks", "extra"),
+    "option without value": ("check", "draft.yaml", "--jobs"),
+    "not a number": ("check", "--jobs", "x", "draft.yaml"),
+}
+
+
 def _runs(cli: Cli, tmp_path: Path, broken_rules: Path) -> Iterator[tuple[str, Run]]:
     draft = tmp_path / "draft.yaml"
     draft.write_text(RU_EXAMPLE.read_text(encoding="utf-8").replace("  language: ru\n", ""),
@@ -165,6 +175,10 @@ def _runs(cli: Cli, tmp_path: Path, broken_rules: Path) -> Iterator[tuple[str, R
     yield "bad option", cli("check", draft, "--select", "RM9", env=RUSSIAN)
     yield "bad schema", cli("schema", "nope", env=RUSSIAN)
     yield "exists", cli("init", tmp_path / "new.yaml", env=RUSSIAN)
+    # the parser's own usage errors: an unknown option or command, a missing or extra
+    # argument, an option without its value, a value of the wrong kind
+    for name, args in PARSER_ERRORS.items():
+        yield name, cli(*args, env=RUSSIAN)
     for code in CHECKS:  # explain, whole: heading, documentation, examples and comments
         yield f"explain {code}", cli("explain", code, env=RUSSIAN)
 
@@ -197,7 +211,8 @@ def test_every_command_speaks_russian_under_a_russian_locale(cli: Cli, tmp_path:
     left: dict[str, list[str]] = {}
     codes: dict[str, int] = {}
     own = frozenset(_WORD.findall(RU_EXAMPLE.read_text(encoding="utf-8"))
-                    + _WORD.findall(broken_rules.read_text(encoding="utf-8")))
+                    + _WORD.findall(broken_rules.read_text(encoding="utf-8"))
+                    + [w for args in PARSER_ERRORS.values() for w in _WORD.findall(" ".join(args))])
     for name, run in _runs(cli, tmp_path, broken_rules):
         codes[name] = run.code
         mine = own | _machine_words(name.split()[1]) if name.startswith("explain ") else own
@@ -211,4 +226,5 @@ def test_every_command_speaks_russian_under_a_russian_locale(cli: Cli, tmp_path:
                 left[f"{name}: {line.strip()[:120]}"] = words
     assert codes["no file"] == codes["bad option"] == codes["bad schema"] == 2
     assert codes["rules validate"] == codes["exists"] == 2
+    assert {codes[name] for name in PARSER_ERRORS} == {2}
     assert sorted({w for words in left.values() for w in words}) == [], left
