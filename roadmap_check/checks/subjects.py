@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from roadmap_check.checks.base import NO_FIX, Check, Family, W
 from roadmap_check.findings import Args, Finding, Msg
-from roadmap_check.i18n import local, msg, pack, per_lang
+from roadmap_check.i18n import local, msg, pack, per_lang, quoted
+from roadmap_check.langs import LANGS
 from roadmap_check.resolve import Resolved
 
 RM201 = Check("RM201", "missing-citation", W, NO_FIX, (
@@ -56,15 +57,13 @@ def _spelled(r: Resolved, item: object, name: str, term: str) -> str:
 
 def _matched(words: tuple[tuple[str, tuple[str, ...]], ...]) -> Args:
     """``matched=description: 'personal data'; title: ...``: where the drafter's words stand
-    and the words themselves, as written, in both languages ("description: 'персональных
-    данных'", "в описании: „персональных данных“"); never the rule set's pattern."""
-    english = "; ".join(f"{local(f'subject_field.{name}')['en']}: "
-                        + ", ".join(map(repr, dict.fromkeys(found)))
-                        for name, found in words)
-    russian = "; ".join(f"{local(f'subject_field.{name}')['ru']}: "
-                        + ", ".join(f"„{word}“" for word in dict.fromkeys(found))
-                        for name, found in words)
-    return pack(matched={"en": english, "ru": russian})
+    and the words themselves, as written, quoted as each language quotes the drafter's text
+    ("description: 'персональных данных'", "в описании: «персональных данных»"); never the
+    rule set's pattern."""
+    said = {lang: "; ".join(f"{local(f'subject_field.{name}')[lang]}: "
+                            + ", ".join(quoted(word)[lang] for word in dict.fromkeys(found))
+                            for name, found in words) for lang in LANGS}
+    return pack(matched=said)
 
 
 def _advice(r: Resolved, ordered: tuple[str, ...]) -> tuple[Msg, Msg]:
