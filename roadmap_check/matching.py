@@ -144,13 +144,32 @@ class CitationIndex:
         self.by_code: dict[tuple[str, str], set[str]] = {}
         for framework in self.frameworks.values():
             self._index(framework)
-        self.accepted = Accepted(ruleset.references.values(), normalizer)
-        states = [tuple(normalizer.words_key(name).split()) for party in ruleset.parties
-                  if party.kind == "state" for names in party.names.values() for name in names]
-        self.recogniser = Recogniser(ruleset.vocabulary.reference_kinds, normalizer, states)
+        # What reads a citation that names no framework: made at the first such citation (a
+        # road map whose citations all resolve never compiles their patterns).
+        self._accepted: Accepted | None = None
+        self._recogniser: Recogniser | None = None
         self._cache: dict[str, Resolution] = {}
         self._choices: list[str] | None = None
         self._complete: dict[str, list[re.Pattern[str]]] = {}
+
+    @property
+    def accepted(self) -> Accepted:
+        """The rule set's accepted references."""
+        if self._accepted is None:
+            self._accepted = Accepted(self.ruleset.references.values(), self.normalizer)
+        return self._accepted
+
+    @property
+    def recogniser(self) -> Recogniser:
+        """What kind of reference an unknown citation recognisably is (RM110)."""
+        if self._recogniser is None:
+            words_key = self.normalizer.words_key
+            states = [tuple(words_key(name).split()) for party in self.ruleset.parties
+                      if party.kind == "state" for names in party.names.values()
+                      for name in names]
+            self._recogniser = Recogniser(self.ruleset.vocabulary.reference_kinds,
+                                          self.normalizer, states)
+        return self._recogniser
 
     def _index(self, framework: Framework) -> None:
         fid = framework.id
