@@ -85,7 +85,7 @@ class Normalizer:
         self.key: Callable[[str], Key] = lru_cache(maxsize=CACHED)(_keyer(self))
         self.words_key = _words_keyer(stem, self.stop_words)
         self.twins = dict(vocabulary.lookalike_letters)
-        self.latin: Callable[[str], str] = _latiniser(self.twins)
+        self.latin: Callable[[str], str] = lru_cache(maxsize=CACHED)(_latiniser(self.twins))
 
 
 # A word of a code or a name: letters and digits, joined by '.', '-' or '/' ("Н.810", "МСЭ-Т",
@@ -139,6 +139,9 @@ _YEAR_AFTER_CODE = re.compile(r"(?<![\d.])(\d{1,6}(?:\.\d{1,6}){0,6}(?:-\d{1,3})
                               r"(?![\d./\-])")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def split_edition(text: str) -> tuple[str, tuple[str, ...]]:
     """The text without its editions, and the editions as written (none: the text itself)."""
     found: list[str] = []
@@ -154,7 +157,7 @@ def split_edition(text: str) -> tuple[str, tuple[str, ...]]:
         found.append(match.group(2))
         return number
 
-    if not any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text) is None:
         return text, ()
     stripped = _YEAR_AFTER_CODE.sub(cut_year, _EDITION.sub(cut, text))
     if not found:

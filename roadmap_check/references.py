@@ -125,7 +125,9 @@ class Recogniser:
     def __init__(self, kinds: Iterable[ReferenceKind], normalizer: Normalizer,
                  states: Iterable[tuple[str, ...]]) -> None:
         self.normalizer = normalizer
-        self.states = tuple(s for s in states if s)
+        self.states: dict[str, list[tuple[str, ...]]] = {}  # by their first word
+        for state in dict.fromkeys(s for s in states if s):
+            self.states.setdefault(state[0], []).append(state)
         self.which: dict[str, list[tuple[str, re.Pattern[str] | None, str]]] = {}
         patterns: dict[str, re.Pattern[str] | None] = {}
         for part, after in (("codes", _CODE_AFTER), ("names", ""), ("acts", ""),
@@ -156,10 +158,12 @@ class Recogniser:
             if match is not None:
                 found.append((match.start(), self._kind(part, match.group())))
         acts = self.patterns["acts"]
-        # The first act's word with a number or a date after it: if the first has none, no
-        # later one has (one search each, whatever the number of such words).
+        # The first act's word, with a number or a date after it, or in a citation that names
+        # a member state ("Закон Республики Казахстан «О ...»"): if the first has no number or
+        # date after it, no later one has (one search each, whatever the number of such words).
         match = acts.search(folded) if acts is not None else None
-        if match is not None and self.dated.search(folded, match.end()):
+        if match is not None and (self.dated.search(folded, match.end())
+                                  or self._names_a_state(text)):
             found.append((match.start(), self._kind("acts", match.group())))
         documents = self.patterns["documents"]
         if documents is not None and self.states:
@@ -180,9 +184,13 @@ class Recogniser:
         raise AssertionError(phrase)  # pragma: no cover - the pattern is made of these
 
     def _names_a_state(self, text: str) -> bool:
+        """Whether the citation names a member state (a party of kind 'state'): one pass over
+        its words, each compared with the names that start with it."""
+        if not self.states:
+            return False
         words = self.normalizer.words_key(text).split()
-        for state in self.states:
-            n = len(state)
-            if any(tuple(words[i:i + n]) == state for i in range(len(words) - n + 1)):
-                return True
+        for start, word in enumerate(words):
+            for state in self.states.get(word, ()):
+                if tuple(words[start:start + len(state)]) == state:
+                    return True
         return False

@@ -221,6 +221,19 @@ RECOGNISED = [
     ("HL7 v3 RIM", "HL7 standard", "стандарт HL7"),
     ("IHE SWF", "IHE integration profile", "профиль интеграции IHE"),
     ("ITU-T X.509", "ITU-T Recommendation", "рекомендация МСЭ-Т"),
+    # an act without number or date is recognised by the member state it names
+    ("Закон Республики Казахстан «О персональных данных и их защите»", "national law",
+     "национальный закон"),
+    ("Law of the Republic of Belarus 'On Personal Data Protection'", "national law",
+     "национальный закон"),
+    ("Указ Президента Республики Узбекистан «О мерах по развитию цифрового здравоохранения»",
+     "decree", "указ"),
+    ("приказ Министерства здравоохранения Республики Беларусь «Об утверждении Инструкции о "
+     "порядке оказания медицинской помощи с применением телемедицинских технологий»",
+     "ministry", "приказ"),
+    # a federal law is a state's own law, whatever else the citation says
+    ("Федеральный закон «О персональных данных»", "national law", "национальный закон"),
+    ("Federal Law 'On Personal Data'", "national law", "национальный закон"),
 ]
 
 
