@@ -116,6 +116,26 @@ def _too_long(text: str) -> Resolution:
     return Resolution("unknown", None, (), None, render(DEFAULT, *why), text, why)
 
 
+# What approved or adopted the document, written after its name: "..., утвержденная решением
+# Совета глав правительств СНГ от 25 октября 2019 года", "(принято 19 ноября 2010 года)",
+# "approved by the CIS Council of Heads of Government on 25 October 2019". It names the act and
+# the body, not the document: a framework is matched without it (and a recognisable act in it
+# does not make the citation a reference outside the rule set).
+_APPROVAL = re.compile(
+    r"\s{0,3}[,;(]?\s{0,3}(?<!\w)(?:утвержд[её]н\w{0,4}|одобрен\w{0,4}|принят[аоы]?|"
+    r"принят(?:ая|ое|ый|ые|ой|ым|ую)|approved|adopted|endorsed)(?!\w).*$",
+    re.IGNORECASE | re.DOTALL)
+
+
+def approval(text: str) -> tuple[str, str]:
+    """The citation without the clause that says what approved it, and the clause as written
+    (empty when there is none)."""
+    found = _APPROVAL.search(text)
+    if found is None or not text[:found.start()].strip():
+        return text, ""
+    return text[:found.start()].rstrip(), text[found.start():]
+
+
 class CitationIndex:
     """Resolves citations against one rule set; every answer is cached per text."""
 
@@ -344,7 +364,7 @@ class CitationIndex:
 
     def _resolve(self, text: str) -> Resolution:
         latin, pid, marker, rest = self._parts(text)
-        found = self._framework(pid, rest)
+        found = self._framework(pid, approval(rest)[0])
         if found.status == "unknown":
             ref = self.accepted.match(latin or text)
             if ref is not None:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from roadmap_check import dates
 from roadmap_check.compiled import Compiled
 from roadmap_check.findings import Msg
+from roadmap_check.matching import approval
 from roadmap_check.model import Citation, Item, Requirement, Roadmap, Text
 from roadmap_check.normalize import has_cyrillic
 from roadmap_check.report import Need
@@ -148,7 +149,12 @@ class Resolver:
         framework = self.rules.ruleset.frameworks[fid]
         lang = "ru" if has_cyrillic(raw) else "en"
         markers = [m.group(0).strip() for m in self.rules.citations.marker.finditer(raw)]
-        return ", ".join([framework.title_in(lang), *markers])
+        canonical = ", ".join([framework.title_in(lang), *markers])
+        clause = approval(raw)[1]  # what approved it, as written: kept (its markers are above)
+        clause = self.rules.citations.marker.sub("", clause).strip().strip(",;").strip()
+        if clause:
+            canonical += (" " if clause.startswith("(") else ", ") + clause
+        return canonical
 
     def framework_named(self, text: str) -> str | None:
         """A framework id, or what a citation of that text resolves to."""
