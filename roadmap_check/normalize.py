@@ -142,6 +142,7 @@ _YEAR_AFTER_CODE = re.compile(r"(?<![\d.])(\d{1,6}(?:\.\d{1,6}){0,6}(?:-\d{1,3})
 _DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=4096)  # a citation passes here for each way it is matched
 def split_edition(text: str) -> tuple[str, tuple[str, ...]]:
     """The text without its editions, and the editions as written (none: the text itself)."""
     found: list[str] = []
