@@ -72,13 +72,18 @@ def _allowed() -> set[str]:
                 names += [word for name in short for word in _WORD.findall(name)]
             for provision in framework.provisions:
                 names += _WORD.findall(provision.id)
+        for reference in ruleset.references.values():  # data, as a rule set writes it
+            names += [reference.ref, *reference.aliases, reference.note.get("ru", "")]
+        for kind in ruleset.vocabulary.reference_kinds:  # names of standards, as written
+            names += [*kind.codes, *kind.names]
         names += [r.id for r in ruleset.requirements] + [p.id for p in ruleset.parties]
         names += [source_host(url) for f in ruleset.frameworks.values() for url, _ in f.source]
+    from roadmap_check.model import REFERENCE_KINDS
     from roadmap_check.ruleset import SOURCE_KINDS
 
     schemas = [p.name.split(".")[0] for p in resources.files("roadmap_check.schemas").iterdir()
                if p.name.endswith(".schema.json")]
-    names += [*config.FAIL_ON, *SOURCE_KINDS, *schemas]  # values, the schemas `schema` prints
+    names += [*config.FAIL_ON, *SOURCE_KINDS, *REFERENCE_KINDS, *schemas]  # values, schemas
     for name in names:
         words.update(_WORD.findall(name))
     return words
