@@ -59,8 +59,9 @@ RM004 = Check("RM004", "unknown-key", W, NO_FIX, (
     "rm004.unknown_key", "rm004.known_keys", "hint.did_you_mean",
     "rm004.office_column", "rm004.office_column_twice", "rm004.office_columns"))
 RM006 = Check("RM006", "numeric-id", W, SAFE, ("rm006.numeric_id", "rm006.numeric_id.hint"))
-RM007 = Check("RM007", "unsafe-yaml", E, NO_FIX, (
-    "rm007.expansion", "rm007.recursive", "rm007.tag", "rm007.tag.hint", "rm007.merge_depth"))
+RM007 = Check("RM007", "unsafe-yaml", E, SAFE, (
+    "rm007.expansion", "rm007.recursive", "rm007.tag", "rm007.tag.hint", "rm007.merge_depth",
+    "rm007.tag_text", "rm007.tag_text.hint"))
 RM008 = Check("RM008", "unknown-ruleset", E, NO_FIX,
               ("rm008.unknown_ruleset", "rm008.unknown_ruleset.hint"))
 FAMILY = Family("loading", (RM001, RM002, RM003, RM004, RM006, RM007, RM008))
