@@ -302,7 +302,8 @@ def fix(
     allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """Apply the safe fixes: canonical citations (RM105), a close party name (RM304),
-    quoted numeric ids (RM006), dates in another spelling (RM301). Only those spans change;
+    quoted numeric ids (RM006), dates written otherwise (RM311), a value starting with "!"
+    quoted (RM007). Only those spans change;
     a file the fixes cannot be verified on is left as it was and named (exit 2)."""
     said = choose_lang(lang, None, os.environ)
     with speaking(said):

@@ -186,7 +186,7 @@ class Engine:
         as_of = self.options.today
         if roadmap.date is not None:
             with contextlib.suppress(dates.DateError):  # RM301 reports it
-                as_of = dates.parse_date(roadmap.date.value)
+                as_of = dates.parse_date(roadmap.date.value, compiled.dates)
         report.lang = self.language(roadmap.language.value if roadmap.language else None)
         resolved = resolver.resolve(roadmap, as_of, self.options.today)
         keep = limiter.keep

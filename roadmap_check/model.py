@@ -188,6 +188,13 @@ class Vocabulary(NamedTuple):
     provision_markers: tuple[str, ...] = ()
     ongoing_words: tuple[str, ...] = ()
     russian_endings: tuple[str, ...] = ()
+    # the words of dates in words, by kind: "month.1" ... "month.12", "ordinal.1" ...
+    # "ordinal.4", "quarter", "half", "year", "filler", "by", "end", "from", "in", "to",
+    # "recurring"
+    date_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the values of an item's `status` by the status they mean: planned, in-progress, done,
+    # dropped
+    item_status: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def extended(self, more: Vocabulary) -> Vocabulary:
         organisations = {o.id: o for o in self.organisations}
@@ -203,12 +210,24 @@ class Vocabulary(NamedTuple):
             tuple(organisations.values()),
             _union(self.provision_markers, more.provision_markers),
             _union(self.ongoing_words, more.ongoing_words),
-            _union(self.russian_endings, more.russian_endings))
+            _union(self.russian_endings, more.russian_endings),
+            _merged(self.date_words, more.date_words),
+            _merged(self.item_status, more.item_status))
 
 
 def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
     """Both, in order, each once."""
     return tuple(dict.fromkeys((*first, *second)))
+
+
+def _merged(first: tuple[tuple[str, tuple[str, ...]], ...],
+            second: tuple[tuple[str, tuple[str, ...]], ...]
+            ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Lists by key, the second's added to the first's."""
+    out = dict(first)
+    for key, words in second:
+        out[key] = _union(out.get(key, ()), words)
+    return tuple(out.items())
 
 
 @dataclass(slots=True, eq=False, repr=False)

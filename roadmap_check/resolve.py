@@ -68,12 +68,12 @@ class Resolved(NamedTuple):
     needs: tuple[Need, ...]
 
     def period(self, value: Text | None) -> dates.Period | None:
-        """A date of the road map read as a period (None: absent or no date form); the words
-        that mean "ongoing" are those of the rule set's vocabulary."""
+        """A date of the road map read as a period (None: absent or no date), as drafters
+        write it too; the words of dates are those of the rule set's vocabulary."""
         if value is None:
             return None
         try:
-            return dates.parse(value.value, self.rules.normalizer.ongoing)
+            return self.rules.dates.read(value.value)
         except dates.DateError:
             return None
 

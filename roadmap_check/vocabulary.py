@@ -30,8 +30,15 @@ from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, c
 from roadmap_check.yaml_messages import told
 
 KEYS = ("stop_words", "document_words", "month_names", "abbreviations", "organisations",
-        "provision_markers", "ongoing_words", "russian_endings")
+        "provision_markers", "ongoing_words", "russian_endings", "date_words", "item_status")
 ORGANISATION_KEYS = ("short", "names")
+# date_words: the numbered tables (months 1-12, ordinals 1-4) and the lists, by their shape
+DATE_TABLES = {"months": 12, "ordinals": 4}
+DATE_WORDS = {"quarter": "word", "half": "word", "year": "word", "filler": "word",
+              "by": "phrase", "end": "phrase", "from": "phrase", "in": "phrase", "to": "phrase",
+              "recurring": "stems"}
+DATE_KEYS = (*DATE_TABLES, *DATE_WORDS)
+ITEM_STATUSES = ("planned", "in-progress", "done", "dropped")
 MAX_ENTRY_LENGTH = 120      # characters of one entry
 MAX_WILDCARDS = 10          # '*' and '?' in one pattern
 # The shapes of entries, as JSON Schema writes them too (schemas/vocabulary.schema.json has
@@ -43,6 +50,8 @@ SHAPES = {
     "name": rf"^(?:(?=\S*[{_L}0-9])[{_L}0-9?.'\-]+\*?(?:\s+(?=\S)|$))+$",
     "marker": rf"^(?:(?=\S*[{_L}§№])[{_L}§№?.]+\*?(?:\s+(?=\S)|$))+$",
     "phrase": r"^\S(?:.*\S)?$",
+    # words (letters, digits, '-'), each whole or, with a '*' at its end, any word it begins
+    "stems": rf"^(?:[{_L}0-9\-]+\*?(?:\s+(?=\S)|$))+$",
     "ending": "^[а-яёА-ЯЁ]{1,4}$",
     "organisation": "^[a-z][a-z0-9]*$",
 }
@@ -199,9 +208,48 @@ class _Reader:
                     "ending", "error.vocabulary_ending", "ending"))
             elif name == "abbreviations":
                 values[name] = self.abbreviations(value, where)
+            elif name == "date_words":
+                values[name] = self.date_words(value, where)
+            elif name == "item_status":
+                values[name] = self.item_status(value, where)
             else:
                 values[name] = self.organisations(value, where, base)
         return Vocabulary(**values)  # type: ignore[arg-type]
+
+    def date_words(self, node: Node, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """``{months: {1: {en: [...], ru: [...]}, ...}, ordinals: {...}, quarter: {...}, ...}``
+        as (kind, words) pairs: "month.1", "ordinal.4", "quarter", "recurring" ..."""
+        out: list[tuple[str, tuple[str, ...]]] = []
+        for name, value in self.known(self.mapping(node, key) or [], key, DATE_KEYS):
+            where = f"{key}.{name}"
+            if name in DATE_TABLES:
+                count = DATE_TABLES[name]
+                word = self.shaped("word", "error.vocabulary_word", "word")
+                for number_node, words in self.mapping(value, where) or []:
+                    number = str(number_node.value)
+                    inner = f"{where}.{number}"
+                    if not (number.isdigit() and 1 <= int(number) <= count):
+                        self.problem(number_node, inner, "error.vocabulary_number",
+                                     value=repr(number), count=count)
+                        continue
+                    out.append((f"{name[:-1]}.{int(number)}",
+                                tuple(t for t, _ in self.by_lang(words, inner, word))))
+            else:
+                shape = DATE_WORDS[name]
+                valid = self.shaped(shape, {"word": "error.vocabulary_word",
+                                            "phrase": "ruleset.text",
+                                            "stems": "error.vocabulary_stems"}[shape],
+                                    {"word": "word", "phrase": "value",
+                                     "stems": "entry"}[shape])
+                out.append((name, tuple(t for t, _ in self.by_lang(value, where, valid))))
+        return tuple(out)
+
+    def item_status(self, node: Node, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """``{planned: {en: [...], ru: [...]}, in-progress: ..., done: ..., dropped: ...}``."""
+        phrase = self.shaped("phrase", "ruleset.text", "value")
+        return tuple((name, tuple(t for t, _ in self.by_lang(value, f"{key}.{name}", phrase)))
+                     for name, value in self.known(self.mapping(node, key) or [], key,
+                                                   ITEM_STATUSES))
 
     def abbreviations(self, node: Node, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         word = self.shaped("word", "error.vocabulary_word", "word")

@@ -55,7 +55,7 @@ def fifteen(source: Path, target: Path) -> Path:
 def test_the_annex_opens_with_the_summary_and_ends_with_the_appendix(cli: Cli) -> None:
     text = _annex(cli, SHOWCASE)
     assert Page(text).errors == []
-    summary, findings = text.index("<h3>Summary</h3>"), text.index("<h3>Findings (27)</h3>")
+    summary, findings = text.index("<h3>Summary</h3>"), text.index("<h3>Findings (28)</h3>")
     appendix = text.index('<section class="appendix"')
     assert summary < findings < appendix
     assert text.count("<section") == 2 and text.rstrip().endswith("</section>\n</body>\n</html>")

@@ -197,10 +197,10 @@ def test_the_locale_decides_for_a_draft_without_language(cli: Cli, tmp_path: Pat
     draft.write_text(text.replace("  language: en\n", ""), encoding="utf-8")
     russian = cli("check", draft, env={"LANG": "ru_RU.UTF-8"})
     assert russian.code == 1
-    assert "В 1 файле: 11 ошибок, 13 предупреждений, 3 примечания, снято замечаний: 1;" \
+    assert "В 1 файле: 11 ошибок, 13 предупреждений, 4 примечания, снято замечаний: 1;" \
         in russian.stdout
     english = cli("check", draft)  # the suite's locale, C.UTF-8
-    assert "11 errors, 13 warnings, 3 info, 1 waived in 1 file" in english.stdout
+    assert "11 errors, 13 warnings, 4 info, 1 waived in 1 file" in english.stdout
     assert cli("check", draft, env={"LANG": "ru_RU.UTF-8", "LC_ALL": "C"}).stdout == \
         english.stdout
     assert cli("check", SHOWCASE, env={"LANG": "ru_RU.UTF-8"}).stdout == \
@@ -442,9 +442,9 @@ def test_fix_says_how_many_findings_it_fixes_in_russian(cli: Cli, tmp_path: Path
     shutil.copy(SHOWCASE, draft)
     run = cli("fix", draft, "--diff", "--lang", "ru")
     assert run.code == 1
-    assert run.stderr == f"{draft}: можно исправить 4 замечания (RM006, RM105, RM301, RM304)\n"
+    assert run.stderr == f"{draft}: можно исправить 4 замечания (RM006, RM105, RM304, RM311)\n"
     assert cli("fix", draft, "--lang", "ru").stderr.endswith(": исправлено 4 замечания "
-                                                             "(RM006, RM105, RM301, RM304)\n")
+                                                             "(RM006, RM105, RM304, RM311)\n")
     assert cli("fix", draft, "--lang", "ru").stderr == f"{draft}: исправлено 0 замечаний\n"
 
 

@@ -64,6 +64,7 @@ ROAD_MAPS_NOT_IN_THE_SCHEMA = {
     ("RM301", "february-30"): "a date that does not exist: the pattern knows forms, not "
                               "calendars",
     ("RM301", "bad-roadmap-date"): "a date that does not exist",
+    ("RM301", "dotted-day-that-does-not-exist"): "a date that does not exist",
     ("RM301", "reversed-period"): "a period whose end comes before its start: a pattern "
                                   "cannot compare two numbers",
 }
@@ -247,6 +248,7 @@ def test_the_vocabulary_schema_states_the_validators_shapes() -> None:
                 "name": found["vocabulary_name"]["pattern"],
                 "marker": found["vocabulary_marker"]["pattern"],
                 "phrase": found["vocabulary_phrase"]["pattern"],
+                "stems": found["vocabulary_stem"]["pattern"],
                 "ending": found["vocabulary_ending"]["pattern"],
                 "organisation": schema("vocabulary")["properties"]["organisations"]
                 ["propertyNames"]["pattern"]}
