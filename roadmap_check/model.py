@@ -52,6 +52,7 @@ class Item:
     deadline: Text | None = None
     indicators: Sequence[Text] = ()
     depends_on: Sequence[Text] = ()
+    status: Text | None = None    # planned, in-progress, done, dropped (or a vocabulary word)
     cites: Sequence[Citation] = ()
     waivers: Sequence[Waiver] = ()
 

@@ -57,7 +57,7 @@ _LITERAL_KEY = re.compile(r"""["']((?:rm\d{3}|hint|error|cli|term|diff|field|kin
 # Keys the code builds from a name (f"rm304.{role}"): the prefix and every name it takes.
 _BUILT = {
     "rm304.": ("responsible", "participant"),
-    "field.": ("title", "description", "outcome", "section", "start", "deadline"),
+    "field.": ("title", "description", "outcome", "section", "start", "deadline", "status"),
     "subject_field.": ("title", "description", "outcome"),
     "term.label.": ("error", "warning", "info", "waived"),
     "diff.findings_": ("introduced", "resolved"),

@@ -37,9 +37,9 @@ def check(r: Resolved) -> Iterator[Finding]:
     path = r.path
     frameworks = r.rules.ruleset.frameworks
     names: dict[tuple[str, ...], dict[str, str]] = {}
-    for item, cited in zip(r.roadmap.items, r.cited, strict=True):
+    for index, (item, cited) in enumerate(zip(r.roadmap.items, r.cited, strict=True)):
         ident = item.id if item.id_text is not None else None
-        if not item.cites:
+        if not item.cites and r.state(index) != "dropped":  # a dropped action needs none
             yield RM101.at(path, (item.line, item.column), msg("rm101.no_citation"), item=ident,
                            hint=msg("rm101.no_citation.hint"))
             continue

@@ -11,6 +11,7 @@ from roadmap_check.edits import replace_fix
 from roadmap_check.findings import Finding
 from roadmap_check.graphs import IdIndex, components, shortest_cycle
 from roadmap_check.i18n import Value, bare, local, msg, number, quoted, rendered
+from roadmap_check.loading import RM003
 from roadmap_check.model import Text
 from roadmap_check.resolve import Resolved
 
@@ -86,8 +87,11 @@ def check(r: Resolved) -> Iterator[Finding]:
     unknown: dict[str, str | None] = {}  # each distinct unknown id, its closest known one
     start_word, due_word, until_word = (local("field.date_start"), local("field.date_deadline"),
                                         local("field.waiver_until"))
-    for item in roadmap.items:
+    for position, item in enumerate(roadmap.items):
         ident = item.id if item.id_text is not None else None
+        state = r.state(position)
+        if item.status is not None and state is None:
+            yield _unknown_status(r, item.status, ident)
         yield from _date(r, item.start, start_word, ident)
         yield from _date(r, item.deadline, due_word, ident, deadline=True)
         for waiver in item.waivers:
@@ -115,7 +119,7 @@ def check(r: Resolved) -> Iterator[Finding]:
                                                  if item.deadline else ""),
                            item=ident, hint=msg("rm303.start_after.hint"))
         if status in ("draft", "circulated") and due and due.end and due.end < r.as_of \
-                and item.deadline is not None:
+                and item.deadline is not None and state not in ("done", "dropped"):
             yield RM308.at(path, item.deadline, msg("rm308.past",
                                                     due=_said(item.deadline, due),
                                                     date=dates.spoken(r.as_of.isoformat())), item=ident,
@@ -140,6 +144,21 @@ def check(r: Resolved) -> Iterator[Finding]:
                                               if other.deadline else ""), item=ident,
                                hint=msg("rm307.order.hint"))
     yield from _cycles(r)
+
+
+def _unknown_status(r: Resolved, status: Text, ident: str | None) -> Finding:
+    """RM003: an item's status the vocabulary does not know, with the closest it does."""
+    from roadmap_check.matching import closest_key
+
+    values = tuple(dict.fromkeys(word for name, words in r.rules.ruleset.vocabulary.item_status
+                                 for word in (name, *words)))
+    close = closest_key(status.value, values)
+    names = [name for name, _ in r.rules.ruleset.vocabulary.item_status]
+    hint = msg("hint.did_you_mean", name=repr(close)) if close else \
+        msg("rm003.item_status.hint", values={"en": ", ".join(names),
+                                              "ru": ", ".join(map(repr, names))})
+    return RM003.at(r.path, status, msg("rm003.item_status", value=repr(status.value)),
+                    item=ident, hint=hint)
 
 
 def _ongoing(path: str, deadline: Text, due: dates.Period, ident: str | None) -> Finding:
