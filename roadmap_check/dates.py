@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from roadmap_check.i18n import DEFAULT, Msg, Value, foreign, msg, quoted, render
 from roadmap_check.model import Vocabulary
+from roadmap_check.normalize import contains, stems
 
 _FORMS = re.compile(
     r"""^(?:
@@ -147,17 +148,6 @@ def _phrase(text: str) -> tuple[str, ...]:
     return tuple(t for t in _tokens(text) if t not in _PUNCTUATION)
 
 
-def _stems(entry: str) -> tuple[tuple[str, bool], ...]:
-    """A ``recurring`` entry as tokens, each (token, whether it may be followed by more
-    letters): "отчетн* год*" -> (("отчетн", True), ("год", True))."""
-    out: list[tuple[str, bool]] = []
-    for word in entry.split():
-        star = word.endswith("*")
-        tokens = _tokens(word.rstrip("*"))
-        out.extend((token, star and n == len(tokens) - 1) for n, token in enumerate(tokens))
-    return tuple(out)
-
-
 class DateReader:
     """Reads dates as the format writes them and as drafters and officials do, with the words
     of one vocabulary (``date_words``, ``ongoing_words``). Linear in the text, which is read
@@ -182,7 +172,7 @@ class DateReader:
         self.leading = sorted(((p, mode) for mode in ("by", "end", "from", "in")
                                for p in phrases(mode)), key=lambda pm: -len(pm[0]))
         self.recurring = [pattern for entry in words.get("recurring", ())
-                          if (pattern := _stems(entry))]
+                          if (pattern := stems(entry, _tokens))]
         self._cache: dict[str, Period] = {}
 
     def read(self, text: str) -> Period:
@@ -221,13 +211,7 @@ class DateReader:
         return Period(start, end, raw, form, "date", exact)
 
     def _recurs(self, tokens: list[str]) -> bool:
-        for pattern in self.recurring:
-            n = len(pattern)
-            for i in range(len(tokens) - n + 1):
-                if all(tokens[i + k].startswith(word) if prefix else tokens[i + k] == word
-                       for k, (word, prefix) in enumerate(pattern)):
-                    return True
-        return False
+        return any(contains(tokens, pattern) for pattern in self.recurring)
 
     def _ordinal(self, tokens: list[str], i: int) -> tuple[int, int] | None:
         """The number 1-4 of an ordinal at ``tokens[i]`` and the index after it."""

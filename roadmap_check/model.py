@@ -196,6 +196,9 @@ class Vocabulary(NamedTuple):
     # the values of an item's `status` by the status they mean: planned, in-progress, done,
     # dropped
     item_status: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the kinds of party a name is recognisably of, by the words that say so: company
+    # ("LLC", "ООО"), national-body ("ministry", "министерство"), institution ("centre") ...
+    party_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def extended(self, more: Vocabulary) -> Vocabulary:
         organisations = {o.id: o for o in self.organisations}
@@ -213,7 +216,8 @@ class Vocabulary(NamedTuple):
             _union(self.ongoing_words, more.ongoing_words),
             _union(self.russian_endings, more.russian_endings),
             _merged(self.date_words, more.date_words),
-            _merged(self.item_status, more.item_status))
+            _merged(self.item_status, more.item_status),
+            _merged(self.party_kinds, more.party_kinds))
 
 
 def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
@@ -243,6 +247,10 @@ class RuleSet:
     severity: dict[str, str] = field(default_factory=dict)
     thresholds: Thresholds = field(default_factory=Thresholds)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)  # the built-in one, extended
+    # parties it accepts without listing them (RM304 says nothing of them): by the kind a name
+    # is recognisably of (the vocabulary's party_kinds), or by name
+    accept_kinds: list[str] = field(default_factory=list)
+    accept_names: list[str] = field(default_factory=list)
 
     def members(self, requirement: Requirement) -> list[str]:
         """The frameworks a requirement names: one, its ``any_of`` list, or its group."""

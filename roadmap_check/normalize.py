@@ -23,6 +23,7 @@ _QUOTES = "\u00ab\u00bb\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u2039\u2
 _FOLD = str.maketrans({**{c: "-" for c in _DASHES}, **{c: '"' for c in _QUOTES}, "ё": "е"})
 
 _SPACE = re.compile(r"\s+")
+_TOKENS = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -43,6 +44,36 @@ def light(text: str) -> str:
 
 def has_cyrillic(text: str) -> bool:
     return _CYRILLIC.search(text) is not None
+
+
+def stems(entry: str, split: Callable[[str], list[str]] | None = None,
+          ) -> tuple[tuple[str, bool], ...]:
+    """An entry of words, each whole or, with a '*' at its end, any word it begins, as folded
+    tokens, each (token, whether it may be followed by more letters): "отчетн* год*" ->
+    (("отчетн", True), ("год", True)). ``split`` makes the tokens (``tokens`` by default: the
+    tokens the pattern is matched against must be made the same way)."""
+    out: list[tuple[str, bool]] = []
+    for word in entry.split():
+        star = word.endswith("*")
+        found = (split or tokens)(word.rstrip("*"))
+        out.extend((token, star and n == len(found) - 1) for n, token in enumerate(found))
+    return tuple(out)
+
+
+def tokens(text: str) -> list[str]:
+    """The words and numbers of a text, folded (case, ``ё``), punctuation left out."""
+    return _TOKENS.findall(text.casefold().replace("ё", "е"))
+
+
+def contains(found: list[str], pattern: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether the tokens hold the ``stems`` pattern, token after token: linear in the tokens
+    for a pattern of a few words."""
+    n = len(pattern)
+    for i in range(len(found) - n + 1):
+        if all(found[i + k].startswith(word) if prefix else found[i + k] == word
+               for k, (word, prefix) in enumerate(pattern)):
+            return True
+    return False
 
 
 class Key(NamedTuple):

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from roadmap_check import dates
 from roadmap_check.compiled import Compiled
 from roadmap_check.findings import Msg
+from roadmap_check.matching import PartyMatch
 from roadmap_check.model import Citation, Item, Requirement, Roadmap, Text
 from roadmap_check.normalize import has_cyrillic
 from roadmap_check.report import Need
@@ -48,10 +49,7 @@ class Cited(NamedTuple):
         return self.hit.provision
 
 
-class Party(NamedTuple):
-    known: bool
-    closest: str | None
-    safe: bool                   # the closest name is a safe fix
+Party = PartyMatch  # known, the listed name it is a likely misspelling of, safe, kind
 
 
 class Resolved(NamedTuple):
@@ -175,8 +173,7 @@ class Resolver:
     def party(self, name: str) -> Party:
         found = self._parties.get(name)
         if found is None:
-            known, closest, safe = self.rules.parties.check(name)
-            found = self._parties[name] = Party(known, closest, safe)
+            found = self._parties[name] = self.rules.parties.check(name)
         return found
 
     # -- coverage ---------------------------------------------------------------------

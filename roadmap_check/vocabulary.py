@@ -30,7 +30,8 @@ from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, c
 from roadmap_check.yaml_messages import told
 
 KEYS = ("stop_words", "document_words", "month_names", "abbreviations", "organisations",
-        "provision_markers", "ongoing_words", "russian_endings", "date_words", "item_status")
+        "provision_markers", "ongoing_words", "russian_endings", "date_words", "item_status",
+        "party_kinds")
 ORGANISATION_KEYS = ("short", "names")
 # date_words: the numbered tables (months 1-12, ordinals 1-4) and the lists, by their shape
 DATE_TABLES = {"months": 12, "ordinals": 4}
@@ -54,6 +55,7 @@ SHAPES = {
     "stems": rf"^(?:[{_L}0-9\-]+\*?(?:\s+(?=\S)|$))+$",
     "ending": "^[а-яёА-ЯЁ]{1,4}$",
     "organisation": "^[a-z][a-z0-9]*$",
+    "kind": "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$",
 }
 _SHAPE = {kind: re.compile(pattern) for kind, pattern in SHAPES.items()}
 _TEXT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
@@ -212,6 +214,8 @@ class _Reader:
                 values[name] = self.date_words(value, where)
             elif name == "item_status":
                 values[name] = self.item_status(value, where)
+            elif name == "party_kinds":
+                values[name] = self.party_kinds(value, where)
             else:
                 values[name] = self.organisations(value, where, base)
         return Vocabulary(**values)  # type: ignore[arg-type]
@@ -250,6 +254,20 @@ class _Reader:
         return tuple((name, tuple(t for t, _ in self.by_lang(value, f"{key}.{name}", phrase)))
                      for name, value in self.known(self.mapping(node, key) or [], key,
                                                    ITEM_STATUSES))
+
+    def party_kinds(self, node: Node, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """``{company: {en: [llc, ...], ru: [ооо, ...]}, national-body: ...}``: each kind (an id
+        of lower-case letters, digits and '-') with the words that show a name is of it."""
+        stems = self.shaped("stems", "error.vocabulary_stems", "entry")
+        out: list[tuple[str, tuple[str, ...]]] = []
+        for id_node, words in self.mapping(node, key) or []:
+            ident = str(id_node.value)
+            where = f"{key}.{ident}"
+            if not _SHAPE["kind"].match(ident):
+                self.problem(id_node, where, "error.vocabulary_kind", id=repr(ident))
+                continue
+            out.append((ident, tuple(t for t, _ in self.by_lang(words, where, stems))))
+        return tuple(out)
 
     def abbreviations(self, node: Node, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         word = self.shaped("word", "error.vocabulary_word", "word")

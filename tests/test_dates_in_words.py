@@ -300,3 +300,15 @@ def test_the_schema_names_every_recurring_word_of_the_vocabulary() -> None:
         for text in (entry.replace("*", "ly"), entry.replace("*", "").upper()):
             assert dates.read(text).kind == "recurring", text
             assert _schema_accepts("period", text), text
+
+
+@pytest.mark.parametrize("entry", ["раз в 2-3 года", "every 2-3 years", "4th-quarter report*"])
+def test_a_recurring_entry_with_a_dash_or_an_ordinal_is_read_as_written(entry: str) -> None:
+    # a rule set's own recurring words are compared as the dates they stand in are read
+    from roadmap_check.model import Vocabulary
+    from roadmap_check.vocabulary import builtin
+
+    reader = dates.DateReader(builtin().extended(
+        Vocabulary(date_words=(("recurring", (entry,)),))))
+    text = f"не позднее 1 марта, {entry.replace('*', 'ing')}"
+    assert reader.read(text).kind == "recurring", text

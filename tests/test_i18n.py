@@ -75,6 +75,7 @@ _BUILT = {
     "html.confidence.": ("seen", "partial", "inferred", "unknown"),
     "html.caveat.": ("whole", "in_force_until", "adopted", "title", "issuer"),
     "group.": ("cis", "who", "itu", "iso", "hl7", "nema"),
+    "party_kind.": ("company", "national-body", "institution"),
     "status.": ("draft", "circulated", "approved"),
     "language.": ("en", "ru"),
     "explain.fix.": ("safe", "unsafe", "none"),
@@ -82,7 +83,7 @@ _BUILT = {
                  "texts", "mapping", "list", "choice", "bad_trigger", "bad_id",
                  "provision_repeats", "framework_or_any_of", "not_mapping", "bad_name",
                  "framework_twice", "no_code", "level", "no_successor", "shared_name",
-                 "no_framework", "no_provision", "empty_group"),
+                 "no_framework", "no_provision", "empty_group", "no_kind"),
 }
 _BUILT.update({  # Word and Excel road maps (office/)
     "office.column.": ("id", "title", "description", "section", "responsible", "participants",

@@ -251,7 +251,9 @@ def test_the_vocabulary_schema_states_the_validators_shapes() -> None:
                 "stems": found["vocabulary_stem"]["pattern"],
                 "ending": found["vocabulary_ending"]["pattern"],
                 "organisation": schema("vocabulary")["properties"]["organisations"]
-                ["propertyNames"]["pattern"]}
+                ["propertyNames"]["pattern"],
+                "kind": schema("vocabulary")["properties"]["party_kinds"]["propertyNames"]
+                ["pattern"]}
     assert patterns == vocabulary.SHAPES, "copy vocabulary.SHAPES into the schema's patterns"
 
 
