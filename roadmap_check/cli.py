@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from roadmap_check import __version__
+from roadmap_check.cli_help import help_lang, localise
 from roadmap_check.errors import EXIT_USAGE, RoadmapCheckError, guarded, speaking, write_out
 from roadmap_check.i18n import choose_lang, plural, t
 from roadmap_check.langs import LANGS
@@ -18,46 +20,51 @@ from roadmap_check.safe_text import line, printable
 if TYPE_CHECKING:
     from roadmap_check.engine import Options
 
+# The language of --help: --lang in the command line, else the locale's (cli_help.py).
+HELP_LANG = help_lang(sys.argv[1:], os.environ)
+localise(HELP_LANG)
+
+
+def _h(key: str, **values: str) -> str:
+    """A help text (or metavar) of the catalogue, in the language of --help."""
+    return t(HELP_LANG, key, **values)
+
+
+_OPTIONS = _h("help.options_metavar")
 app = typer.Typer(
     name="roadmap-check",
-    help="Check policy road-map drafts (YAML, English or Russian) against the frameworks they "
-    "must cite: gaps, missing, unknown, ambiguous, expired and malformed citations.",
+    help=_h("help.app"),
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    options_metavar=_OPTIONS,
+    subcommand_metavar=_h("help.subcommand_metavar"),
 )
 
+
+def _formats(command: str) -> str:
+    from roadmap_check.reporters import FORMATS
+
+    return ", ".join(FORMATS[command])
 
 
 # Options several commands share, declared once.
 AllowRulesFrom = Annotated[list[Path] | None, typer.Option(
-    "--allow-rules-from", metavar="DIR", help="Also read rule sets named by a road map "
-    "('ruleset:') or by 'extends' from this folder (repeatable). Without it, only built-in "
-    "rule sets and files in the road map's folder, the named rule set's folder or the config "
-    "file's folder are read.")]
+    "--allow-rules-from", metavar=_h("help.metavar.dir"), help=_h("help.opt.allow_rules_from"))]
 RulesOption = Annotated[list[str] | None, typer.Option(
-    "--rules", "-r", help="Rule set: a built-in name or a path. Repeat to layer several. "
-    "Default: the config's, else the road map's 'ruleset', else cis-telemedicine.")]
+    "--rules", "-r", metavar=_h("help.metavar.rules"), help=_h("help.opt.rules"))]
 LangOption = Annotated[str | None, typer.Option(
-    "--lang", help="The language of messages, the report and framework titles: en or ru "
-    "(default: the config's, else the road map's 'language', else the locale's (LANG), else "
-    "en).")]
+    "--lang", metavar=_h("help.metavar.lang"), help=_h("help.opt.lang"))]
 ConfigOption = Annotated[Path | None, typer.Option(
-    "--config", help="The config file (default: roadmap-check.toml or pyproject.toml's "
-    "[tool.roadmap-check], found upward from here).")]
+    "--config", metavar=_h("help.metavar.file"), help=_h("help.opt.config"))]
 ColumnOption = Annotated[list[str] | None, typer.Option(
-    "--column", metavar="HEADER=FIELD", help="Word/Excel tables: the column with this header "
-    "holds FIELD (id, title, description, section, responsible, participants, start, "
-    "deadline, outcome, indicators, depends_on, cites; or ignore), for headers the "
-    "built-in list does not know (repeatable; also 'columns' in the config).")]
+    "--column", metavar=_h("help.metavar.column"), help=_h("help.opt.column"))]
 RoadmapFieldOption = Annotated[list[str] | None, typer.Option(
-    "--roadmap-field", metavar="KEY=VALUE", help="Word/Excel road maps: a field of the road "
-    "map itself (id, title, date, period, language, ruleset, status, version, requires), over "
-    "what the document says before its table (repeatable).")]
+    "--roadmap-field", metavar=_h("help.metavar.roadmap_field"),
+    help=_h("help.opt.roadmap_field"))]
 MinCoverageOption = Annotated[float | None, typer.Option(
-    "--min-coverage", help="RM204 when the covered share of requirements is below this "
-    "(a share from 0 to 1: write 0.8 for 80%).")]
+    "--min-coverage", metavar=_h("help.metavar.share"), help=_h("help.opt.min_coverage"))]
 
 
 def _version(value: bool) -> None:
@@ -66,74 +73,86 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
+@app.callback(help=_h("help.app"), options_metavar=_OPTIONS,
+              subcommand_metavar=_h("help.subcommand_metavar"))
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+                                          help=_h("help.version"))] = False,
 ) -> None:
     """roadmap-check: is every road-map action grounded in the frameworks it must follow?"""
 
 
-@app.command()
+def _extensions() -> str:
+    from roadmap_check.reporters import EXTENSIONS
+
+    by_format: dict[str, list[str]] = {}
+    for extension, fmt in EXTENSIONS.items():
+        by_format.setdefault(fmt, []).append(extension)
+    return ", ".join(f"{'/'.join(exts)} {fmt}" for fmt, exts in by_format.items())
+
+
+@app.command(help=_h("help.check"), options_metavar=_OPTIONS)
 def check(
     paths: Annotated[list[Path], typer.Argument(
-        help="Road-map files (YAML, Word .docx, Excel .xlsx, OpenDocument .odt/.ods), folders "
-        "(walked for YAML files with a 'roadmap:' key and Word, Excel and OpenDocument files "
-        "with a road-map table), or - for standard input.", show_default=False)],
+        metavar=_h("help.metavar.path") + "...", help=_h("help.check.paths"),
+        show_default=False)],
     rules: RulesOption = None,
     fmt: Annotated[str | None, typer.Option(
-        "--format", "-f", help="Output format: terminal, json, sarif, github, junit, gitlab, "
-        "html, markdown (default terminal).")] = None,
+        "--format", "-f", metavar=_h("help.metavar.format"),
+        help=_h("help.check.format", formats=_formats("check"), extensions=_extensions()))]
+    = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the report to this file instead of standard output.")]
+        "--output", "-o", metavar=_h("help.metavar.file"), help=_h("help.check.output"))]
     = None,
     output_formats: Annotated[list[str] | None, typer.Option(
-        "--output-format", help="Also write FORMAT=FILE (repeatable), e.g. sarif=report.sarif.")]
-    = None,
+        "--output-format", metavar=_h("help.metavar.output_format"),
+        help=_h("help.check.output_format"))] = None,
     fail_on: Annotated[str | None, typer.Option(
-        "--fail-on", help="Exit 1 when a finding is at or above this severity: error "
-        "(default), warning, info or never.")] = None,
+        "--fail-on", metavar=_h("help.metavar.level"), help=_h("help.check.fail_on"))] = None,
     select: Annotated[str | None, typer.Option(
-        "--select", help="Only these checks: codes or prefixes, comma-separated (RM1,RM201).")]
-    = None,
+        "--select", metavar=_h("help.metavar.codes"), help=_h("help.check.select"))] = None,
     ignore: Annotated[str | None, typer.Option(
-        "--ignore", help="Skip these checks: codes or prefixes, comma-separated.")] = None,
+        "--ignore", metavar=_h("help.metavar.codes"), help=_h("help.check.ignore"))] = None,
     min_coverage: MinCoverageOption = None,
     exclude: Annotated[list[str] | None, typer.Option(
-        "--exclude", help="Skip files and folders matching this glob (repeatable).")] = None,
+        "--exclude", metavar=_h("help.metavar.glob"), help=_h("help.check.exclude"))] = None,
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", help="Check files in N processes (0: one per core; never more than "
-        "the files or the cores).")] = 1,
+        "--jobs", "-j", metavar=_h("help.metavar.count"), help=_h("help.check.jobs"),
+        show_default=False)] = 1,
     max_per_code: Annotated[int | None, typer.Option(
-        "--max-per-code", min=0, help="List at most N findings of one check per file and "
-        "summarise the rest in one finding (default 1000; 0: list all).")] = None,
+        "--max-per-code", min=0, metavar=_h("help.metavar.count"),
+        help=_h("help.check.max_per_code"))] = None,
     stdin_filename: Annotated[str | None, typer.Option(
-        "--stdin-filename", help="The path to report for a road map read from standard input.")]
-    = None,
+        "--stdin-filename", metavar=_h("help.metavar.path"),
+        help=_h("help.check.stdin_filename"))] = None,
     baseline: Annotated[Path | None, typer.Option(
-        "--baseline", help="Report only findings not recorded in this baseline file, and the "
-        "entries of it that no longer occur.")] = None,
+        "--baseline", metavar=_h("help.metavar.file"), help=_h("help.check.baseline"))]
+    = None,
     write_baseline: Annotated[Path | None, typer.Option(
-        "--write-baseline", help="Record the current findings in this baseline file.")] = None,
+        "--write-baseline", metavar=_h("help.metavar.file"),
+        help=_h("help.check.write_baseline"))] = None,
     config: ConfigOption = None,
     lang: LangOption = None,
     quiet: Annotated[bool, typer.Option(
-        "--quiet", "-q", help="No progress bar.")] = False,
+        "--quiet", "-q", help=_h("help.check.quiet"))] = False,
     fix: Annotated[bool, typer.Option(
-        "--fix", help="Apply the safe fixes (as 'roadmap-check fix') before checking.")] = False,
+        "--fix", help=_h("help.check.fix"))] = False,
     roadmaps_only: Annotated[bool, typer.Option(
-        "--roadmaps-only", help="Skip named files that have no 'roadmap:' key (for hooks that "
-        "pass every YAML file).")] = False,
+        "--roadmaps-only", help=_h("help.check.roadmaps_only"))] = False,
     allow_rules_from: AllowRulesFrom = None,
+    min_severity: Annotated[str | None, typer.Option(
+        "--min-severity", metavar=_h("help.metavar.level"),
+        help=_h("help.check.min_severity"))] = None,
+    statistics: Annotated[bool, typer.Option(
+        "--statistics", help=_h("help.check.statistics"))] = False,
     provenance: Annotated[bool, typer.Option(
-        "--provenance/--no-provenance", help="HTML: end with an appendix on the rule set and "
-        "the sources of its facts (default); --no-provenance leaves it out.")] = True,
+        "--provenance/--no-provenance", help=_h("help.check.provenance"),
+        show_default=False)] = True,
     column: ColumnOption = None,
     roadmap_field: RoadmapFieldOption = None,
     annotate: Annotated[Path | None, typer.Option(
-        "--annotate", metavar="COPY", help="Write a copy of the one Word or Excel road map "
-        "checked with each finding as a comment on its cell (the original is not changed).")]
-    = None,
+        "--annotate", metavar=_h("help.metavar.copy"), help=_h("help.check.annotate"),
+        show_default=False)] = None,
 ) -> None:
     """Check road maps and report findings with file, line and column (in a Word or Excel
     road map: table, row and column)."""
@@ -145,25 +164,25 @@ def check(
         min_coverage=min_coverage, exclude=exclude or [], jobs=jobs, max_per_code=max_per_code,
         stdin_filename=stdin_filename, baseline=baseline, write_baseline=write_baseline,
         quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix,
-        allow_rules_from=allow_rules_from, provenance=provenance, columns=column or [],
-        roadmap_fields=roadmap_field or [], annotate=annotate))
+        allow_rules_from=allow_rules_from, min_severity=min_severity, statistics=statistics,
+        provenance=provenance, columns=column or [], roadmap_fields=roadmap_field or [],
+        annotate=annotate))
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(help=_h("help.convert"), options_metavar=_OPTIONS)
 def convert(
-    source: Annotated[Path, typer.Argument(help="A road map: .docx, .xlsx (or .odt, .ods), or "
-                                           ".yaml.", show_default=False)],
+    source: Annotated[Path, typer.Argument(metavar=_h("help.metavar.file"),
+                                           help=_h("help.convert.source"), show_default=False)],
     output: Annotated[Path, typer.Option(
-        "--output", "-o", help="The file to write: .yaml from a Word or Excel road map; .docx "
-        "or .xlsx from a YAML one.", show_default=False)],
+        "--output", "-o", metavar=_h("help.metavar.file"), help=_h("help.convert.output"),
+        show_default=False)],
     lang: LangOption = None,
     column: ColumnOption = None,
     roadmap_field: RoadmapFieldOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Convert a road map between Word/Excel and YAML: a table to YAML (each item noting its
-    source row), or YAML to the formal table (standard columns, landscape A4)."""
+    """Convert a road map between Word/Excel and YAML."""
     from roadmap_check.command import CheckArgs, load_config, office_columns, parse_fields
     from roadmap_check.office.command import convert as run
     from roadmap_check.office.read import Settings
@@ -179,10 +198,10 @@ def convert(
                  count=plural(said, "plural.item", count))), file=sys.stderr)
 
 
-@app.command("config")
+@app.command("config", help=_h("help.config"), options_metavar=_OPTIONS)
 def show_config(
-    config: Annotated[Path | None, typer.Option("--config", help="The config file to read.")]
-    = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", metavar=_h("help.metavar.file"), help=_h("help.config.config"))] = None,
 ) -> None:
     """Print the effective configuration and where each value comes from."""
     from roadmap_check import config as configuration
@@ -193,14 +212,16 @@ def show_config(
         write_out([configuration.describe(configuration.load(path), said)])
 
 
-rules_app = typer.Typer(help="Work with rule sets.", no_args_is_help=True)
-app.add_typer(rules_app, name="rules")
+rules_app = typer.Typer(help=_h("help.rules"), no_args_is_help=True,
+                        options_metavar=_OPTIONS, subcommand_metavar=_h("help.subcommand_metavar"))
+app.add_typer(rules_app, name="rules", help=_h("help.rules"))
 
 
-@rules_app.command("validate")
+@rules_app.command("validate", help=_h("help.rules.validate"), options_metavar=_OPTIONS)
 def validate_rules(
-    paths: Annotated[list[str], typer.Argument(help="Rule-set files (or built-in names).",
-                                               show_default=False)],
+    paths: Annotated[list[str], typer.Argument(
+        metavar=_h("help.metavar.rules") + "...", help=_h("help.rules.validate.paths"),
+        show_default=False)],
     allow_rules_from: AllowRulesFrom = None,
 ) -> None:
     """Validate rule sets: every problem at once, each with file, line and key."""
@@ -252,13 +273,15 @@ def _rule_roots(allow: list[Path] | None) -> tuple[str, ...]:
     return rule_roots(load_config(CheckArgs(paths=[], allow_rules_from=allow)))
 
 
-@app.command()
+@app.command(help=_h("help.coverage"), options_metavar=_OPTIONS)
 def coverage(
-    paths: Annotated[list[Path], typer.Argument(help="Road-map files or folders.",
-                                                show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(
+        metavar=_h("help.metavar.path") + "...", help=_h("help.coverage.paths"),
+        show_default=False)],
     rules: RulesOption = None,
     fmt: Annotated[str, typer.Option(
-        "--format", "-f", help="terminal or json.")] = "terminal",
+        "--format", "-f", metavar=_h("help.metavar.format"),
+        help=_h("help.format_of", formats=_formats("coverage")))] = "terminal",
     min_coverage: MinCoverageOption = None,
     config: ConfigOption = None,
     lang: LangOption = None,
@@ -287,17 +310,14 @@ def coverage(
     raise typer.Exit(1 if below else 0)
 
 
-@app.command()
+@app.command(help=_h("help.fix"), options_metavar=_OPTIONS)
 def fix(
-    paths: Annotated[list[Path], typer.Argument(help="Road-map files to fix in place.",
-                                                show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(
+        metavar=_h("help.metavar.file") + "...", help=_h("help.fix.paths"),
+        show_default=False)],
     rules: RulesOption = None,
-    diff: Annotated[bool, typer.Option(
-        "--diff", help="Print a unified diff of the fixes and write nothing (exit 1 if any).")]
-    = False,
-    force: Annotated[bool, typer.Option(
-        "--force", help="Fix read-only files too (they are left as they are otherwise).")]
-    = False,
+    diff: Annotated[bool, typer.Option("--diff", help=_h("help.fix.diff"))] = False,
+    force: Annotated[bool, typer.Option("--force", help=_h("help.fix.force"))] = False,
     lang: LangOption = None,
     allow_rules_from: AllowRulesFrom = None,
 ) -> None:
@@ -333,19 +353,22 @@ def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | Non
             continue
         applied = outcome.applied
         codes = sorted({f.code for f in applied})
-        print(line(t(file_lang, "cli.would_fix" if diff else "cli.fixed", path=str(path),
-                     count=plural(file_lang, "plural.finding", len(applied)),
+        key = "cli.nothing_to_fix" if not applied else "cli.would_fix" if diff else "cli.fixed"
+        print(line(t(file_lang, key, path=str(path), count=len(applied),
                      codes=f" ({', '.join(codes)})" if codes else "")), file=sys.stderr)
     raise typer.Exit(EXIT_USAGE if refused else 1 if pending else 0)
 
 
-@app.command()
+@app.command(help=_h("help.diff"), options_metavar=_OPTIONS)
 def diff(
-    old: Annotated[str, typer.Argument(help="The earlier draft: a file or REV:path.")],
-    new: Annotated[str, typer.Argument(help="The later draft: a file or REV:path.")],
+    old: Annotated[str, typer.Argument(metavar=_h("help.metavar.side"),
+                                       help=_h("help.diff.old"))],
+    new: Annotated[str, typer.Argument(metavar=_h("help.metavar.side"),
+                                       help=_h("help.diff.new"))],
     rules: RulesOption = None,
     fmt: Annotated[str, typer.Option(
-        "--format", "-f", help="terminal, json or markdown.")] = "terminal",
+        "--format", "-f", metavar=_h("help.metavar.format"),
+        help=_h("help.format_of", formats=_formats("diff")))] = "terminal",
     lang: LangOption = None,
     allow_rules_from: AllowRulesFrom = None,
 ) -> None:
@@ -365,31 +388,33 @@ def diff(
     raise typer.Exit(result.exit_code)
 
 
-@app.command()
+@app.command(help=_h("help.init"), options_metavar=_OPTIONS)
 def init(
     output: Annotated[Path | None, typer.Argument(
-        help="The file to write (default: roadmap.yaml, or NAME.yaml with --ruleset).")] = None,
+        metavar=_h("help.metavar.file"), help=_h("help.init.output"), show_default=False)]
+    = None,
     lang: Annotated[str | None, typer.Option(
-        "--lang", help="The starter road map's language, and the language of what init says: en "
-        "or ru (default en; what it says: the locale's).")] = None,
+        "--lang", metavar=_h("help.metavar.lang"), help=_h("help.init.lang"))] = None,
     ruleset: Annotated[str | None, typer.Option(
-        "--ruleset", help="Write a starter custom rule set named NAME instead, extending the "
-        "built-in one, with a comment on each key.")] = None,
+        "--ruleset", metavar=_h("help.metavar.name"), help=_h("help.init.ruleset"))] = None,
 ) -> None:
     """Write a starter road map that passes the checks (or a starter rule set). Never
     overwrites a file."""
     said = choose_lang(lang, None, os.environ)
     with speaking(said):
-        from roadmap_check.starters import write_starter
+        from roadmap_check.starters import write_schema_beside, write_starter
 
-        target = write_starter(output, _lang_option(lang) or "en", ruleset)
-    print(printable(t(said, "cli.wrote", path=str(target))))
+        target = write_starter(output, _lang_option(lang) or said, ruleset)
+        schema = write_schema_beside(target, ruleset)
+    for written in (target, schema):
+        if written is not None:
+            print(printable(t(said, "cli.wrote", path=str(written))))
 
 
-@app.command()
+@app.command(help=_h("help.explain"), options_metavar=_OPTIONS)
 def explain(
-    code: Annotated[str, typer.Argument(help="A check code or name, e.g. RM201 or "
-                                             "missing-citation.")],
+    code: Annotated[str, typer.Argument(metavar=_h("help.metavar.check"),
+                                        help=_h("help.explain.code"))],
     lang: LangOption = None,
 ) -> None:
     """Print a check's documentation, with a failing and a passing example."""
@@ -400,12 +425,18 @@ def explain(
         write_out([render(code, said)])
 
 
-@app.command()
+@app.command(help=_h("help.frameworks"), options_metavar=_OPTIONS)
 def frameworks(
     rules: RulesOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="terminal or json.")] = "terminal",
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", metavar=_h("help.metavar.format"),
+        help=_h("help.format_of", formats=_formats("frameworks")))] = "terminal",
     lang: LangOption = None,
     allow_rules_from: AllowRulesFrom = None,
+    provisions: Annotated[bool, typer.Option(
+        "--provisions", help=_h("help.frameworks.provisions"))] = False,
+    aliases: Annotated[bool, typer.Option("--aliases", help=_h("help.frameworks.aliases"))]
+    = False,
 ) -> None:
     """List the rule set's frameworks: id, title, horizon, required."""
     from roadmap_check import rulesets
@@ -417,24 +448,20 @@ def frameworks(
         known_format("frameworks", fmt)
         roots = tuple(map(Path, _rule_roots(allow_rules_from)))
         emit("frameworks", fmt, None, Listing(rulesets.load(list(rules or ()), roots=roots),
-                                              said))
+                                              said, provisions, aliases))
 
 
-@app.command()
+@app.command(help=_h("help.checks"), options_metavar=_OPTIONS)
 def checks(lang: LangOption = None) -> None:
     """List every check: code, name, default severity, summary."""
-    from roadmap_check.docs import check_docs
-    from roadmap_check.registry import CHECKS
+    from roadmap_check.reporters.checklist import terminal
 
-    said = choose_lang(_lang_option(lang), None, os.environ)
-    for info in CHECKS.values():
-        level = t(said, f"term.label.{info.severity.label}").strip()
-        print(f"{info.code}  {info.name:<27} {level:<14} {check_docs(info.code).summary(said)}")
+    write_out(terminal(choose_lang(_lang_option(lang), None, os.environ)))
 
 
-@app.command()
-def schema(which: Annotated[str, typer.Argument(
-        help="roadmap, ruleset, report or vocabulary.")]) -> None:
+@app.command(help=_h("help.schema"), options_metavar=_OPTIONS)
+def schema(which: Annotated[str, typer.Argument(metavar=_h("help.metavar.schema"),
+                                                help=_h("help.schema.which"))]) -> None:
     """Print a JSON Schema shipped with the package (for editors and CI)."""
     from importlib import resources
 
@@ -444,5 +471,16 @@ def schema(which: Annotated[str, typer.Argument(
                .read_text(encoding="utf-8")])
 
 
+def annotating(argv: list[str], environ: Mapping[str, str]) -> bool:
+    """Whether standard output is GitHub annotations: --format github, or a check in GitHub
+    Actions that names no format (then an error of the run is an annotation too)."""
+    for n, arg in enumerate(argv):
+        if arg in ("--format", "-f"):
+            return argv[n + 1:n + 2] == ["github"]
+        if arg.startswith(("--format=", "-f")) and arg not in ("-f",):
+            return arg.split("=", 1)[-1].removeprefix("-f") == "github"
+    return environ.get("GITHUB_ACTIONS") == "true" and argv[:1] == ["check"]
+
+
 def main() -> None:
-    guarded(lambda: app(standalone_mode=False))
+    guarded(lambda: app(standalone_mode=False), annotating(sys.argv[1:], os.environ))

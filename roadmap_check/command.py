@@ -48,6 +48,8 @@ class CheckArgs:
     roadmaps_only: bool = False
     fix: bool = False
     allow_rules_from: list[Path] | None = None   # folders rule sets may be read from
+    min_severity: str | None = None   # findings below it are counted, not listed
+    statistics: bool = False
     provenance: bool = True   # the HTML report's appendix on the rule set (--no-provenance)
     columns: list[str] = field(default_factory=list)         # Word/Excel: "HEADER=FIELD"
     roadmap_fields: list[str] = field(default_factory=list)  # Word/Excel: "KEY=VALUE"
@@ -110,15 +112,47 @@ def run(args: CheckArgs) -> int:
     """The check run; errors are said in its language (--lang, the config's, else the locale's)."""
     config, lang = _configure(args)
     with speaking(lang), gc_paused():
-        outputs = _outputs(args, config["format"])
+        shown = _min_severity(args.min_severity)
+        outputs = _outputs(args, output_format(args, config))
         report = _collect(args, config, lang, outputs)
         if report is None:  # --roadmaps-only, as pre-commit passes every YAML file
             return 0
+        report.statistics = args.statistics
+        if shown is not None:
+            for file in report.files:
+                file.hidden = [f for f in file.findings if f.severity < shown]
+                file.findings = [f for f in file.findings if f.severity >= shown]
         for name, target in outputs:
             emit("check", name, target, report)
         if args.annotate is not None:
             _annotate(args.annotate, report, lang)
-        return report.exit_code
+        # writing the baseline is the run's purpose: done, it succeeded
+        return 0 if args.write_baseline is not None else report.exit_code
+
+
+def output_format(args: CheckArgs, config: configuration.Config) -> str:
+    """--format; else the extension of -o (report.html: html); else the config's; else, in
+    GitHub Actions, annotations (as yamllint's 'auto'); else the terminal report."""
+    if args.fmt is not None:
+        return args.fmt
+    from roadmap_check.reporters import EXTENSIONS
+
+    by_extension = EXTENSIONS.get(args.output.suffix.lower()) if args.output else None
+    if by_extension is not None:
+        return by_extension
+    if config.settings["format"].source == "default" and \
+            os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return str(config["format"])
+
+
+def _min_severity(level: str | None) -> Severity | None:
+    if level is None:
+        return None
+    if level not in configuration.LEVELS:
+        raise RoadmapCheckError.of("error.min_severity", value=repr(level),
+                                   values=", ".join(configuration.LEVELS))
+    return Severity.parse(level)
 
 
 def coverage_report(args: CheckArgs) -> Report | None:
@@ -134,8 +168,11 @@ def _configure(args: CheckArgs) -> tuple[configuration.Config, str]:
         if args.lang is not None and args.lang not in i18n.LANGS:
             raise RoadmapCheckError.of("error.lang", value=repr(args.lang))
         share = args.min_coverage
+        if share is not None and 1 < share <= 100:  # a percentage: say how to write it
+            raise RoadmapCheckError.of("error.min_coverage_percent", value=f"{share:g}",
+                                       share=f"{share / 100:g}")
         if share is not None and not 0 <= share <= 1:  # nan and inf are refused too
-            raise RoadmapCheckError.of("error.min_coverage", value=str(share))
+            raise RoadmapCheckError.of("error.min_coverage", value=f"{share:g}")
         config = load_config(args)
     return config, i18n.choose_lang(config["language"], None, os.environ)
 
@@ -183,7 +220,8 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str,
     reports = list(_with_progress(paths, options, jobs, args, lang))
     if args.write_baseline is not None:
         count = baseline.write(args.write_baseline, [f for r in reports for f in r.findings])
-        say(i18n.t(lang, "cli.wrote_baseline", count=count, path=str(args.write_baseline)))
+        say(i18n.t(lang, "cli.wrote_baseline" if count else "cli.wrote_empty_baseline",
+                   count=count, path=str(args.write_baseline)))
     if args.baseline is not None:
         from roadmap_check.registry import CHECKS
 
@@ -277,7 +315,7 @@ def _fix_first(paths: list[Path], options: Options, lang: str) -> None:
         if outcome.changed:
             fixing.write(path, original, outcome.after)
             say(i18n.t(lang, "cli.fixed", path=str(path),
-                       count=i18n.plural(lang, "plural.finding", len(outcome.applied)),
+                       count=len(outcome.applied),
                        codes=f" ({', '.join(sorted({f.code for f in outcome.applied}))})"))
 
 

@@ -32,7 +32,9 @@ class Compiled(NamedTuple):
         frameworks = tuple(
             FrameworkInfo(f.id, tuple(sorted(f.title.items())), f.group, f.kind, f.adopted,
                           f.in_force_until, f.confidence, tuple(sorted(f.provenance.items())),
-                          tuple(Source(url, kind) for url, kind in f.source))
+                          tuple(Source(url, kind) for url, kind in f.source),
+                          tuple((lang, names[0]) for lang, names in sorted(f.short.items())
+                                if names))
             for f in ruleset.frameworks.values() if f.id in shown)
         return RuleSetInfo(ruleset.name, tuple(sorted(ruleset.title.items())), ruleset.version,
                            tuple(ruleset.sources), frameworks, len(ruleset.frameworks))

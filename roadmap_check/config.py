@@ -69,9 +69,21 @@ def discover(start: Path) -> Path | None:
     return None
 
 
-def _line(text: str, key: str) -> int:
-    match = re.search(rf"^[ \t]*\"?{re.escape(key)}\"?[ \t]*=", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
+def _line(text: str, key: str, table: str = "") -> int:
+    """The line that sets ``key`` of the table ``table`` ("" for the top level of
+    roadmap-check.toml, "tool.roadmap-check" in pyproject.toml): ``key = ...`` (or a dotted
+    ``key.x = ...``) under that table's header, or the header ``[table.key]`` itself."""
+    current = ""
+    own = re.compile(rf"[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*[=.]")
+    for number, line in enumerate(text.splitlines(), 1):
+        header = re.match(r"[ \t]*\[\[?([^\]]*)\]", line)
+        if header:
+            current = ".".join(part.strip().strip("\"'") for part in header.group(1).split("."))
+            if current == (f"{table}.{key}" if table else key):
+                return number
+        elif current == table and own.match(line):
+            return number
+    return 1
 
 
 def load(path: Path | None) -> Config:
@@ -97,10 +109,12 @@ def load(path: Path | None) -> Config:
     except RecursionError:  # arrays or tables nested past what the parser can follow
         raise RoadmapCheckError.of("error.config_toml", path=str(path),
                                    problem=local("error.config_nested")) from None
+    table = ""
     if path.name == "pyproject.toml":
         data = _table(_table(data, "tool", path, text), "roadmap-check", path, text, "tool.")
+        table = "tool.roadmap-check"
     for key, value in data.items():
-        where = f"{path}:{_line(text, key)}"
+        where = f"{path}:{_line(text, key, table)}"
         if key not in DEFAULTS:
             from roadmap_check.matching import closest_key
 
@@ -210,7 +224,8 @@ def _validate(key: str, value: Any, where: str, base: Path) -> Any:
 
 
 def describe(config: Config, lang: str = "en") -> str:
-    """The effective configuration, each value with where it came from, in ``lang``."""
+    """The effective configuration as TOML that reads back to the same values (a value not
+    set is a comment), each line saying where the value came from, in ``lang``."""
     from roadmap_check.i18n import t
 
     found = str(config.path) if config.path else t(lang, "config.none_found")
@@ -218,8 +233,11 @@ def describe(config: Config, lang: str = "en") -> str:
     sources = {"default": t(lang, "config.default"), "command line": t(lang, "config.cli")}
     for name in DEFAULTS:
         setting = config.settings[name]
-        value = _toml(setting.value) if setting.value is not None else t(lang, "config.not_set")
-        lines.append(f"{name} = {value}  # {sources.get(setting.source, setting.source)}")
+        source = sources.get(setting.source, setting.source)
+        if setting.value is None:
+            lines.append(f"# {name} = {t(lang, 'config.not_set')}  # {source}")
+        else:
+            lines.append(f"{name} = {_toml(setting.value)}  # {source}")
     return "\n".join(lines) + "\n"
 
 

@@ -24,10 +24,10 @@ class CheckDoc:
     def doc(self, lang: str) -> str:
         return _in(self.data.get("doc"), lang)
 
-    def example(self, kind: str) -> str | None:
-        """``fail`` or ``pass``: a complete road map."""
-        found = self.data.get(kind)
-        return str(found) if found else None
+    def example(self, kind: str, lang: str = DEFAULT) -> str | None:
+        """``fail`` or ``pass``: a complete road map, in ``lang`` (a Russian road map for
+        ``ru``)."""
+        return _in(self.data.get(kind), lang) or None
 
     @property
     def rules(self) -> str | None:
@@ -43,6 +43,7 @@ class CheckDoc:
 
 
 def _in(value: object, lang: str) -> str:
+    """The text of ``value`` in ``lang``: a value keyed by language, or one text for all."""
     if isinstance(value, dict):
         return str(value.get(lang) or value.get(DEFAULT) or "")
     return str(value or "")
@@ -92,7 +93,7 @@ def explain(name: str, lang: str = DEFAULT) -> str:
     if doc.args:
         out += [t(lang, "explain.args", args=" ".join(doc.args)), ""]
     for kind in ("fail", "pass"):
-        example = doc.example(kind)
+        example = doc.example(kind, lang)
         if example:
             out += [t(lang, f"explain.{kind}"), "",
                     *("    " + line for line in example.rstrip().splitlines()), ""]

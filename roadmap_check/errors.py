@@ -161,9 +161,28 @@ def _said(key: str, english: str, **values: str) -> str:
         return english
 
 
-def guarded(run: Callable[[], object]) -> NoReturn:
+def annotate(exc: RoadmapCheckError) -> None:
+    """The lines of an error as GitHub workflow commands (``::error``) on standard output,
+    each problem of a rule set at its file and line, escaped as the Actions toolkit does."""
+    from roadmap_check.safe_text import workflow_data, workflow_property
+
+    lang = exc.lang or choose_lang(None, None, os.environ)
+    problems: list[Problem] = getattr(exc, "problems", None) or []
+    lines = [(f"file={workflow_property(p.path)},line={p.line},col={p.column},"
+              f"title=roadmap-check", p.said(lang)) for p in problems] or \
+        [("title=roadmap-check", record) for record in _records(exc)]
+    try:
+        for properties, message in lines:
+            sys.stdout.write(f"::error {properties}::{workflow_data(message)}\n")
+        sys.stdout.flush()
+    except OSError:  # standard error has said it already
+        release_stdout()
+
+
+def guarded(run: Callable[[], object], annotated: bool = False) -> NoReturn:
     """Run the command line and exit: its code, or 2 with one line (per problem) on standard
-    error for whatever it raised; never a bare traceback."""
+    error for whatever it raised; never a bare traceback. ``annotated``: the output is GitHub
+    annotations, so the error is one too."""
     tolerant_streams()
     try:
         code = run()
@@ -171,6 +190,8 @@ def guarded(run: Callable[[], object]) -> NoReturn:
     except RoadmapCheckError as exc:
         for record in _records(exc):
             say(record)
+        if annotated:
+            annotate(exc)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
@@ -198,10 +219,17 @@ def _unexpected(exc: Exception) -> NoReturn:
         sys.exit(130)
     show = getattr(exc, "show", None)
     if callable(show) and hasattr(exc, "exit_code"):  # a usage error from the parser
-        shown = io.StringIO()
-        show(file=shown)  # it may quote an argument: a file name, whatever it holds
-        for said in shown.getvalue().splitlines():
-            print(line(said), file=sys.stderr)
+        from roadmap_check.cli_help import help_lang, usage_error
+
+        try:
+            shown = usage_error(exc, help_lang(sys.argv[1:], os.environ))
+        except Exception:  # a kind of error this click does not shape as expected
+            said = io.StringIO()
+            show(file=said)
+            shown = said.getvalue().splitlines()
+        for said_line in shown:  # it may quote an argument: a file name, whatever it holds
+            for one in said_line.splitlines() or [""]:
+                print(line(one), file=sys.stderr)
         sys.exit(EXIT_USAGE)
     error = f"{type(exc).__name__}: {exc}"
     print("roadmap-check: " + _said("cli.internal_error", f"internal error: {error}\nThis is "

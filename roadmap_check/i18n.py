@@ -12,7 +12,6 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Mapping
 from functools import lru_cache
-from importlib import resources
 from typing import Any, cast
 
 from roadmap_check.findings import Args, Msg
@@ -20,7 +19,8 @@ from roadmap_check.langs import DEFAULT, LANGS
 
 __all__ = ["DEFAULT", "LANGS", "Args", "Msg", "msg", "plural", "say", "t"]
 
-LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # the POSIX order: the first set one wins
+# The tool's own choice, then the POSIX order: the first set one wins.
+LOCALE_VARIABLES = ("ROADMAP_CHECK_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 
 Local = Mapping[str, str]         # one rendering per language
 Value = str | int | Local
@@ -28,12 +28,19 @@ Value = str | int | Local
 
 @lru_cache(maxsize=1)
 def catalog() -> dict[str, dict[str, Any]]:
-    """``messages.yaml``: key -> {en: template, ru: template} (plural keys: lists of forms)."""
+    """``messages.yaml``: key -> {en: template, ru: template} (plural keys: lists of forms);
+    read from its JSON twin while the twin matches it (``twins.py``)."""
+    from roadmap_check import twins
+
+    data: dict[str, dict[str, Any]] = twins.load("messages.yaml", parse_catalog)
+    return data
+
+
+def parse_catalog(data: bytes, display: str) -> Any:
+    """The catalogue's YAML as data (as it is written: keys, languages, templates)."""
     from roadmap_check.yaml_io import load_data
 
-    text = (resources.files("roadmap_check") / "messages.yaml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, Any]] = load_data(text)
-    return data
+    return load_data(data.decode("utf-8"))
 
 
 def pack(**values: Value) -> Args:
@@ -142,6 +149,12 @@ def rendered(message: Msg) -> dict[str, str]:
 def number(n: int) -> dict[str, str]:
     """A large number with its thousands grouped as each language writes them."""
     return {"en": f"{n:,}", "ru": f"{n:,}".replace(",", "\u00a0")}
+
+
+def percent(share: float) -> dict[str, str]:
+    """A share as a percentage as each language writes it: "86%", in Russian "86 %" (a
+    non-breaking space before the sign, as Russian typography has it)."""
+    return {"en": f"{share:.0%}", "ru": f"{share * 100:.0f}\u00a0%"}
 
 
 def foreign(group: str, text: str) -> dict[str, str]:

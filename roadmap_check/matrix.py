@@ -58,6 +58,7 @@ class Row:
     needs: tuple[str, ...]      # ids of the requirements naming this framework
     covered: bool               # its own requirements are met (group members: it is cited)
     cells: tuple[str, ...]
+    short: str | None = None    # its short title in the matrix's language, where it has one
 
     @property
     def citing(self) -> int:
@@ -107,7 +108,8 @@ class Matrix:
             "lang": self.lang,
             "columns": [{"index": c.index, "id": c.id, "title": c.title, "section": c.section,
                          "line": c.line} for c in self.columns],
-            "rows": [{"framework": r.framework, "title": r.title, "group": r.group,
+            "rows": [{"framework": r.framework, "title": r.title, "short": r.short,
+                      "group": r.group,
                       "group_title": r.group_title, "needs": list(r.needs),
                       "covered": r.covered, "share": round(r.share, 4),
                       "cells": list(r.cells)} for r in self.rows],
@@ -150,7 +152,8 @@ def build(file: FileReport) -> Matrix:
                 any(fid in q.covered_by for q in in_groups)
             rows.append(Row(fid, framework.title_in(file.lang) if framework else fid,
                             group.id if group else None, group.title if group else None,
-                            tuple(q.id for q in own + in_groups), covered, cells))
+                            tuple(q.id for q in own + in_groups), covered, cells,
+                            framework.short_in(file.lang) if framework else None))
     return Matrix(file.path, roadmap.id if roadmap else None,
                   ruleset.name if ruleset else None, file.lang, columns, tuple(rows),
                   requirements)

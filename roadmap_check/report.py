@@ -63,10 +63,15 @@ class FrameworkInfo(NamedTuple):
     confidence: str | None = None
     provenance: tuple[tuple[str, str], ...] = ()
     sources: tuple[Source, ...] = ()
+    short: tuple[tuple[str, str], ...] = ()  # (lang, its first short name), where it has one
 
     def title_in(self, lang: str) -> str:
         titles = dict(self.title)
         return titles.get(lang) or titles.get("en") or self.id
+
+    def short_in(self, lang: str) -> str | None:
+        names = dict(self.short)
+        return names.get(lang) or names.get("en")
 
 
 class RuleSetInfo(NamedTuple):
@@ -131,6 +136,7 @@ class FileReport:
     ruleset: RuleSetInfo | None = None
     omitted: dict[str, int] = field(default_factory=dict)  # code -> findings beyond the cap
     omitted_fixable: int = 0  # of those, the ones with a fix
+    hidden: list[Finding] = field(default_factory=list)  # below --min-severity: counted, not listed
     # A road map read from a Word or Excel table: (line, column) of its findings -> the cell
     places: dict[tuple[int, int], Place] | None = None
     kind: str = "yaml"        # yaml | docx | xlsx
@@ -146,6 +152,7 @@ class Report:
     fail_on: Severity | None   # None: never fail
     lang: str = "en"           # the run's language (--lang, the config's, else the locale's)
     limit: int | None = None   # findings of one check listed per file (limits.py)
+    statistics: bool = False   # --statistics: counts per code instead of (terminal) the listing
     provenance: bool = True    # the HTML annex's appendix on the rule set and its sources
 
     def __post_init__(self) -> None:
@@ -164,8 +171,9 @@ class Report:
             yield from report.findings
 
     def count(self, severity: Severity) -> int:
-        """Unsuppressed findings of that severity, those beyond the cap included."""
-        return sum(weight(f, r.omitted) for r in self.files for f in r.findings
+        """Unsuppressed findings of that severity, those beyond the cap and those hidden by
+        --min-severity included."""
+        return sum(weight(f, r.omitted) for r in self.files for f in (*r.findings, *r.hidden)
                    if f.severity == severity and f.suppression is None)
 
     @property
@@ -192,9 +200,21 @@ class Report:
     @property
     def fixable(self) -> int:
         """Unsuppressed findings with a fix, those beyond the cap included."""
-        return sum(1 for r in self.files for f in r.findings
+        return sum(1 for r in self.files for f in (*r.findings, *r.hidden)
                    if f.fix is not None and f.suppression is None) + \
             sum(r.omitted_fixable for r in self.files)
+
+    def per_code(self) -> list[tuple[str, int, int]]:
+        """(code, count, fixable) of the unsuppressed findings, by code: those beyond the cap
+        and those hidden by --min-severity counted too."""
+        counts: dict[str, list[int]] = {}
+        for report in self.files:
+            for found in (*report.findings, *report.hidden):
+                if found.suppression is None:
+                    row = counts.setdefault(found.code, [0, 0])
+                    row[0] += weight(found, report.omitted)
+                    row[1] += found.fix is not None
+        return [(code, count, fixable) for code, (count, fixable) in sorted(counts.items())]
 
     @property
     def needs(self) -> list[Need]:
@@ -210,5 +230,5 @@ class Report:
             return EXIT_OK
         threshold = self.fail_on
         failing = any(f.severity >= threshold and f.suppression is None
-                      for r in self.files for f in r.findings)
+                      for r in self.files for f in (*r.findings, *r.hidden))
         return EXIT_FINDINGS if failing else EXIT_OK

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
+from typing import Any
 
 from roadmap_check.errors import Problem, RuleSetError
 from roadmap_check.i18n import Value, msg
@@ -67,9 +67,41 @@ class VocabularyError(RuleSetError):
 
 @lru_cache(maxsize=1)
 def builtin() -> Vocabulary:
-    """The vocabulary shipped in the package, read once a process."""
-    resource = resources.files("roadmap_check") / "vocabulary.yaml"
-    return load(resource.read_bytes(), str(resource))
+    """The vocabulary shipped in the package, read once a process (from its JSON twin, which
+    holds it validated, while the twin matches the YAML: ``twins.py``)."""
+    from roadmap_check import twins
+
+    return from_data(twins.load("vocabulary.yaml", parse_file))
+
+
+def parse_file(data: bytes, display: str) -> dict[str, Any]:
+    """A vocabulary file, validated, as plain data (its JSON twin's)."""
+    return to_data(load(data, display))
+
+
+def to_data(vocabulary: Vocabulary) -> dict[str, Any]:
+    """A vocabulary as plain data (lists and mappings of text), for its JSON twin."""
+    data: dict[str, Any] = vocabulary._asdict()
+    data["abbreviations"] = {word: list(means) for word, means in vocabulary.abbreviations}
+    data["organisations"] = [org._asdict() for org in vocabulary.organisations]
+    return data
+
+
+# the tables of named lists, in the order written (the twin keeps them as [name, [...]] pairs)
+_PAIRS = ("date_words", "item_status", "party_kinds")
+
+
+def from_data(data: dict[str, Any]) -> Vocabulary:
+    """The vocabulary ``to_data`` made plain data of."""
+    values = {name: tuple((key, tuple(words)) for key, words in value) if name in _PAIRS
+              else tuple(value) for name, value in data.items()
+              if name not in ("abbreviations", "organisations")}
+    return Vocabulary(
+        **values,
+        abbreviations=tuple((word, tuple(means)) for word, means in
+                            data["abbreviations"].items()),
+        organisations=tuple(Organisation(org["id"], tuple(org["short"]), tuple(org["names"]))
+                            for org in data["organisations"]))
 
 
 def load(data: bytes | str, display: str) -> Vocabulary:

@@ -24,7 +24,9 @@ def _english_locale() -> Iterator[None]:
     """The messages' language follows the locale (LANG): every run of the suite, and every
     process it starts, is in a neutral English one unless a test sets another."""
     with pytest.MonkeyPatch.context() as patch:
-        for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        # ... and not GitHub Actions (it picks the output format), nor a terminal's width
+        for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "ROADMAP_CHECK_LANG", "COLUMNS",
+                     "GITHUB_ACTIONS"):
             patch.delenv(name, raising=False)
         patch.setenv("LANG", "C.UTF-8")
         yield

@@ -130,3 +130,41 @@ class Run:
     stderr: str
 
 
+
+
+def unavailable(reason: str) -> None:
+    """A real client a test needs is missing: skipped on a developer's machine, a failure under
+    CI=true (where the clients must be there: a skipped check of a real client proves
+    nothing)."""
+    import pytest
+
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def npm_package(folder: Path, package: str, timeout: float = 300) -> Path:
+    """``package`` installed from the npm registry into ``folder``; its node_modules folder."""
+    import subprocess
+
+    if not shutil.which("node") or not shutil.which("npm"):
+        unavailable("node and npm are not installed")
+    try:
+        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
+                        str(folder), package], check=True, capture_output=True, timeout=timeout)
+    except (subprocess.SubprocessError, OSError) as exc:
+        unavailable(f"{package} could not be installed from npm: {exc}")
+    return folder / "node_modules"
+
+
+def as_an_editor_reads(text: str) -> object:
+    """YAML as a YAML 1.2 editor plugin reads it: numbers and booleans, but dates as text."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    return yaml.load(text, Loader=Loader)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from helpers import CLEAN_ROADMAP, TEST_RULES, Run, entry_point
+from helpers import CLEAN_ROADMAP, TEST_RULES, Run, as_an_editor_reads, entry_point
 
 from roadmap_check import __version__
 from roadmap_check.registry import CHECKS
@@ -476,27 +476,14 @@ def test_schema_prints_a_valid_json_schema(cli: Cli, which: str) -> None:
     jsonschema.Draft202012Validator.check_schema(json.loads(run.stdout))
 
 
-def _as_an_editor_reads(text: str) -> object:
-    """YAML as a YAML 1.2 editor plugin reads it: numbers and booleans, but dates as text."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-    return yaml.load(text, Loader=Loader)
-
-
 def test_the_roadmap_schema_accepts_a_clean_road_map(cli: Cli) -> None:
     schema = json.loads(cli("schema", "roadmap").stdout)
-    jsonschema.validate(_as_an_editor_reads(CLEAN_ROADMAP), schema)
+    jsonschema.validate(as_an_editor_reads(CLEAN_ROADMAP), schema)
 
 
 def test_the_ruleset_schema_accepts_the_test_rule_set(cli: Cli) -> None:
     schema = json.loads(cli("schema", "ruleset").stdout)
-    jsonschema.validate(_as_an_editor_reads(TEST_RULES.read_text(encoding="utf-8")), schema)
+    jsonschema.validate(as_an_editor_reads(TEST_RULES.read_text(encoding="utf-8")), schema)
 
 
 @pytest.mark.parametrize(("name", "valid"), [("telemedicine-roadmap-en.yaml", True),
@@ -508,7 +495,7 @@ def test_the_roadmap_schema_agrees_with_the_examples(cli: Cli, name: str, valid:
         pytest.skip(f"{name} is not in this checkout")
     schema = json.loads(cli("schema", "roadmap").stdout)
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(
-        _as_an_editor_reads(path.read_text(encoding="utf-8"))))
+        as_an_editor_reads(path.read_text(encoding="utf-8"))))
     assert (not errors) == valid, [e.message for e in errors]
 
 

@@ -1,7 +1,9 @@
 """The registry and every check's documentation: declared once, documented, honest.
 
-Its failing example fires the check, its passing one does not, through the whole ``check``
-pipeline (config, baseline, report)."""
+Each documentation is in English and Russian, with a failing and a passing example in each
+language (the Russian ones are Russian road maps). Each failing example fires the check, each
+passing one does not, through the whole ``check`` pipeline (config, baseline, report); the
+Russian examples show the same findings as the English ones."""
 
 from __future__ import annotations
 
@@ -14,15 +16,19 @@ import pytest
 from roadmap_check.command import CheckArgs, run
 from roadmap_check.docs import check_docs, documented, explain
 from roadmap_check.i18n import catalog
+from roadmap_check.langs import LANGS
 from roadmap_check.registry import CHECKS, FAMILIES
 
 
-def _codes(tmp_path: Path, code: str, kind: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Run an example through the whole ``check`` pipeline (config, baseline, report)."""
+def _codes(tmp_path: Path, code: str, kind: str, monkeypatch: pytest.MonkeyPatch,
+           lang: str = "en") -> list[str]:
+    """Run an example through the whole ``check`` pipeline (config, baseline, report): the
+    codes it finds, sorted."""
+    tmp_path.mkdir(exist_ok=True)
     monkeypatch.chdir(tmp_path)
     doc = check_docs(code)
-    draft = tmp_path / f"{code}-{kind}.yaml"
-    example = doc.example(kind)
+    draft = tmp_path / f"{code}-{kind}-{lang}.yaml"
+    example = doc.example(kind, lang)
     assert example is not None
     draft.write_text(example, encoding="utf-8")
     args = CheckArgs(paths=[draft], fmt="json", output=tmp_path / "out.json", fail_on="never")
@@ -36,7 +42,7 @@ def _codes(tmp_path: Path, code: str, kind: str, monkeypatch: pytest.MonkeyPatch
         args.baseline.write_text(doc.baseline.replace("DRAFT", draft.name), encoding="utf-8")
     assert run(args) == 0
     assert args.output is not None
-    return [f["code"] for f in json.loads(args.output.read_text(encoding="utf-8"))["findings"]]
+    return sorted(f["code"] for f in json.loads(args.output.read_text(encoding="utf-8"))["findings"])
 
 
 def test_every_check_is_declared_once_with_a_unique_code_and_name() -> None:
@@ -53,10 +59,13 @@ def test_every_declared_check_has_a_documentation_file_and_no_file_is_left_over(
 
 
 @pytest.mark.parametrize("code", sorted(CHECKS))
-def test_each_documentation_has_a_summary_a_text_and_both_examples(code: str) -> None:
-    doc = check_docs(code)
-    assert doc.summary("en").strip() and doc.doc("en").strip()
-    assert (doc.example("fail") or "").strip() and (doc.example("pass") or "").strip()
+def test_each_documentation_has_a_summary_a_text_and_both_examples_in_each_language(
+        code: str) -> None:
+    data = check_docs(code).data
+    for key in ("summary", "doc", "fail", "pass"):  # each keyed by language, none left out
+        assert isinstance(data[key], dict) and sorted(data[key]) == sorted(LANGS), (code, key)
+        assert all(str(data[key][lang]).strip() for lang in LANGS), (code, key)
+    assert data["doc"]["ru"] != data["doc"]["en"] and data["fail"]["ru"] != data["fail"]["en"]
 
 
 def test_every_message_key_a_check_declares_is_in_the_catalogue_in_both_languages() -> None:
@@ -75,16 +84,26 @@ def test_every_check_message_of_the_catalogue_belongs_to_its_check() -> None:
             assert declared.get(key) == f"RM{found.group(1)}", key
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("code", sorted(CHECKS))
-def test_failing_example_fires_the_check(tmp_path: Path, code: str,
+def test_failing_example_fires_the_check(tmp_path: Path, code: str, lang: str,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    assert code in _codes(tmp_path, code, "fail", monkeypatch)
+    assert code in _codes(tmp_path, code, "fail", monkeypatch, lang)
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("code", sorted(CHECKS))
-def test_passing_example_does_not(tmp_path: Path, code: str,
+def test_passing_example_does_not(tmp_path: Path, code: str, lang: str,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    assert code not in _codes(tmp_path, code, "pass", monkeypatch)
+    assert code not in _codes(tmp_path, code, "pass", monkeypatch, lang)
+
+
+@pytest.mark.parametrize("kind", ["fail", "pass"])
+@pytest.mark.parametrize("code", sorted(CHECKS))
+def test_the_russian_example_shows_what_the_english_one_shows(
+        tmp_path: Path, code: str, kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    english = _codes(tmp_path / "en", code, kind, monkeypatch, "en")
+    assert _codes(tmp_path / "ru", code, kind, monkeypatch, "ru") == english
 
 
 def test_explain_prints_the_doc_and_both_examples() -> None:
@@ -92,6 +111,18 @@ def test_explain_prints_the_doc_and_both_examples() -> None:
     assert text.startswith("RM201 missing-citation (default severity: warning; fix: none)")
     assert "Fails:" in text and "Passes:" in text
     assert check_docs("RM201").doc("en").strip().splitlines()[0] in text
+
+
+def test_explain_in_russian_prints_the_russian_documentation_and_examples() -> None:
+    doc = check_docs("RM201")
+    text = explain("RM201", "ru")
+    assert text.startswith("RM201 missing-citation (уровень по умолчанию: предупреждение; ")
+    assert doc.data["doc"]["ru"].strip() in text and doc.data["doc"]["en"].strip() not in text
+    for kind in ("fail", "pass"):
+        indented = "\n".join("    " + line for line in doc.data[kind]["ru"].rstrip().splitlines())
+        assert indented in text and doc.data[kind]["en"].splitlines()[2] not in text
+    english = explain("RM201", "en")
+    assert doc.data["fail"]["en"].splitlines()[2] in english and "Что проверяется" not in english
 
 
 def test_explain_takes_a_name_as_well_as_a_code() -> None:

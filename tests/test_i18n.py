@@ -52,7 +52,7 @@ def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
 
 
 _LITERAL_KEY = re.compile(r"""["']((?:rm\d{3}|hint|error|cli|term|diff|field|kind|where|plural|"""
-                          r"""suppression|date|frameworks|subject_field|matrix|report|html|md|explain|config|office)"""
+                          r"""suppression|date|frameworks|subject_field|matrix|report|html|md|explain|help|config|office)"""
                           r"""\.[\w.]+|nothing)["']""")
 # Keys the code builds from a name (f"rm304.{role}"): the prefix and every name it takes.
 _BUILT = {
@@ -60,6 +60,8 @@ _BUILT = {
     "field.": ("title", "description", "outcome", "section", "start", "deadline", "status"),
     "subject_field.": ("title", "description", "outcome"),
     "term.label.": ("error", "warning", "info", "waived"),
+    "term.none.": ("error", "warning", "info"),
+    "plural.": ("error", "warning", "info"),
     "diff.findings_": ("introduced", "resolved"),
     "diff.items_": ("added", "removed", "changed"),
     "diff.citations_": ("added", "removed"),
@@ -69,7 +71,7 @@ _BUILT = {
     "frameworks.": ("id", "title", "adopted", "until", "required", "confidence"),
     "report.meta.": ("file", "id", "version", "date", "status", "period", "language"),
     "html.col.": ("framework", "title", "group", "required", "confidence", "adopted", "until",
-                  "sources", "item", "section"),
+                  "sources", "item", "section", "line", "written", "fix"),
     "explain.": ("fail", "pass"),
     "checkname.": tuple(CHECKS),
     "html.confidence.": ("seen", "partial", "inferred", "unknown"),
@@ -178,9 +180,10 @@ def test_the_russian_example_is_reported_in_russian_without_lang(cli: Cli) -> No
     assert run.code == 0, run.stderr
     assert " пункт 1\n" in run.stdout
     assert "рекомендация: приведите официальное наименование: " in run.stdout
-    assert "В 1 файле: 0 ошибок, 0 предупреждений, 25 примечаний; исправляются автоматически " \
-        "(roadmap-check fix): 24\n" in run.stdout
-    assert "Охват обязательных документов: 7 из 7 (100%)" in run.stdout
+    # no level is counted as "0 ошибок": none is said in words (RUSSIAN.md 2.4)
+    assert "В 1 файле: ошибок нет, предупреждений нет, 25 примечаний; исправляются " \
+        "автоматически (roadmap-check fix): 24\n" in run.stdout
+    assert "Охват обязательных документов: 7 из 7 (100\u00a0%)" in run.stdout  # «100 %»
     assert "hint:" not in run.stdout and " is read as " not in run.stdout
 
 
@@ -431,22 +434,54 @@ def test_a_baseline_written_in_russian_is_the_one_written_in_english(cli: Cli,
     assert (tmp_path / "ru.txt").read_text(encoding="utf-8") == \
         (tmp_path / "en.txt").read_text(encoding="utf-8")
     run = cli("check", SHOWCASE, "--baseline", "en.txt", "--lang", "ru")
-    assert run.code == 0 and \
-        "В 1 файле: 0 ошибок, 0 предупреждений, 0 примечаний, снято замечаний: 1" in run.stdout
+    assert run.code == 0 and "В 1 файле замечаний нет, снято замечаний: 1" in run.stdout
+
+
+def test_writing_a_baseline_counts_the_findings_written_or_says_there_are_none(
+        cli: Cli, tmp_path: Path) -> None:
+    findings = json.loads(cli("check", SHOWCASE, "--format", "json").stdout)["findings"]
+    count = sum(1 for f in findings if not f.get("suppressed"))
+    assert count > 1
+    russian = cli("check", SHOWCASE, "--lang", "ru", "--write-baseline", "ru.txt")
+    assert f"ru.txt: базовый список записан, замечаний в нём: {count}\n" in russian.stderr
+    english = cli("check", SHOWCASE, "--write-baseline", "en.txt")
+    assert f"en.txt: baseline written, findings in it: {count}\n" in english.stderr
+    clean = tmp_path / "clean.yaml"
+    clean.write_text(SHOWCASE.read_text(encoding="utf-8").split("\nitems:")[0] + "\nitems: []\n",
+                     encoding="utf-8")
+    for lang, said in (("ru", "базовый список записан, замечаний в нём нет"),
+                       ("en", "baseline written, no findings in it")):
+        run = cli("check", clean, "--lang", lang, "--select", "RM3", "--write-baseline", "0.txt")
+        assert f"0.txt: {said}\n" in run.stderr
 
 
 # -- the other commands ------------------------------------------------------------------------------
 
 
-def test_fix_says_how_many_findings_it_fixes_in_russian(cli: Cli, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("lang", "would", "fixed", "none"), [
+    ("ru", "может быть исправлено замечаний:", "исправлено замечаний:", "исправлять нечего"),
+    ("en", "findings to fix:", "findings fixed:", "nothing to fix"),
+])
+def test_fix_counts_the_findings_it_fixes_and_says_in_words_there_are_none(
+        cli: Cli, tmp_path: Path, lang: str, would: str, fixed: str, none: str) -> None:
     draft = tmp_path / "draft.yaml"
     shutil.copy(SHOWCASE, draft)
-    run = cli("fix", draft, "--diff", "--lang", "ru")
+    fixable = [f for f in json.loads(cli("check", draft, "--format", "json").stdout)["findings"]
+               if f.get("fix") and not f.get("suppressed")]
+    codes = ", ".join(sorted({f["code"] for f in fixable}))
+    run = cli("fix", draft, "--diff", "--lang", lang)
     assert run.code == 1
-    assert run.stderr == f"{draft}: можно исправить 4 замечания (RM006, RM105, RM304, RM311)\n"
-    assert cli("fix", draft, "--lang", "ru").stderr.endswith(": исправлено 4 замечания "
-                                                             "(RM006, RM105, RM304, RM311)\n")
-    assert cli("fix", draft, "--lang", "ru").stderr == f"{draft}: исправлено 0 замечаний\n"
+    assert run.stderr == f"{draft}: {would} {len(fixable)} ({codes})\n"
+    assert cli("fix", draft, "--lang", lang).stderr == f"{draft}: {fixed} {len(fixable)} ({codes})\n"
+    assert cli("fix", draft, "--lang", lang).stderr == f"{draft}: {none}\n"
+    assert cli("fix", draft, "--diff", "--lang", lang).stderr == f"{draft}: {none}\n"
+
+
+def test_check_fix_counts_the_findings_it_fixes_in_russian(cli: Cli, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.yaml"
+    shutil.copy(SHOWCASE, draft)
+    run = cli("check", draft, "--fix", "--lang", "ru", "--fail-on", "never")
+    assert re.search(r": исправлено замечаний: \d+ \(RM", run.stderr), run.stderr
 
 
 def test_one_line_errors_are_said_in_the_runs_language(cli: Cli) -> None:
@@ -470,11 +505,11 @@ def test_diff_and_init_speak_russian(cli: Cli, tmp_path: Path) -> None:
     markdown = cli("diff", SHOWCASE, SHOWCASE, "--lang", "ru", "--format", "markdown")
     assert "| новые замечания | 0 |" in markdown.stdout
     init = cli("init", "--lang", "ru")
-    assert init.stdout == "записан файл roadmap.yaml\n"
+    assert init.stdout == "записан файл roadmap.yaml\nзаписан файл roadmap.schema.json\n"
     again = cli("init", "--lang", "ru")
     assert again.code == 2 and again.stderr == \
         "roadmap-check: roadmap.yaml: файл уже существует и не перезаписан\n"
-    assert "0 ошибок" in cli("check", tmp_path / "roadmap.yaml").stdout
+    assert "В 1 файле замечаний нет" in cli("check", tmp_path / "roadmap.yaml").stdout
 
 
 def test_frameworks_lists_titles_and_headings_in_russian(cli: Cli) -> None:

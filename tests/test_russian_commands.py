@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from helpers import Run
 
-from roadmap_check import config, rulesets
-from roadmap_check.i18n import t
+from roadmap_check import config, loading, rulesets
+from roadmap_check.dates import builtin_ongoing
+from roadmap_check.docs import check_docs
+from roadmap_check.i18n import catalog
 from roadmap_check.registry import CHECKS
 from roadmap_check.reporters import FORMATS
 
@@ -28,7 +31,9 @@ RUSSIAN = {"LANG": "ru_RU.UTF-8"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")  # ids, options: one token
 # Machine values in straight quotes, YAML to paste in braces, paths and URLs: quoted or
 # written as they are, never translated.
-_MACHINE = re.compile(r"'[^'\n]*'|\{[^}\n]*\}|\S*[/\\]\S*|\S+\.(?:ya?ml|toml|txt|html)\b")
+# A quarter or a half written in the format (2023-Q2, 2023-H1) is such a value too.
+_MACHINE = re.compile(r"'[^'\n]*'|\{[^}\n]*\}|\S*[/\\]\S*|\S+\.(?:ya?ml|toml|txt|html)\b"
+                      r"|\b\d{4}-(?:Q[1-4]|H[12])\b")
 
 
 def _allowed() -> set[str]:
@@ -37,8 +42,15 @@ def _allowed() -> set[str]:
     from roadmap_check import cli as cli_module
 
     words: set[str] = {"roadmap", "check", "RM", "YAML", "UTF", "TOML", "JSON", "HTML", "NUL",
-                       "FORMAT", "FILE", "REV", "GLOB", "CODE", "CODES", "DIR", "git", "fix"}
+                       "FORMAT", "FILE", "REV", "GLOB", "CODE", "CODES", "DIR", "git", "fix",
+                       "UTF-8", "UTF-16", "Windows-1251",  # and the encodings, by their names
+                       "Word", "Excel", "OpenDocument", "XML",  # products and formats, as named
+                       "yaml-language-server"}  # the editor tool the starters' first line names
     names: list[str] = [*CHECKS, *(c.name for c in CHECKS.values()), *config.DEFAULTS]
+    # the road-map format: its keys and the values written as they are (explain's examples)
+    names += [*loading.TOP_KEYS, *loading.ROADMAP_KEYS, *loading.ITEM_KEYS,
+              *loading.CITATION_KEYS, *loading.WAIVER_KEYS, *builtin_ongoing(),
+              *(key.split(".", 1)[1] for key in catalog() if key.startswith("status."))]
     for command, formats in FORMATS.items():
         names += [command, *formats]
     stack: list[Any] = [typer.main.get_command(cli_module.app)]
@@ -56,6 +68,8 @@ def _allowed() -> set[str]:
         for framework in ruleset.frameworks.values():
             names.append(framework.id)
             names += _WORD.findall(framework.title.get("ru", ""))
+            for short in framework.short.values():  # the coverage matrix labels rows by them
+                names += [word for name in short for word in _WORD.findall(name)]
             for provision in framework.provisions:
                 names += _WORD.findall(provision.id)
         names += [r.id for r in ruleset.requirements] + [p.id for p in ruleset.parties]
@@ -64,7 +78,10 @@ def _allowed() -> set[str]:
 
     schemas = [p.name.split(".")[0] for p in resources.files("roadmap_check.schemas").iterdir()
                if p.name.endswith(".schema.json")]
-    names += [*config.FAIL_ON, *SOURCE_KINDS, *schemas]  # values, the schemas `schema` prints
+    from roadmap_check.vocabulary import ITEM_STATUSES
+
+    # values, the schemas `schema` prints
+    names += [*config.FAIL_ON, *SOURCE_KINDS, *schemas, *ITEM_STATUSES]
     for name in names:
         words.update(_WORD.findall(name))
     return words
@@ -91,22 +108,28 @@ def _keys() -> frozenset[str]:
 KEYS = _keys()
 
 
+# Roman numerals are how Russian writes quarters, halves and sections («IV квартал», «раздел I»)
+_ROMAN = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+
 def english_left(text: str, own: frozenset[str] = frozenset()) -> list[str]:
     """The words of ``text`` that are neither allowed names nor ``own`` (the words of the
-    files the run read: the draft's own text, a broken rule set's keys). A table may fold an
-    id: a piece of a hyphenated name counts as the name."""
+    files the run read: the draft's own text, a broken rule set's keys) nor Roman numerals.
+    A table may fold an id: a piece of a hyphenated name counts as the name."""
     pieces = " ".join(w for w in ALLOWED if "-" in w)
     return sorted({w for w in _WORD.findall(_MACHINE.sub(" ", text))
-                   if w not in ALLOWED and w not in own
+                   if w not in ALLOWED and w not in own and not _ROMAN.fullmatch(w)
                    and not ("." in w and all(part in ALLOWED or part in own or part in KEYS
                                              for part in w.split(".")))
                    and not ("-" in w and len(w) >= 5 and w in pieces)})
 
 
 def test_the_detector_has_teeth() -> None:
-    assert english_left("the item cites no framework") == ["cites", "framework", "item", "no",
-                                                           "the"]
+    assert english_left("the item refers to no document") == ["document", "item", "no",
+                                                              "refers", "the", "to"]
     assert english_left("ссылка на документ cis-infosec-2030 (RM201, --format json)") == []
+    assert english_left("IV квартал, раздел II, срок 2023-Q2 или 2023-H1, Q4, VI-I, Vice") == \
+        ["Q4", "VI-I", "Vice"]
 
 
 @pytest.fixture
@@ -115,6 +138,16 @@ def broken_rules(tmp_path: Path) -> Path:
     path.write_text("ruleset: {name: Bad Name}\nframeworks:\n  - id: x\n    colour: red\n"
                     "    source: [{url: 'https://a.example', kind: blog}]\n", encoding="utf-8")
     return path
+
+
+PARSER_ERRORS: dict[str, tuple[str, ...]] = {
+    "unknown option": ("check", "--bogus", "draft.yaml"),
+    "unknown command": ("chek", "draft.yaml"),
+    "missing argument": ("check",),
+    "extra argument": ("frameworks", "extra"),
+    "option without value": ("check", "draft.yaml", "--jobs"),
+    "not a number": ("check", "--jobs", "x", "draft.yaml"),
+}
 
 
 def _runs(cli: Cli, tmp_path: Path, broken_rules: Path) -> Iterator[tuple[str, Run]]:
@@ -132,21 +165,43 @@ def _runs(cli: Cli, tmp_path: Path, broken_rules: Path) -> Iterator[tuple[str, R
     yield "config", cli("config", env=RUSSIAN)
     yield "rules validate", cli("rules", "validate", broken_rules, env=RUSSIAN)
     yield "init", cli("init", tmp_path / "new.yaml", env=RUSSIAN)
+    cli("init", tmp_path / "starter.yaml", "--lang", "ru", env=RUSSIAN)  # comments and values
+    yield "init's starter", Run(0, (tmp_path / "starter.yaml").read_text(encoding="utf-8"), "")
     yield "fix --diff", Run(0, "", cli("fix", draft, "--diff", env=RUSSIAN).stderr)
     yield "diff", cli("diff", RU_EXAMPLE, draft, env=RUSSIAN)
     yield "no file", cli("check", tmp_path / "nowhere.yaml", env=RUSSIAN)
     yield "bad option", cli("check", draft, "--select", "RM9", env=RUSSIAN)
     yield "bad schema", cli("schema", "nope", env=RUSSIAN)
     yield "exists", cli("init", tmp_path / "new.yaml", env=RUSSIAN)
-    for code in CHECKS:
-        # explain: its heading, summary and labels. The documentation text of each check is
-        # still English (checkdocs/*.yaml have no 'doc: ru' yet), and the examples are road
-        # maps; both are left out here until the Russian documentation is written.
-        text = cli("explain", code, env=RUSSIAN).stdout.splitlines()
-        said = {t("ru", f"explain.{key}") for key in ("fail", "pass", "rules", "baseline")}
-        labels = [line for line in text if line in said or line.startswith("С параметрами")]
-        yield f"explain {code}", Run(0, "\n".join([text[0], *labels]), "")
-        yield f"checks {code}", Run(0, cli("checks", env=RUSSIAN).stdout, "")
+    # the parser's own usage errors: an unknown option or command, a missing or extra
+    # argument, an option without its value, a value of the wrong kind
+    for name, args in PARSER_ERRORS.items():
+        yield name, cli(*args, env=RUSSIAN)
+    for code in CHECKS:  # explain, whole: heading, documentation, examples and comments
+        yield f"explain {code}", cli("explain", code, env=RUSSIAN)
+
+
+def _machine_words(code: str) -> frozenset[str]:
+    """What ``explain`` shows that is a file's machine text, not words: the keys of its example
+    road maps (a misspelt key is what RM004 is about) and the rule set and baseline files the
+    examples run with. The values and comments of the examples are still words."""
+    doc = check_docs(code)
+    keys: list[str] = []
+    stack: list[Any] = []
+    for kind in ("fail", "pass"):
+        try:
+            stack.append(yaml.safe_load(doc.example(kind, "ru") or ""))
+        except yaml.YAMLError:  # the examples of RM001 and RM007: not read, and no keys
+            continue
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            keys += map(str, node)
+            stack += node.values()
+        elif isinstance(node, list):
+            stack += node
+    files = (doc.rules or "") + (doc.baseline or "")
+    return frozenset(_WORD.findall(" ".join(keys)) + _WORD.findall(files))
 
 
 def test_every_command_speaks_russian_under_a_russian_locale(cli: Cli, tmp_path: Path,
@@ -154,17 +209,20 @@ def test_every_command_speaks_russian_under_a_russian_locale(cli: Cli, tmp_path:
     left: dict[str, list[str]] = {}
     codes: dict[str, int] = {}
     own = frozenset(_WORD.findall(RU_EXAMPLE.read_text(encoding="utf-8"))
-                    + _WORD.findall(broken_rules.read_text(encoding="utf-8")))
+                    + _WORD.findall(broken_rules.read_text(encoding="utf-8"))
+                    + [w for args in PARSER_ERRORS.values() for w in _WORD.findall(" ".join(args))])
     for name, run in _runs(cli, tmp_path, broken_rules):
         codes[name] = run.code
+        mine = own | _machine_words(name.split()[1]) if name.startswith("explain ") else own
         text = re.sub(r"<style>.*?</style>|<pre class=\"src\">.*?</pre>|<[^>]+>"
                       r"|^ *(`{3,})yaml\n.*?^ *\1$", " ",
                       run.stdout + "\n" + run.stderr, flags=re.S | re.M)
         text = html.unescape(text)
         for line in text.splitlines():
-            words = english_left(line, own)
+            words = english_left(line, mine)
             if words:
                 left[f"{name}: {line.strip()[:120]}"] = words
     assert codes["no file"] == codes["bad option"] == codes["bad schema"] == 2
     assert codes["rules validate"] == codes["exists"] == 2
+    assert {codes[name] for name in PARSER_ERRORS} == {2}
     assert sorted({w for words in left.values() for w in words}) == [], left

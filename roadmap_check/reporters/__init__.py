@@ -38,9 +38,11 @@ FORMATS: dict[str, dict[str, Render]] = {
         "sarif": _lazy("sarif"),
         "github": _lazy("github"),
         "junit": _lazy("junit"),
+        "junit-xunit1": _lazy("junit", "with_lines"),
         "gitlab": _lazy("gitlab"),
         "html": _lazy("html"),
         "markdown": _lazy("markdown"),
+        "concise": _lazy("concise"),
     },
     "coverage": {
         "terminal": _lazy("matrix_terminal", color=True),
@@ -57,6 +59,9 @@ FORMATS: dict[str, dict[str, Render]] = {
     },
 }
 REPORTERS = FORMATS["check"]
+# The format of ``-o FILE`` when --format is not given, by the file's extension.
+EXTENSIONS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
+              ".json": "json", ".sarif": "sarif", ".xml": "junit", ".txt": "terminal"}
 
 
 class Said(NamedTuple):

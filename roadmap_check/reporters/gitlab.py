@@ -1,7 +1,10 @@
 """``--format gitlab``: a GitLab Code Quality report (the Code Climate subset GitLab reads).
 
-Waived findings are left out; every issue has its own fingerprint, so GitLab can tell new
-issues of a merge request from old ones.
+Each live finding is an issue (``type: issue``) with its check as ``check_name``, Code Climate
+``categories`` by the check's family, the lines it spans, and a severity GitLab ranks: error
+-> critical, warning -> major, info -> info. Waived findings are left out; every issue has its
+own fingerprint, stable across runs and line shifts, so GitLab can tell new issues of a merge
+request from old ones.
 """
 
 from __future__ import annotations
@@ -18,20 +21,41 @@ from roadmap_check.reporters import where
 from roadmap_check.reporters.sarif import distinct_fingerprints, relative_path
 from roadmap_check.severity import Severity
 
-SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}
+# Code Climate's categories: Bug Risk, Clarity, Compatibility, Complexity, Duplication,
+# Performance, Security, Style. By code first, else by the code's group (RM0, RM1 ...).
+CATEGORIES = {
+    "RM004": "Style", "RM005": "Duplication", "RM006": "Style", "RM007": "Security",
+    "RM103": "Clarity", "RM105": "Style", "RM106": "Compatibility", "RM107": "Compatibility",
+    "RM108": "Duplication", "RM309": "Duplication", "RM310": "Clarity",
+    "RM0": "Bug Risk", "RM1": "Bug Risk", "RM2": "Bug Risk", "RM3": "Bug Risk",
+    "RM4": "Clarity",
+}
+
+
+def category(code: str) -> str:
+    return CATEGORIES.get(code) or CATEGORIES.get(code[:3], "Bug Risk")
 
 
 def issue(finding: Finding, print_: str, lang: str, cell: str | None = None) -> dict[str, Any]:
+    """One issue; a finding of a Word or Excel road map names its cell (``cell``) in the
+    description (its lines are the table's rows)."""
     at = f"{cell}: " if cell is not None else ""
-    return {
+    found: dict[str, Any] = {
+        "type": "issue",
         "description": f"{finding.code} {CHECKS[finding.code].name}: "
                        f"{at}{say(lang, finding.message)}",
         "check_name": finding.code,
+        "categories": [category(finding.code)],
         "fingerprint": print_,
         "severity": SEVERITIES[finding.severity],
         "location": {"path": relative_path(finding.path) or finding.path,
-                     "lines": {"begin": finding.line}},
+                     "lines": {"begin": finding.line,
+                               "end": max(finding.end_line, finding.line)}},
     }
+    if finding.hint is not None:
+        found["content"] = {"body": say(lang, finding.hint)}
+    return found
 
 
 def render(report: Report) -> Iterator[str]:

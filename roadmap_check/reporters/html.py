@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from roadmap_check import __version__, dates
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import catalog, plural, t
+from roadmap_check.i18n import catalog, plural, quoted, t
+from roadmap_check.i18n import percent as per_cent
 from roadmap_check.matrix import (
     CITED,
     MEANING,
@@ -40,6 +42,11 @@ WIDE_COLUMNS = 24      # wider ones are printed on a landscape page
 SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
 _CLASS = {PROVISION: "s-prov", CITED: "s-cited", TOUCHED: "s-touch", NONE: "s-none"}
 
+# On paper no word is broken by force (no overflow-wrap:anywhere): the appendix's columns are
+# fixed, each at least as wide as its longest word at print size (measured in Chromium at
+# 7.5pt: «предположительно*» 69pt, «обязательный» 49pt, «документов» 41pt, a host
+# 'legislation.com' 46pt; ids break at their hyphens), and words are hyphenated in the page's
+# language where the browser can (hyphens:auto, <html lang>).
 CSS = """
 :root{--fg:#1b1f24;--mute:#57606a;--line:#d0d7de;--err:#b42318;--warn:#9a6700;--info:#0969da}
 *{box-sizing:border-box}
@@ -71,13 +78,11 @@ table.matrix tr.group th{background:#f6f8fa;text-align:left}
 .badge.error{background:var(--err)}.badge.warning{background:var(--warn)}
 .badge.info{background:var(--info)}.badge.waived{background:var(--mute)}
 .finding p{margin:2px 0}.caveat{color:var(--warn)}
-table.provenance{width:100%;table-layout:fixed}table.provenance td{overflow-wrap:anywhere}
-table.provenance th{hyphens:auto;overflow-wrap:anywhere;font-weight:600}
-table.provenance th:nth-child(1){width:15%}table.provenance th:nth-child(2){width:24%}
-table.provenance th:nth-child(3){width:8%}table.provenance th:nth-child(4){width:13%}
-table.provenance th:nth-child(5){width:13%}table.provenance th:nth-child(6){width:9%}
-table.provenance th:nth-child(7){width:9%}table.provenance th:nth-child(8){width:9%}
-table.provenance td:last-child{word-break:break-all;font-size:12px}
+td,.finding p,section.appendix p,section.appendix li{hyphens:auto;-webkit-hyphens:auto}
+table.provenance{width:100%}table.provenance th{font-weight:600}
+table.provenance td:last-child{font-size:12px}
+.notes-print{display:none}.print-only{display:none}table.notes{width:100%}
+table.notes tr.group th{background:#f6f8fa;text-align:left;font-weight:400}
 pre.src{background:#f6f8fa;padding:4px 8px;margin:4px 0;overflow:auto;white-space:pre-wrap}
 pre.src .hit{background:#fff1b8;display:inline-block;width:100%}
 section.appendix{margin-top:32px}
@@ -90,9 +95,16 @@ h4{font-size:10pt;margin:7pt 0 2pt}code,pre{font-size:8pt}
 table.matrix thead th,table.matrix th.fw{position:static}
 table.matrix{font-size:7pt}.matrix-page.wide{page:wide}
 table.matrix th,table.matrix td{padding:0 2px}
-table.provenance{font-size:8pt}table.provenance td:last-child{font-size:7.5pt}
-table.provenance code{font-size:7.5pt}
-table.provenance td:nth-child(6),table.provenance td:nth-child(7){white-space:nowrap;font-size:7.5pt}
+table.provenance{font-size:7.5pt}table.provenance td:last-child{font-size:7pt}
+table.provenance code{font-size:7pt}table.provenance th,table.provenance td{padding:1pt 3pt}
+table.provenance{table-layout:fixed}table.provenance col.c1{width:11.5%}
+table.provenance col.c3{width:9.5%}table.provenance col.c4{width:11.5%}
+table.provenance col.c5{width:14.5%}table.provenance col.c6,table.provenance col.c7{width:8.5%}
+table.provenance col.c8{width:10%}
+.noprint{display:none}.notes-print{display:block}.print-only{display:inline}
+table.notes{font-size:7.5pt}table.notes td,table.notes th{padding:0 4px}
+table.notes tr.group{break-after:avoid;page-break-after:avoid}
+table.provenance,table.notes,table.items{line-height:1.15}section.appendix p{margin:3pt 0}
 thead{display:table-header-group}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 section.file{break-before:page;page-break-before:always}
@@ -147,8 +159,8 @@ def render(report: Report) -> Iterator[str]:
 
 
 def percent(share: float, lang: str) -> str:
-    """A share as a percentage: "86%", in Russian "86 %" (with a non-breaking space)."""
-    return f"{share:.0%}" if lang != "ru" else f"{share * 100:.0f}\u00a0%"
+    """A share as a percentage as ``lang`` writes it ("86%", «86 %»)."""
+    return per_cent(share)[lang]
 
 
 def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> str:
@@ -209,12 +221,19 @@ def produced(file: FileReport) -> str:
     return t(file.lang, "html.produced", version=__version__, ruleset=produced_ruleset(file))
 
 
-def _link(url: str) -> str:
-    """A source as its host name, linking to the page: compact on screen and on paper."""
-    if url.startswith(("https://", "http://")):
-        host = (urlsplit(url).hostname or url).removeprefix("www.").rstrip(".")
-        return f'<a href="{_e(url)}" title="{_e(url)}">{_e(host)}</a>'
-    return _e(url)
+def _links(urls: list[str]) -> str:
+    """Sources as their host names, linking to the pages: compact on screen and on paper. A
+    host is named once, its further pages after it as [2], [3] ..."""
+    hosts: dict[str, list[str]] = {}
+    for url in urls:
+        host = (urlsplit(url).hostname or url).removeprefix("www.").rstrip(".") \
+            if url.startswith(("https://", "http://")) else url
+        hosts.setdefault(host, []).append(url)
+    return ", ".join(" ".join(f'<a href="{_e(url)}" title="{_e(url)}">'
+                              f"{_e(host if n == 1 else f'[{n}]')}</a>"
+                              for n, url in enumerate(pages, 1))
+                     if pages[0].startswith(("https://", "http://")) else _e(host)
+                     for host, pages in hosts.items())
 
 
 SHOWN_KINDS = ("official", "legal-database")  # the sources a circulated annex lists
@@ -272,13 +291,15 @@ def _appendix(file: FileReport, several: bool) -> str:
     cited = {fid for item in file.items for fid, _ in item.cited}
     shown = [fw for fw in ruleset.frameworks if fw.id in roles or fw.id in cited]
     others = sum(1 for fw in shown for source in fw.sources if source.kind not in SHOWN_KINDS)
-    out.append('<table class="provenance"><thead><tr>'
+    out.append('<table class="provenance">'
+               + "".join(f'<col class="c{n}">' for n in range(1, len(_PROVENANCE) + 1))
+               + '<thead><tr>'
                + "".join(f"<th>{_e(t(lang, f'html.col.{name}'))}</th>" for name in _PROVENANCE)
                + "</tr></thead>\n<tbody>\n")
     notes: list[tuple[FrameworkInfo, list[tuple[str, str]]]] = []
     for fw in shown:
-        links = ", ".join(_link(source.url) for source in fw.sources
-                          if source.kind in SHOWN_KINDS) or "—"
+        links = _links([source.url for source in fw.sources if source.kind in SHOWN_KINDS]) \
+            or "—"
         said = caveats(fw, lang)
         if said:
             notes.append((fw, said))
@@ -292,11 +313,13 @@ def _appendix(file: FileReport, several: bool) -> str:
                    f"<td>{_e(dates.tabled(fw.in_force_until).get(lang) if fw.in_force_until else '—')}"
                    f"</td><td>{links}</td></tr>\n")
     out.append("</tbody></table>\n")
-    if notes:
+    if notes:  # each caveat said once, for all the frameworks it concerns
+        concerned: dict[str, list[str]] = {}
+        for fw, said in notes:
+            concerned.setdefault("; ".join(sentence for _, sentence in said), []).append(fw.id)
         out.append(f"<h3>{_e(t(lang, 'html.caveats'))}</h3>\n<ul class=\"caveats\">\n")
-        out.extend(f"<li><code>{_e(fw.id)}</code>: "
-                   f"{_e('; '.join(sentence for _, sentence in said))}.</li>\n"
-                   for fw, said in notes)
+        out.extend(f"<li>{', '.join(f'<code>{_e(fid)}</code>' for fid in ids)}: "
+                   f"{_e(sentence)}.</li>\n" for sentence, ids in concerned.items())
         out.append("</ul>\n")
     if others:
         out.append(f'<p class="mute">{_e(t(lang, "html.other_sources", count=others))}</p>\n')
@@ -398,17 +421,83 @@ def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
     for finding in live:
         column = item_of(index, finding)
         grouped.setdefault(column.index if column else -1, []).append(finding)
+    # on paper a recommendation shared by findings of one check is printed once, with the
+    # first of them: (check, recommendation) -> how many findings print it
+    hints = Counter((f.code, said(f, lang).hint) for number in sorted(grouped)
+                    for f in grouped[number] if not _tabled(f) and f.hint is not None)
     for number in sorted(grouped):
         column = matrix.columns[number] if number >= 0 else None
         heading = t(lang, "report.document") if column is None else \
             t(lang, "report.item", id=column.id)
         if column is not None and column.title:
             heading += f" — {column.title}"
-        yield f"<h4>{_e(heading)}</h4>\n"
-        yield "".join(_finding(f, lines, lang, known, file) for f in grouped[number])
+        # on paper, the notes with a fix are rows of one table instead (an item of only
+        # those is left out there)
+        hidden = " noprint" if all(map(_tabled, grouped[number])) else ""
+        yield f'<div class="item{hidden}"><h4>{_e(heading)}</h4>\n'
+        yield "".join(_finding(f, lines, lang, known, hints, file) for f in grouped[number]) \
+            + "</div>\n"
+    notes = [f for f in live if _tabled(f)]
+    if notes:
+        yield _notes(notes, known, lang, file)
     if waived:
         yield f"<h3>{_e(t(lang, 'report.waived_findings', count=len(waived)))}</h3>\n"
-        yield "".join(_finding(f, lines, lang, known, file) for f in waived)
+        yield "".join(_finding(f, lines, lang, known, file=file) for f in waived)
+
+
+def _tabled(finding: Finding) -> bool:
+    """An info note whose fix rewrites what a citation says (RM105: the official title): on
+    paper, a row of one table, so that a long title is not printed once per finding."""
+    fix = finding.fix
+    return finding.severity is Severity.INFO and finding.suppression is None and \
+        fix is not None and fix.value is not None and finding.framework is not None and \
+        finding.subject is not None
+
+
+def _group_title(group: list[Finding], framework: FrameworkInfo | None, lang: str) -> str | None:
+    """The framework's title the group's fixes write (the report's language first)."""
+    if framework is None:
+        return None
+    first = framework.title_in(lang)
+    titles = [first, *(title for _, title in framework.title if title != first)]
+    written = [sum(1 for f in group if f.fix and (f.fix.value or "").startswith(title))
+               for title in titles]
+    best = max(range(len(titles)), key=written.__getitem__)
+    return titles[best] if written[best] else None
+
+
+def _notes(notes: list[Finding], known: dict[str, FrameworkInfo], lang: str,
+           file: FileReport | None = None) -> str:
+    """The notes with a fix, for paper: one table per check, a group per framework that says
+    its official title once; a row per note: item, line (a Word or Excel road map's: its
+    cell), the text as written, the fix (the title left to the group, what follows it
+    written out)."""
+    groups: dict[str, dict[str, list[Finding]]] = {}
+    for finding in notes:
+        groups.setdefault(finding.code, {}).setdefault(finding.framework or "", []).append(finding)
+    heads = "".join(f"<th>{_e(t(lang, f'html.col.{name}'))}</th>"
+                    for name in ("item", "line", "written", "fix"))
+    out = ['<div class="notes-print">\n']
+    for code, by_framework in groups.items():
+        heading = t(lang, "html.notes", code=code, name=t(lang, f"checkname.{code}"),
+                    count=plural(lang, "plural.info", sum(map(len, by_framework.values()))))
+        out.append(f'<h4>{_e(heading)}</h4>\n<table class="notes"><thead><tr>{heads}</tr>'
+                   "</thead>\n<tbody>\n")
+        for fid, group in by_framework.items():
+            title = _group_title(group, known.get(fid), lang)
+            said = f" — {_e(t(lang, 'html.notes_group', title=title))}" if title else ""
+            out.append(f'<tr class="group"><th colspan="4"><code>{_e(fid)}</code>{said}</th></tr>\n')
+            for finding in group:
+                value = finding.fix.value if finding.fix and finding.fix.value else ""
+                fixed = f"<i>{_e(t(lang, 'html.notes_title'))}</i>{_e(value[len(title):])}" \
+                    if title and value.startswith(title) else _e(value)
+                at = (where_in(file, finding, lang) if file is not None else None) or \
+                    str(finding.line)
+                out.append(f'<tr class="row"><td>{_e(finding.item or "")}</td>'
+                           f"<td>{_e(at)}</td><td>{_e(quoted(finding.subject or '')[lang])}</td>"
+                           f"<td>{fixed}</td></tr>\n")
+        out.append("</tbody></table>\n")
+    return "".join(out) + "</div>\n"
 
 
 # The checks whose finding rests on one fact of a framework: its caveat goes with the finding.
@@ -416,7 +505,8 @@ _RESTS_ON = {"RM106": "in_force_until", "RM107": "adopted"}
 
 
 def _finding(finding: Finding, lines: list[str] | None, lang: str,
-             known: dict[str, FrameworkInfo], file: FileReport | None = None) -> str:
+             known: dict[str, FrameworkInfo], hints: Counter[tuple[str, str | None]] | None = None,
+             file: FileReport | None = None) -> str:
     kind = "waived" if finding.suppression is not None else finding.severity.label
     text = said(finding, lang)
     where = (where_in(file, finding, lang) if file is not None else None) or \
@@ -425,7 +515,8 @@ def _finding(finding: Finding, lines: list[str] | None, lang: str,
         where = f"{t(lang, 'term.item', id=finding.item)}, {where}"
     fixable = f' <span class="mute">{_e(t(lang, "term.fixable").strip())}</span>' \
         if finding.fix else ""
-    out = [f'<div class="finding {kind}"><p class="head"><span class="badge {kind}">'
+    shown = f"{kind} noprint" if _tabled(finding) else kind
+    out = [f'<div class="finding {shown}"><p class="head"><span class="badge {kind}">'
            f"{_e(t(lang, f'term.label.{kind}'))}</span> "
            f"<code>{_e(finding.code)}</code> {_e(t(lang, f'checkname.{finding.code}'))} "
            f'<span class="mute">{_e(where)}</span>{fixable}</p>',
@@ -434,8 +525,15 @@ def _finding(finding: Finding, lines: list[str] | None, lang: str,
         reason = text.waived or t(lang, "report.no_reason")
         out.append(f"<p><b>{_e(_cap(t(lang, 'term.waived')))}</b> {_e(reason)}</p>")
     if text.hint:
-        out.append(f"<p><b>{_e(_cap(t(lang, 'report.suggestion')))}</b> "
-                   f"{_e(text.hint)}</p>")
+        shared = hints.get((finding.code, text.hint), 0) if hints is not None else 0
+        again = shared < 0  # said already, on paper, by an earlier finding of the check
+        once = f'<span class="print-only">{_e(t(lang, "html.hint_once", code=finding.code))}' \
+            "</span>" if shared > 1 else ""
+        if hints is not None and shared:
+            hints[(finding.code, text.hint)] = -1
+        opening = '<p class="noprint">' if again else "<p>"
+        out.append(f"{opening}<b>{_e(_cap(t(lang, 'report.suggestion')))}</b> "
+                   f"{_e(text.hint)}{once}</p>")
     framework = known.get(finding.framework or "")
     rests = _RESTS_ON.get(finding.code)
     unsure = [sentence for fact, sentence in caveats(framework, lang) if fact == rests] \

@@ -97,8 +97,11 @@ def render(report: Report) -> Iterator[str]:
             chunk = findings[start:start + 2000]
             yield ("" if first else ",") + ",".join("\n    " + line(f) for f in chunk)
             first = False
+    statistics = ",\n  \"statistics\": " + _indent(
+        [{"code": code, "name": CHECKS[code].name, "count": count, "fixable": fixable}
+         for code, count, fixable in report.per_code()]) if report.statistics else ""
     yield ("]" if first else "\n  ]") + ",\n  \"summary\": " + _indent(summary) + \
-        ",\n  \"files\": " + _indent([_file(f) for f in report.files]) + "\n}\n"
+        statistics + ",\n  \"files\": " + _indent([_file(f) for f in report.files]) + "\n}\n"
 
 
 def _indent(value: Any) -> str:

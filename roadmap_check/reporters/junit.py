@@ -2,7 +2,14 @@
 
 A test suite per file; a test case per road-map item, per requirement of the rule set
 (``requires <id>``) and one ``document`` case for findings tied to neither. A case fails on
-its live findings at warning or above; info findings and waived ones go to its system-out.
+its live findings at or above the run's ``--fail-on`` level, so a green job never has red
+tests; the findings below it and the waived ones are the output of a passed case
+(``system-out``), which every dashboard shows with the case.
+
+``junit`` is valid against Jenkins' junit-10.xsd (which the xUnit plugin enforces): the file
+is the suite's ``file``, the class name is the path without its extension. ``junit-xunit1``
+adds ``file`` and ``line`` to each case, as pytest's xunit1 family does, for GitLab and the
+GitHub test reporters that link a case to its line (the XSD has no such attributes).
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from roadmap_check.i18n import say
 from roadmap_check.report import FileReport, Need, Report
 from roadmap_check.reporters import where
 from roadmap_check.reporters.items import item_of, items_by_id
+from roadmap_check.reporters.sarif import relative_path
 from roadmap_check.severity import Severity
 
 # Characters XML 1.0 does not allow, even escaped.
@@ -30,15 +38,17 @@ def _xml(text: str) -> str:
 @dataclass
 class Case:
     name: str
+    line: int
     findings: list[Finding] = field(default_factory=list)
 
-    @property
-    def failing(self) -> list[Finding]:
-        return [f for f in self.findings
-                if f.suppression is None and f.severity >= Severity.WARNING]
+    def failing(self, level: Severity | None) -> list[Finding]:
+        """Its live findings at or above ``level`` (None: --fail-on never, none fail)."""
+        return [] if level is None else \
+            [f for f in self.findings if f.suppression is None and f.severity >= level]
 
 
 def _line(finding: Finding, lang: str, file: FileReport | None = None) -> str:
+    """A finding on a line of a test case's text; a Word or Excel road map's names its cell."""
     cell = where(file, finding, lang) if file is not None else None
     at = cell if cell is not None else f"{finding.line}:{finding.column}"
     return f"{at} {finding.code} {say(lang, finding.message)}"
@@ -54,12 +64,13 @@ def _need_of(finding: Finding, needs: dict[str, Need]) -> Need | None:
 
 
 def _cases(file: FileReport) -> list[Case]:
-    document = Case("document")
-    item_cases = [Case(f"item {i.id}: {i.title}" if i.title else f"item {i.id}")
+    top = file.roadmap.line if file.roadmap else 1
+    document = Case("document", top)
+    item_cases = [Case(f"item {i.id}: {i.title}" if i.title else f"item {i.id}", i.line)
                   for i in file.items]
     index = items_by_id(file.items)
     needs = {n.id: n for n in file.needs}
-    need_cases = {n.id: Case(f"requires {n.id}") for n in file.needs}
+    need_cases = {n.id: Case(f"requires {n.id}", top) for n in file.needs}
     for finding in file.findings:
         found = item_of(file.items, index, finding)
         if found is not None:
@@ -71,10 +82,15 @@ def _cases(file: FileReport) -> list[Case]:
     return [document, *item_cases, *need_cases.values()]
 
 
-def _testcase(suite: ET.Element, path: str, case: Case, lang: str,
-              file: FileReport | None = None) -> None:
-    element = ET.SubElement(suite, "testcase", classname=_xml(path), name=_xml(case.name))
-    failing = case.failing
+def _testcase(suite: ET.Element, path: str, case: Case, lang: str, level: Severity | None,
+              lines: bool, file: FileReport | None = None) -> None:
+    where = relative_path(path) or path
+    element = ET.SubElement(suite, "testcase", classname=_xml(_classname(where)),
+                            name=_xml(case.name))
+    if lines:
+        element.set("file", _xml(where))
+        element.set("line", str(max(case.line, 1)))
+    failing = case.failing(level)
     if failing:
         head = min(failing, key=lambda f: (-f.severity, f.sort_key()))
         more = f" (and {len(failing) - 1} more)" if len(failing) > 1 else ""
@@ -89,20 +105,34 @@ def _testcase(suite: ET.Element, path: str, case: Case, lang: str,
         ET.SubElement(element, "system-out").text = _xml("\n".join(notes))
 
 
-def render(report: Report) -> Iterator[str]:
+def _classname(path: str) -> str:
+    """The path without its extension: 'roadmaps/draft.yaml' -> 'roadmaps/draft' (a
+    dashboard would read '.yaml' as the class of a package 'roadmaps/draft')."""
+    stem, dot, suffix = path.rpartition(".")
+    return stem if dot and stem and "/" not in suffix and suffix.lower() in ("yaml", "yml") \
+        else path
+
+
+def render(report: Report, lines: bool = False) -> Iterator[str]:
     root = ET.Element("testsuites", name="roadmap-check")
     total = failures = 0
     for file in report.files:
         cases = _cases(file)
-        failed = sum(1 for c in cases if c.failing)
+        failed = sum(1 for c in cases if c.failing(report.fail_on))
         suite = ET.SubElement(root, "testsuite", name=_xml(file.path), tests=str(len(cases)),
-                              failures=str(failed), errors="0", skipped="0")
+                              failures=str(failed), errors="0", skipped="0",
+                              file=_xml(relative_path(file.path) or file.path))
         for case in cases:
-            _testcase(suite, file.path, case, file.lang, file)
+            _testcase(suite, file.path, case, file.lang, report.fail_on, lines, file)
         total, failures = total + len(cases), failures + failed
+    # junit-10.xsd allows no 'skipped' on testsuites: the xUnit plugin refuses such a file
     root.set("tests", str(total))
     root.set("failures", str(failures))
     root.set("errors", "0")
-    root.set("skipped", "0")
     ET.indent(root)
     yield '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def with_lines(report: Report) -> Iterator[str]:
+    """``junit-xunit1``: the same, each case with its ``file`` and ``line``."""
+    return render(report, lines=True)

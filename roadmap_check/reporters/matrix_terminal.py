@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from roadmap_check.i18n import plural, t
+from roadmap_check.i18n import percent, plural, t
 from roadmap_check.matrix import (
     CITED,
     MEANING,
@@ -24,6 +24,7 @@ from roadmap_check.matrix import (
     sections,
 )
 from roadmap_check.report import Report
+from roadmap_check.reporters.wrapping import hang
 from roadmap_check.safe_text import line as one_line
 
 SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
@@ -31,7 +32,7 @@ _STYLE = {PROVISION: "bold green", CITED: "green", TOUCHED: "yellow", NONE: "dim
 DEFAULT_WIDTH = 100
 _MAX_HEADER = 8
 _MAX_LABEL = 44
-_SHARE = 5  # " 100%"
+_SHARE = 6  # " 100 %" (Russian writes a space before the sign)
 
 
 @dataclass(frozen=True)
@@ -69,14 +70,17 @@ def _view(matrix: Matrix, label: int, width: int) -> _View:
     while shown > 1 and not _fits(label, headers[:shown], width):
         shown -= 1
     lang = matrix.lang
-    notes = [_cut(t(lang, "matrix.by_section", sections=plural(lang, "plural.section", len(found)),
-                    items=plural(lang, "plural.item", len(matrix.columns))), width)]
+    notes = hang("", t(lang, "matrix.by_section",
+                       sections=plural(lang, "plural.section", len(found)),
+                       items=plural(lang, "plural.item", len(matrix.columns))), width, 2)
     if not named:
-        notes.extend(_cut(f"{n:>3} {s.name} ({plural(lang, 'plural.item', len(s.columns))})",
-                          width) for n, s in enumerate(found[:shown], 1))
+        for n, s in enumerate(found[:shown], 1):
+            notes += hang(f"{n:>3} ", f"{one_line(s.name)} "
+                          f"({plural(lang, 'plural.item', len(s.columns))})", width, 4)
     if shown < len(found):
-        notes.append(t(lang, "matrix.more_sections",
-                       sections=plural(lang, "plural.more_section", len(found) - shown)))
+        notes += hang("", t(lang, "matrix.more_sections",
+                            sections=plural(lang, "plural.more_section", len(found) - shown)),
+                      width, 2)
     cells = tuple(tuple(s.cells[r] for s in found[:shown]) for r in range(len(matrix.rows)))
     return _View(headers[:shown], cells, tuple(notes))
 
@@ -87,8 +91,20 @@ def _legend(lang: str, width: int) -> list[str]:
         if lines and len(lines[-1]) + 3 + len(part) <= width:
             lines[-1] += "   " + part
         else:
-            lines.append(_cut(part, width))
+            lines += hang("", part, width, 2)
     return lines
+
+
+def _short(row: Row, room: int) -> str:
+    """The row's short title (else its title) in at most ``room`` columns, cut after a whole
+    word; "" when not even a word fits."""
+    title = one_line(row.short or row.title)
+    if len(title) <= room:
+        return title
+    words = title[:max(room - 1, 0) + 1].split(" ")[:-1]  # the whole words that fit
+    while words and len(words[-1].strip(",;:–-")) <= 2:  # not ending on "of", "о", "–"
+        words.pop()
+    return " ".join(words).rstrip(",;:") + "…" if words else ""
 
 
 def _group_line(matrix: Matrix, group: str, short: bool = False) -> str:
@@ -105,10 +121,7 @@ def _lines(matrix: Matrix, width: int) -> tuple[list[str], _View, int]:
     label = min(max((len(_label(r)) for r in matrix.rows), default=10) + 1, _MAX_LABEL + 1)
     suffix = t(matrix.lang, "matrix.title",
                ruleset=matrix.ruleset or t(matrix.lang, "matrix.no_ruleset"))
-    path = matrix.path
-    if len(path) + len(suffix) > width:  # keep the file name, cut the folders
-        path = "…" + path[len(path) + len(suffix) - width + 1:]
-    head = [_cut(path + suffix, width)]
+    head = hang("", one_line(matrix.path) + suffix, width, 2)
     return head + _legend(matrix.lang, width), _view(matrix, label, width), label
 
 
@@ -116,8 +129,8 @@ def _footer(matrix: Matrix, view: _View, width: int) -> list[str]:
     lang = matrix.lang
     total = f"{t(lang, 'matrix.coverage')}: " \
         f"{t(lang, 'matrix.of', covered=matrix.covered, required=matrix.required)} " \
-        f"({matrix.share:.0%})"
-    return [*view.notes, _cut(total, width)]
+        f"({percent(matrix.share)[lang]})"
+    return [*view.notes, *hang("", total, width, 2)]
 
 
 def _plain(matrix: Matrix, width: int) -> list[str]:
@@ -128,10 +141,13 @@ def _plain(matrix: Matrix, width: int) -> list[str]:
     group: str | None = None
     for row, cells in zip(matrix.rows, view.cells, strict=True):
         if row.group and row.group != group:
-            out.append(_cut(_group_line(matrix, row.group), width))
+            out += hang("", _group_line(matrix, row.group), width, 4)
         group = row.group
         symbols = "".join(SYMBOL[c].rjust(len(h)) + " " for c, h in zip(cells, view.headers, strict=True))
-        out.append(_label(row).ljust(label) + symbols + f"{row.share:>4.0%}")
+        cells_text = _label(row).ljust(label) + symbols \
+            + percent(row.share)[matrix.lang].rjust(_SHARE - 1)
+        title = _short(row, width - len(cells_text) - 2)
+        out.append(cells_text + (f"  {title}" if title else ""))
     return [*out, *_footer(matrix, view, width)]
 
 
@@ -151,6 +167,9 @@ def _rich(matrix: Matrix, width: int) -> str:
         table.add_column(escape(header), justify="right", width=len(header), no_wrap=True)
     table.add_column(escape(t(matrix.lang, "matrix.share")), justify="right", width=_SHARE,
                      no_wrap=True)
+    room = width - label - sum(len(h) + 1 for h in view.headers) - _SHARE - 2
+    if room > 0:
+        table.add_column("", no_wrap=True, max_width=room)
     group: str | None = None
     for row, cells in zip(matrix.rows, view.cells, strict=True):
         if row.group and row.group != group:
@@ -159,7 +178,8 @@ def _rich(matrix: Matrix, width: int) -> str:
         name = escape(_label(row))
         table.add_row(f"[green]{name}[/green]" if row.covered else f"[red]{name}[/red]",
                       *(f"[{_STYLE[c]}]{SYMBOL[c]}[/{_STYLE[c]}]" for c in cells),
-                      f"{row.share:.0%}")
+                      percent(row.share)[matrix.lang], *([f"[dim]{escape(_short(row, room))}[/dim]"]
+                                             if room > 0 else []))
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, width=width, highlight=False)
     for line in head:

@@ -1,8 +1,11 @@
 """``--format sarif``: SARIF 2.1.0, for code scanning (GitHub, Azure DevOps, IDE viewers).
 
-One run; a rule per check in code order, a result per finding (waived ones carry an in-source
-suppression). The output is deterministic: no timestamps, no machine paths for files under the
-working directory.
+One run; a rule per check in code order (its help as text and Markdown, its family as a tag,
+a link to its page where the package names its repository), a result per finding with the
+span it is about: waived ones carry an in-source suppression, those of the baseline an
+external one. Paths are relative to the repository root (the git work tree around the working
+directory, else the working directory), under ``%SRCROOT%``. The output is deterministic: no
+timestamps.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -25,20 +29,57 @@ from roadmap_check.reporters import place_words, said
 from roadmap_check.severity import Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/roadmap-check/roadmap-check"
 SRCROOT = "%SRCROOT%"
+# [project.urls] of pyproject.toml: where the project lives, and where each check's page is
+HOME_KEYS = ("Repository", "Source", "Source Code", "Homepage")
+DOCS_KEY = "Check documentation"   # a folder URL; the page of RM201 is its RM201.md
 FINGERPRINT_KEY = "roadmapCheck/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
+@lru_cache(maxsize=4)
+def _root(cwd: str) -> str:
+    """The top of the git work tree ``cwd`` is in (a folder holding ``.git``), else ``cwd``."""
+    for folder in (Path(cwd), *Path(cwd).parents):
+        if (folder / ".git").exists():
+            return str(folder)
+    return cwd
+
+
+def repository_root() -> str:
+    return _root(os.path.abspath(os.getcwd()))
+
+
 def relative_path(path: str) -> str | None:
-    """``path`` relative to the working directory with POSIX slashes, or None if outside it."""
+    """``path`` relative to the repository root with POSIX slashes, or None if outside it."""
     cwd = os.path.abspath(os.getcwd())
     full = os.path.abspath(os.path.join(cwd, path))
     try:
-        return Path(full).relative_to(cwd).as_posix()
+        return Path(full).relative_to(_root(cwd)).as_posix()
     except ValueError:
         return None
+
+
+def project_urls() -> dict[str, str]:
+    """``[project.urls]`` of the installed package: label -> URL."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        entries = metadata("roadmap-check").get_all("Project-URL") or []
+    except PackageNotFoundError:  # pragma: no cover - run from a tree that is not installed
+        return {}
+    return dict(entry.split(", ", 1) for entry in entries if ", " in entry)
+
+
+def _links() -> tuple[str | None, str | None]:
+    """The project's home page, and the folder of the check pages (docs/checks in the
+    repository), from the package's URLs; None where it names none (never a guessed link)."""
+    urls = project_urls()
+    home = next((urls[key] for key in HOME_KEYS if key in urls), None)
+    docs = urls.get(DOCS_KEY)
+    if docs is None and home is not None and home.startswith("https://github.com/"):
+        docs = f"{home.rstrip('/')}/blob/HEAD/docs/checks/"
+    return home, docs if docs is None or docs.endswith("/") else docs + "/"
 
 
 def distinct_fingerprints(findings: Iterable[Finding]) -> list[str]:
@@ -68,15 +109,55 @@ def _first_paragraph(code: str, lang: str) -> str:
     return " ".join(doc.split("\n\n", 1)[0].split())
 
 
+def _markdown(code: str, lang: str) -> str:
+    """A check's help in Markdown: its heading, its documentation, its examples."""
+    from roadmap_check.i18n import t
+
+    doc = check_docs(code)
+    out = [f"**{code} {CHECKS[code].name}**", "", doc.doc(lang).strip()]
+    for kind in ("fail", "pass"):
+        example = doc.example(kind, lang)
+        if example:
+            out += ["", f"**{t(lang, f'explain.{kind}')}**", "", "```yaml", example.rstrip(),
+                    "```"]
+    return "\n".join(out) + "\n"
+
+
+def _tags(code: str) -> list[str]:
+    from roadmap_check.registry import FAMILIES
+
+    family = next(f.name for f in FAMILIES if any(c.code == code for c in f.checks))
+    return ["roadmap-check", family, *(["fixable"] if CHECKS[code].fix != "none" else [])]
+
+
 def _rules(lang: str) -> list[dict[str, Any]]:
-    return [{
-        "id": code,
-        "name": CHECKS[code].name,
-        "shortDescription": {"text": check_docs(code).summary(lang)},
-        "fullDescription": {"text": _first_paragraph(code, lang)},
-        "help": {"text": explain(code, lang)},
-        "defaultConfiguration": {"level": LEVELS[CHECKS[code].severity]},
-    } for code in sorted(CHECKS)]
+    _, docs = _links()
+    rules: list[dict[str, Any]] = []
+    for code in sorted(CHECKS):
+        rule: dict[str, Any] = {
+            "id": code,
+            "name": CHECKS[code].name,
+            "shortDescription": {"text": check_docs(code).summary(lang)},
+            "fullDescription": {"text": _first_paragraph(code, lang)},
+            "help": {"text": explain(code, lang), "markdown": _markdown(code, lang)},
+            "defaultConfiguration": {"level": LEVELS[CHECKS[code].severity]},
+            "properties": {"tags": _tags(code)},
+        }
+        if docs is not None:
+            rule["helpUri"] = f"{docs}{code}.md"
+        rules.append(rule)
+    return rules
+
+
+def _region(finding: Finding) -> dict[str, int]:
+    """Where the finding is: the span of the value it is about where known (else its line)."""
+    line, column = max(finding.line, 1), max(finding.column, 1)
+    region = {"startLine": line, "startColumn": column}
+    if finding.end_line >= line and (finding.end_line, finding.end_column) > (line, column):
+        region.update(endLine=finding.end_line, endColumn=finding.end_column)
+    else:
+        region["endLine"] = line
+    return region
 
 
 def _location(finding: Finding, place: Place | None, lang: str) -> dict[str, Any]:
@@ -84,10 +165,7 @@ def _location(finding: Finding, place: Place | None, lang: str) -> dict[str, Any
     nothing in it) and its cell as a logical location, with the cell's text."""
     location = artifact_location(finding.path)
     if place is None:
-        return {"physicalLocation": {
-            "artifactLocation": location,
-            "region": {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)},
-        }}
+        return {"physicalLocation": {"artifactLocation": location, "region": _region(finding)}}
     return {"physicalLocation": {"artifactLocation": location},
             "logicalLocations": [{"name": place.column or place_words(place, lang),
                                   "fullyQualifiedName": place_words(place, lang),
@@ -135,9 +213,15 @@ def render(report: Report) -> Iterator[str]:
                for file in report.files
                for finding, print_ in zip(file.findings, distinct_fingerprints(file.findings),
                                           strict=True)]
+    home, _ = _links()
+    driver: dict[str, Any] = {"name": "roadmap-check", "version": __version__}
+    if home is not None:
+        driver["informationUri"] = home
+    driver["rules"] = rules
     run: dict[str, Any] = {
-        "tool": {"driver": {"name": "roadmap-check", "version": __version__,
-                            "informationUri": INFORMATION_URI, "rules": rules}},
+        "tool": {"driver": driver},
+        "originalUriBaseIds": {SRCROOT: {"uri": Path(repository_root()).as_uri().rstrip("/")
+                                         + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": results,
     }

@@ -1,4 +1,9 @@
-"""``roadmap-check init``: starter files, written from the templates in this package."""
+"""``roadmap-check init``: starter files, written from the templates in this package.
+
+A starter's first line points yaml-language-server (VS Code's YAML extension and other
+editors) at the JSON Schema, which ``init`` writes beside it unless a file of that name is
+there already: completion and validation work as soon as the starter is opened.
+"""
 
 from __future__ import annotations
 
@@ -32,3 +37,19 @@ def write_starter(output: Path | None, lang: str, ruleset: str | None) -> Path:
         raise RoadmapCheckError.of("error.cannot_write", path=str(target),
                                    reason=foreign("os", str(exc.strerror))) from None
     return target
+
+
+def write_schema_beside(target: Path, ruleset: str | None) -> Path | None:
+    """The schema the starter's first line names, beside it; None if that file exists."""
+    name = "ruleset" if ruleset else "roadmap"
+    path = target.parent / f"{name}.schema.json"
+    text = (resources.files("roadmap_check.schemas") / path.name).read_text(encoding="utf-8")
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        return None
+    except OSError as exc:
+        raise RoadmapCheckError.of("error.cannot_write", path=str(path),
+                                   reason=foreign("os", str(exc.strerror))) from None
+    return path
