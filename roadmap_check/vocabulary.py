@@ -93,9 +93,10 @@ _PAIRS = ("date_words", "item_status", "party_kinds")
 
 def from_data(data: dict[str, Any]) -> Vocabulary:
     """The vocabulary ``to_data`` made plain data of."""
-    values = {name: tuple((key, tuple(words)) for key, words in value) if name in _PAIRS
-              else tuple(value) for name, value in data.items()
-              if name not in ("abbreviations", "organisations")}
+    values: dict[str, Any] = {
+        name: tuple((key, tuple(words)) for key, words in value) if name in _PAIRS
+        else tuple(value) for name, value in data.items()
+        if name not in ("abbreviations", "organisations")}
     return Vocabulary(
         **values,
         abbreviations=tuple((word, tuple(means)) for word, means in
