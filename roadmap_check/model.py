@@ -133,6 +133,16 @@ class Framework:
                 out.extend(names)
         return out
 
+    def basis(self, fact: str) -> str | None:
+        """How sure the rule set is of one of its facts (``adopted``, ``in_force_until``,
+        ``title_en``, ``title_ru``, ``issuer``...) when a finding rests on it: "partial",
+        "inferred" (an unknown one counts as inferred), or None for a fact seen in a source
+        (or of no stated confidence)."""
+        confidence = self.provenance.get(fact) or self.confidence
+        if confidence in ("partial", "inferred"):
+            return confidence
+        return "inferred" if confidence == "unknown" else None
+
 
 @dataclass(slots=True, eq=False, repr=False)
 class Requirement:

@@ -78,6 +78,8 @@ _BUILT = {
     "html.caveat.": ("whole", "in_force_until", "adopted", "title", "issuer"),
     "group.": ("cis", "who", "itu", "iso", "hl7", "nema"),
     "party_kind.": ("company", "national-body", "institution"),
+    "basis.": ("partial", "inferred"),
+    "fact.": ("in_force_until", "adopted", "title_en", "title_ru"),
     "status.": ("draft", "circulated", "approved"),
     "language.": ("en", "ru"),
     "explain.fix.": ("safe", "unsafe", "none"),

@@ -10,6 +10,7 @@ from roadmap_check.edits import replace_fix
 from roadmap_check.findings import Finding, Msg
 from roadmap_check.i18n import bare, msg, per_lang, quoted, rendered
 from roadmap_check.model import Framework, Item
+from roadmap_check.normalize import has_cyrillic
 from roadmap_check.resolve import Cited, Resolved
 
 RM101 = Check("RM101", "no-citation", E, NO_FIX, ("rm101.no_citation", "rm101.no_citation.hint"))
@@ -64,10 +65,12 @@ def check(r: Resolved) -> Iterator[Finding]:
             assert fid is not None
             framework = frameworks[fid]
             if hit.status == "loose" and hit.canonical is not None:
+                title = "title_ru" if has_cyrillic(hit.canonical) else "title_en"
                 yield RM105.at(path, raw, msg("rm105.non_canonical", raw=quoted(raw.value),
                                               framework=fid), item=ident, framework=fid,
                                hint=msg("rm105.canonical.hint", text=bare(hit.canonical)),
-                               fix=replace_fix(raw, hit.canonical))
+                               fix=replace_fix(raw, hit.canonical),
+                               basis=framework.basis(title), fact=title)
             if hit.provision_text and hit.provision is None and framework.provisions \
                     and framework.provisions_complete:
                 known = ", ".join(p.id for p in framework.provisions)
@@ -121,7 +124,8 @@ def _in_force(r: Resolved, item: Item, ident: str | None,
                     msg("rm106.roadmap_dated", framework=fid, until=ends,
                         date=dates.spoken(r.as_of.isoformat()))
                 yield RM106.at(r.path, raw, message, item=ident, framework=fid,
-                               hint=_successor(r, framework))
+                               hint=_successor(r, framework),
+                               basis=framework.basis("in_force_until"), fact="in_force_until")
         if framework.adopted:
             adopted = dates.parse(framework.adopted).start
             if adopted is not None and adopted > r.as_of:
@@ -129,7 +133,8 @@ def _in_force(r: Resolved, item: Item, ident: str | None,
                                                 adopted=dates.spoken(framework.adopted,
                                                                      "when"),
                                                 date=dates.spoken(r.as_of.isoformat())),
-                               item=ident, framework=fid, hint=msg("rm107.not_in_force.hint"))
+                               item=ident, framework=fid, hint=msg("rm107.not_in_force.hint"),
+                               basis=framework.basis("adopted"), fact="adopted")
 
 
 def _successor(r: Resolved, framework: Framework) -> Msg:
