@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from roadmap_check.i18n import DEFAULT, Msg, Value, foreign, msg, quoted, render
 from roadmap_check.model import Vocabulary
-from roadmap_check.normalize import contains, stems
+from roadmap_check.normalize import StemIndex, stems
 
 _FORMS = re.compile(
     r"""^(?:
@@ -171,8 +171,8 @@ class DateReader:
         # leading words: the longest first
         self.leading = sorted(((p, mode) for mode in ("by", "end", "from", "in")
                                for p in phrases(mode)), key=lambda pm: -len(pm[0]))
-        self.recurring = [pattern for entry in words.get("recurring", ())
-                          if (pattern := stems(entry, _tokens))]
+        self.recurring = StemIndex([pattern for entry in words.get("recurring", ())
+                                    if (pattern := stems(entry, _tokens))])
         self._cache: dict[str, Period] = {}
 
     def read(self, text: str) -> Period:
@@ -211,7 +211,7 @@ class DateReader:
         return Period(start, end, raw, form, "date", exact)
 
     def _recurs(self, tokens: list[str]) -> bool:
-        return any(contains(tokens, pattern) for pattern in self.recurring)
+        return self.recurring.first(tokens) is not None
 
     def _ordinal(self, tokens: list[str], i: int) -> tuple[int, int] | None:
         """The number 1-4 of an ordinal at ``tokens[i]`` and the index after it."""

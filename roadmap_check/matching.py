@@ -10,7 +10,7 @@ from roadmap_check.model import Framework, RuleSet
 from roadmap_check.normalize import (
     Key,
     Normalizer,
-    contains,
+    StemIndex,
     fold,
     has_cyrillic,
     light,
@@ -326,8 +326,10 @@ class PartyIndex:
                         self.states.append(tuple(form.split()))
         self.accepted = frozenset(words_key(name) for name in ruleset.accept_names)
         self.accept_kinds = frozenset(ruleset.accept_kinds)
-        self.kinds = [(kind, pattern) for kind, words in ruleset.vocabulary.party_kinds
-                      for word in words if (pattern := stems(word))]
+        kinds = [(kind, pattern) for kind, words in ruleset.vocabulary.party_kinds
+                 for word in words if (pattern := stems(word))]
+        self.kinds = [kind for kind, _ in kinds]
+        self.kind_words = StemIndex([pattern for _, pattern in kinds])
         self._cache: dict[str, PartyMatch] = {}
 
     def check(self, name: str) -> PartyMatch:
@@ -339,8 +341,8 @@ class PartyIndex:
 
     def kind_of(self, name: str) -> str | None:
         """The first kind of party whose words the name has."""
-        found = tokens(name)
-        return next((kind for kind, pattern in self.kinds if contains(found, pattern)), None)
+        first = self.kind_words.first(tokens(name))
+        return None if first is None else self.kinds[first]
 
     def _check(self, name: str) -> PartyMatch:
         if len(name) > MAX_CITATION_LENGTH:  # no party is named so: unknown, nothing like it

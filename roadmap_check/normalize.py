@@ -65,15 +65,62 @@ def tokens(text: str) -> list[str]:
     return _TOKENS.findall(text.casefold().replace("ё", "е"))
 
 
-def contains(found: list[str], pattern: tuple[tuple[str, bool], ...]) -> bool:
-    """Whether the tokens hold the ``stems`` pattern, token after token: linear in the tokens
-    for a pattern of a few words."""
-    n = len(pattern)
-    for i in range(len(found) - n + 1):
-        if all(found[i + k].startswith(word) if prefix else found[i + k] == word
-               for k, (word, prefix) in enumerate(pattern)):
-            return True
-    return False
+Stems = tuple[tuple[str, bool], ...]
+
+
+class StemIndex:
+    """Many ``stems`` patterns as a trie of their words, found in a text's tokens: from each
+    token the trie is walked as far as the tokens follow one of its paths (a '*' word by the
+    token's beginnings), so the time grows with the tokens' letters and the patterns' length,
+    not with the number of patterns, however many share their first words."""
+
+    def __init__(self, patterns: list[Stems]) -> None:
+        self.root = _Node()
+        for n, pattern in enumerate(patterns):
+            node = self.root
+            for word, star in pattern:
+                table = node.prefix if star else node.exact
+                child = table.get(word)
+                if child is None:
+                    child = table[word] = _Node()
+                    if star:
+                        node.longest = max(node.longest, len(word))
+                node = child
+            if node.ends is None or n < node.ends:
+                node.ends = n
+
+    def first(self, found: list[str]) -> int | None:
+        """The number of the first pattern (in the order given) the tokens hold, or None."""
+        best: int | None = None
+        for i in range(len(found)):
+            frontier = [self.root]
+            for token in found[i:]:
+                reached = []
+                for node in frontier:
+                    child = node.exact.get(token)
+                    if child is not None:
+                        reached.append(child)
+                    for k in range(1, min(len(token), node.longest) + 1):
+                        child = node.prefix.get(token[:k])
+                        if child is not None:
+                            reached.append(child)
+                for node in reached:
+                    if node.ends is not None and (best is None or node.ends < best):
+                        best = node.ends
+                if not reached:
+                    break
+                frontier = reached
+        return best
+
+
+class _Node:
+    __slots__ = ("ends", "exact", "longest", "prefix")
+
+    def __init__(self) -> None:
+        self.exact: dict[str, _Node] = {}
+        self.prefix: dict[str, _Node] = {}   # words followed by any letters ('*')
+        self.longest = 0                     # the longest word in ``prefix``
+        self.ends: int | None = None         # the first pattern that ends here
 
 
 class Key(NamedTuple):

@@ -11,9 +11,12 @@ from pathlib import Path
 import pytest
 import yaml
 from helpers import TEST_RULES, check_text, engine, hint_of, message_of, minimal_roadmap, shared_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.findings import Finding
+from roadmap_check.normalize import StemIndex
 from roadmap_check.ruleset import builtin_names
 from roadmap_check.severity import Severity
 
@@ -179,3 +182,23 @@ def test_the_documentation_example_of_the_new_vocabulary_works(tmp_path: Path) -
     assert ("1", "RM311") in found and ("2", "RM310") in found
     assert not {("1", "RM304"), ("1", "RM003"), ("1", "RM308"), ("1", "RM301"),
                 ("2", "RM301")} & found
+
+
+_WORDS = st.sampled_from(["a", "ab", "abc", "b", "ba", "министерств", "министерство", "ооо"])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(st.tuples(_WORDS, st.booleans()), min_size=1, max_size=3),
+                min_size=1, max_size=8),
+       st.lists(_WORDS, max_size=10))
+def test_the_index_of_kind_words_finds_the_first_pattern_a_scan_finds(
+        patterns: list[list[tuple[str, bool]]], found: list[str]) -> None:
+    # what a name is of is found by a trie of the words; it must agree with a plain scan
+    def holds(pattern: tuple[tuple[str, bool], ...]) -> bool:
+        return any(all(found[i + k].startswith(w) if star else found[i + k] == w
+                       for k, (w, star) in enumerate(pattern))
+                   for i in range(len(found) - len(pattern) + 1))
+
+    shaped = [tuple(p) for p in patterns]
+    scan = next((n for n, p in enumerate(shaped) if holds(p)), None)
+    assert StemIndex(shaped).first(found) == scan
