@@ -518,3 +518,20 @@ def test_shipped_examples(cli: Cli, name: str, code: int) -> None:
         pytest.skip(f"{name} is not in this checkout")
     run = cli("check", path)
     assert run.code == code, run.stdout
+
+
+@pytest.mark.parametrize(("lang", "heading", "none"), [
+    ("en", "#### Findings", "No findings."), ("ru", "#### Замечания", "Замечаний нет.")])
+def test_markdown_says_there_are_no_findings(cli: Cli, clean: Path, write: Write, lang: str,
+                                             heading: str, none: str) -> None:
+    """A PR comment of a clean draft says so in words, as the HTML annex does, rather than
+    ending at the coverage table; with only waived findings it says so, then lists them."""
+    said = cli("check", clean, *RULES, "--format", "markdown", "--lang", lang)
+    assert said.code == 0, said.stderr
+    assert f"{heading}\n\n{none}\n" in said.stdout, said.stdout[-600:]
+    waived = write("waived.yaml", CLEAN_ROADMAP.replace(
+        "responsible: Republic of Belarus", "responsible: Ministry of Magic  # roadmap-check: "
+        "ignore[RM304] agreed with the secretariat"))
+    told = cli("check", waived, *RULES, "--format", "markdown", "--lang", lang)
+    assert f"{heading}\n\n{none}\n" in told.stdout, told.stdout[-800:]
+    assert told.stdout.index(none) < told.stdout.index("<details>")
