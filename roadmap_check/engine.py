@@ -241,7 +241,11 @@ class Engine:
             code = finding.code
             if (select is not None and code not in select) or code in ignore:
                 continue
-            level = overrides.get(code)
+            # an override sets the check's level: a finding its check made at another level
+            # (RM304's unlisted names, info beside its warnings) keeps its own
+            made = CHECKS.get(code)
+            level = overrides.get(code) if made is None or finding.severity == made.severity \
+                else None
             if not trusted(finding.basis, trust):  # never more than info on such a fact
                 level = Severity.INFO
             out.append(finding if level is None or level == finding.severity

@@ -202,3 +202,12 @@ def test_the_index_of_kind_words_finds_the_first_pattern_a_scan_finds(
     shaped = [tuple(p) for p in patterns]
     scan = next((n for n, p in enumerate(shaped) if holds(p)), None)
     assert StemIndex(shaped).first(found) == scan
+
+
+def test_a_raised_severity_raises_the_misspellings_and_leaves_unlisted_names_info(
+        tmp_path: Path) -> None:
+    findings = _with_accept(tmp_path, "severity: {RM304: error}\n")
+    levels = {f.subject: f.severity
+              for f in findings(_draft("Republic of Belarrus", "Eurasian Telemedicine Partnership"))}
+    assert levels == {"Republic of Belarrus": Severity.ERROR,
+                      "Eurasian Telemedicine Partnership": Severity.INFO}
