@@ -81,6 +81,11 @@ def provision_form(pid: str) -> set[str]:
     return forms
 
 
+# A citation ending in a bracket of words (a gloss), and what makes a bracket no gloss
+_GLOSS = re.compile(r"(?P<head>[^()]{3,300}?)\s*\((?P<gloss>[^()]{1,300})\)\s*")
+_NOT_GLOSS = re.compile(r"\d|\bdraft\b|\bпроект", re.I)
+
+
 class Resolution(NamedTuple):
     status: str                    # canonical | loose | ambiguous | unknown | accepted
     framework: str | None = None
@@ -377,6 +382,8 @@ class CitationIndex:
         latin, pid, marker, rest = self._parts(text)
         found = self._framework(pid, approval(rest)[0])
         if found.status == "unknown":
+            found = self._glossed(pid, rest) or found
+        if found.status == "unknown":
             ref = self.accepted.match(latin or text)
             if ref is not None:
                 return Resolution("accepted", None, (), pid, None, rest, None, latin, marker,
@@ -388,6 +395,18 @@ class CitationIndex:
             if latin is not None and found.status == "canonical":
                 found = found._replace(status="loose")
         return found._replace(latin=latin, marker=marker)
+
+    def _glossed(self, pid: str | None, rest: str) -> Resolution | None:
+        """A framework's name followed by the drafter's gloss in brackets ("HL7 FHIR (быстрые
+        ресурсы ...)"): read as the name, loosely. A bracket with a number or saying "draft" is
+        no gloss (an edition, a year, a draft of the document)."""
+        glossed = _GLOSS.fullmatch(rest)
+        if glossed is None or _NOT_GLOSS.search(glossed["gloss"]):
+            return None
+        found = self._framework(pid, glossed["head"])
+        if found.framework is None:
+            return None
+        return found._replace(status="loose", remainder=rest)
 
     def _member(self, fid: str, rest: str) -> str | None:
         """A provision a code of the citation names: a listed one ("H.812.1", "H.812"), else

@@ -401,3 +401,22 @@ def test_the_canonical_fix_keeps_the_act_that_approved_the_framework() -> None:
     assert found.fix.value.startswith("Стратегия обеспечения информационной безопасности")
     assert found.fix.value.endswith(", утвержденная решением Совета глав государств СНГ от "
                                     "25 октября 2019 г."), found.fix.value
+
+
+@pytest.mark.parametrize(("text", "framework"), [
+    ("HL7 FHIR (быстрые ресурсы для обеспечения совместимости в здравоохранении)", "hl7-fhir"),
+    ("DICOM (цифровые изображения и связь в медицине)", "dicom"),
+    ("Strategy for Ensuring Information Security of the CIS Member States (the security one)",
+     "cis-infosec-2030"),
+])
+def test_a_name_with_the_drafters_gloss_in_brackets_is_that_framework(
+        index: CitationIndex, text: str, framework: str) -> None:
+    found = index.resolve(text)
+    assert (found.status, found.framework) == ("loose", framework), found
+
+
+@pytest.mark.parametrize("text", ["HL7 FHIR (проект)", "HL7 FHIR (draft)",
+                                  "Something no rule set lists (a gloss)"])
+def test_a_bracket_saying_draft_or_after_an_unknown_name_is_no_gloss(
+        index: CitationIndex, text: str) -> None:
+    assert index.resolve(text).framework is None
