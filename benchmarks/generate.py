@@ -123,6 +123,26 @@ def dates(rng: random.Random) -> tuple[str, str, int]:
     return st, dl, d_end
 
 
+_TITLES: dict[str, dict[str, str]] | None = None
+
+
+def canon(fid: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """A framework's canonical titles (English, Russian) and provision suffixes: the titles of
+    the built-in rule set where roadmap_check is installed (canonical means what it says),
+    else those written in vocab.CANON."""
+    global _TITLES
+    en, ru, provisions = v.CANON[fid]
+    if _TITLES is None:
+        try:
+            from roadmap_check import rulesets
+
+            _TITLES = {f.id: dict(f.title) for f in rulesets.load([]).frameworks.values()}
+        except Exception:  # not installed, or a rule set it cannot read: the written ones
+            _TITLES = {}
+    title = _TITLES.get(fid, {})
+    return title.get("en", en), title.get("ru", ru), provisions
+
+
 def clean_cites(rng: random.Random, ru: bool, text: str, index: int, section: int) -> list[str]:
     """Canonical citations of every framework the text speaks of (vocab.SUBJECTS), once each."""
     lowered = text.lower()
@@ -133,7 +153,7 @@ def clean_cites(rng: random.Random, ru: bool, text: str, index: int, section: in
         wanted.append(v.SECTION_CITES[section % len(v.SECTION_CITES)])
     out = []
     for fid in dict.fromkeys(wanted):
-        en, ru_title, provisions = v.CANON[fid]
+        en, ru_title, provisions = canon(fid)
         suffix = rng.choice(provisions) if provisions and rng.random() < 0.4 else None
         r = rng.random()
         if r < 0.6:

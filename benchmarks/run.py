@@ -43,7 +43,7 @@ FLOOR_CODE = (
 # kind -> (generator, its extra arguments, the files whose change makes a cached draft stale)
 GENERATORS = {
     "generated": ("generate.py", [], ("generate.py", "vocab.py")),
-    "clean": ("generate.py", ["--clean"], ("generate.py", "vocab.py")),
+    "clean": ("generate.py", ["--clean"], ("generate.py", "vocab.py", "../rules/cis-frameworks.yaml")),
     "other": ("generate_other.py", [], ("generate_other.py", "other_vocab.py")),
 }
 DEFAULT_SIZES = {"generated": (20, 10000, 50000), "clean": (20, 10000), "other": (20, 10000, 50000)}
