@@ -80,6 +80,22 @@ def test_old_and_encrypted_files_are_a_finding_that_says_what_to_do(
     assert not (tmp_path / "x.yaml").exists()
 
 
+@pytest.mark.parametrize(("name", "content"), [
+    ("draft.docx", b"not a document at all"), ("plan.xlsx", b"roadmap: {id: x}\nitems: []\n"),
+    ("empty.docx", b""),
+])
+def test_a_file_named_as_a_document_that_is_not_one_is_told_so(
+        tmp_path: Path, name: str, content: bytes) -> None:
+    """A .docx or .xlsx that is no zip (a renamed text file, an empty or truncated download)
+    is not read as YAML, whose findings would puzzle its drafter: RM001 says what it is not."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    run = _check(path)
+    assert run.code == 1
+    assert "RM001 yaml-syntax  the file is neither a Word (.docx) nor an Excel (.xlsx) " \
+        "document" in run.stdout, run.stdout
+
+
 @pytest.mark.parametrize("kind", ["docm", "xlsm"])
 def test_macro_enabled_files_are_not_read_and_their_macros_never_run(tmp_path: Path,
                                                                      kind: str) -> None:

@@ -12,6 +12,16 @@ from __future__ import annotations
 _MAGICS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 
 
+# The names of Word, Excel and OpenDocument files: one so named is read as one (a file so named
+# that is not one is told so, not read as YAML)
+SUFFIXES = (".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".xltx", ".odt", ".ods", ".doc", ".xls")
+
+
+def named(display: str) -> bool:
+    """Whether a file's name says it is a Word, Excel or OpenDocument document."""
+    return display.lower().endswith(SUFFIXES)
+
+
 def sniff(data: bytes) -> bool:
     """Whether the bytes are a zip or an OLE2 file (a Word or Excel document, or an old or
     encrypted one): never YAML text."""
