@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_matrix import (
     ENGLISH,
     EXAMPLES,
@@ -36,6 +38,7 @@ from test_matrix import (
 )
 
 from roadmap_check.engine import Engine, Options
+from roadmap_check.findings import Finding
 from roadmap_check.report import FileReport, Report
 from roadmap_check.reporters import html as html_report
 from roadmap_check.reporters import markdown
@@ -630,3 +633,22 @@ def test_browser_runs_no_injected_script(tmp_path: Path) -> None:
     assert found is not None, done.stderr[-2000:]
     assert found.group(1).startswith("roadmap-check:") and found.group(1) != "PWNED"
     assert "&lt;script&gt;document.title=" in dom and "<script" not in dom
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", "б", " ", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x85",
+                                 "\u2028", "é"]), max_size=60))
+def test_the_quoted_lines_are_the_lines_the_reader_counts(
+        tmp_path_factory: pytest.TempPathFactory, parts: list[str]) -> None:
+    """The report quotes line n of the file as a whole read split by str.splitlines numbers
+    it, though it keeps only the lines around its findings."""
+    from roadmap_check.reporters.html import source_lines
+
+    text = "".join(parts)
+    path = tmp_path_factory.mktemp("lines") / "draft.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    expected = text.splitlines()
+    at = [Finding("RM001", str(path), n, 1, ("m", ())) for n in range(1, len(expected) + 2)]
+    lines = source_lines(str(path), at)
+    assert lines is not None and len(lines) == len(expected)
+    assert [lines[i] for i in range(len(expected))] == expected

@@ -12,8 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from roadmap_check import __version__, dates
@@ -130,12 +129,38 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def source_lines(path: str) -> list[str] | None:
-    """The lines of a checked file, or None when it cannot be read (stdin, moved, binary)."""
+class SourceLines:
+    """The lines of a checked file that a report quotes, as a list of all its lines reads:
+    ``lines[n - 1]`` is line n (empty when not kept), ``len(lines)`` how many it has."""
+
+    def __init__(self, kept: dict[int, str], count: int) -> None:
+        self.kept, self.count = kept, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, index: int) -> str:
+        return self.kept.get(index + 1, "")
+
+
+def source_lines(path: str, findings: Iterable[Finding]) -> SourceLines | None:
+    """The lines of a checked file around its findings (each one's line and the lines either
+    side), read as a stream, so that a large draft's whole text is not held beside its report;
+    None when it cannot be read (stdin, moved, binary). Lines end where ``str.splitlines``
+    ends them, as when the whole text was read and split."""
+    wanted = {n for f in findings for n in (f.line - 1, f.line, f.line + 1)}
+    kept: dict[int, str] = {}
+    count = 0
     try:
-        return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+        with open(path, encoding="utf-8", errors="replace", newline="") as stream:
+            for physical in stream:  # split at \n, \r and \r\n; splitlines does the rest
+                for line in physical.splitlines():
+                    count += 1
+                    if count in wanted:
+                        kept[count] = line
     except (OSError, ValueError):
         return None
+    return SourceLines(kept, count)
 
 
 def render(report: Report) -> Iterator[str]:
@@ -410,7 +435,8 @@ def _matrix(matrix: Matrix) -> str:
 def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
     live = [f for f in file.findings if f.suppression is None]
     waived = [f for f in file.findings if f.suppression is not None]
-    lines = source_lines(file.path) if file.findings and not file.places else None
+    lines = source_lines(file.path, file.findings) if file.findings and not file.places \
+        else None
     index = by_id(matrix.columns)
     lang = file.lang
     known = {fw.id: fw for fw in file.ruleset.frameworks} if file.ruleset else {}
@@ -504,7 +530,7 @@ def _notes(notes: list[Finding], known: dict[str, FrameworkInfo], lang: str,
 _RESTS_ON = {"RM106": "in_force_until", "RM107": "adopted"}
 
 
-def _finding(finding: Finding, lines: list[str] | None, lang: str,
+def _finding(finding: Finding, lines: SourceLines | None, lang: str,
              known: dict[str, FrameworkInfo], hints: Counter[tuple[str, str | None]] | None = None,
              file: FileReport | None = None) -> str:
     kind = "waived" if finding.suppression is not None else finding.severity.label
@@ -545,7 +571,7 @@ def _finding(finding: Finding, lines: list[str] | None, lang: str,
     return "".join(out) + "</div>\n"
 
 
-def _snippet(finding: Finding, lines: list[str] | None) -> str:
+def _snippet(finding: Finding, lines: SourceLines | None) -> str:
     if not lines or not 1 <= finding.line <= len(lines):
         return ""
     first, last = max(finding.line - 1, 1), min(finding.line + 1, len(lines))

@@ -35,7 +35,7 @@ from roadmap_check.matrix import (
 from roadmap_check.report import FileReport, Report
 from roadmap_check.reporters import said
 from roadmap_check.reporters import where as where_in
-from roadmap_check.reporters.html import layer, meta_value, percent, source_lines
+from roadmap_check.reporters.html import SourceLines, layer, meta_value, percent, source_lines
 from roadmap_check.safe_text import printable
 from roadmap_check.severity import Severity
 
@@ -220,7 +220,7 @@ def _findings(file: FileReport, matrix: Matrix, budget: _Budget) -> Iterator[str
             yield said
         if not waived:
             return
-    lines = source_lines(file.path) if not file.places else None
+    lines = source_lines(file.path, file.findings) if not file.places else None
     index = by_id(matrix.columns)
     grouped: dict[int, list[Finding]] = {}
     for finding in live:
@@ -246,7 +246,7 @@ def _label(column: Column | None, count: int, lang: str) -> str:
     return f"{t(lang, 'report.item', id=raw(column.id))}{title} ({findings})"
 
 
-def _block(label: str, findings: list[Finding], lines: list[str] | None,
+def _block(label: str, findings: list[Finding], lines: SourceLines | None,
            budget: _Budget, lang: str, file: FileReport | None = None) -> Iterator[str]:
     """One <details> block, cut when the budget runs out; never an empty one."""
     texts = [_finding(f, lines, lang, file) for f in findings]
@@ -263,7 +263,7 @@ def _block(label: str, findings: list[Finding], lines: list[str] | None,
     yield closing
 
 
-def _finding(finding: Finding, lines: list[str] | None, lang: str,
+def _finding(finding: Finding, lines: SourceLines | None, lang: str,
              file: FileReport | None = None) -> str:
     kind = "waived" if finding.suppression is not None else finding.severity.label
     text = said(finding, lang)
