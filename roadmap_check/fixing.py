@@ -1,4 +1,5 @@
-"""``roadmap-check fix``: apply the safe fixes, editing only the spans they name.
+"""``roadmap-check fix``: apply the safe fixes (the unsafe ones too when asked), editing only
+the spans they name.
 
 Comments, key order, quoting and blank lines stay as they were. The fixed text is read again
 before anything is written: it must be valid YAML, every fixed scalar must hold exactly its new
@@ -11,19 +12,20 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from roadmap_check.checks.base import NO_FIX
 from roadmap_check.engine import Engine
 from roadmap_check.findings import Finding, Fix
-from roadmap_check.i18n import LANGS, foreign, say
+from roadmap_check.i18n import LANGS, foreign, say, t
 from roadmap_check.loading import scalar_start
 from roadmap_check.registry import CHECKS
 from roadmap_check.rewrite import Refused, replace_text
 from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, compose, read_scalar
 
-__all__ = ["SAFE", "Outcome", "Refused", "apply", "fix_file", "read", "verify", "write"]
+__all__ = ["SAFE", "Outcome", "Refused", "apply", "fix_file", "read", "unsafe_said", "verify",
+           "write"]
 
 # The checks whose findings carry fixes (their declarations say so); each fix says whether
 # it is safe, and only safe ones are applied unless the unsafe ones are asked for.
@@ -39,17 +41,39 @@ class Outcome:
     before: str
     after: str
     applied: list[Finding]
+    unsafe: list[Finding] = field(default_factory=list)  # unsafe fixes left, at their places
+    #                                                       in ``after``
 
     @property
     def changed(self) -> bool:
         return self.before != self.after
 
-    def diff(self) -> str:
+    def diff(self, lang: str = "en") -> str:
+        """The unified diff of the fixes; a hunk that holds an unsafe fix says so after its
+        ``@@ ... @@`` (where a diff has room for a remark: patch and git apply ignore it)."""
         name = self.path.as_posix()
         old, new = (name, name) if self.path.is_absolute() else (f"a/{name}", f"b/{name}")
-        return "".join(difflib.unified_diff(
+        lines = list(difflib.unified_diff(
             self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
             fromfile=old, tofile=new))
+        unsafe = [f for f in self.applied if f.fix is not None and not f.fix.safe]
+        if unsafe:
+            heads = [i for i, line in enumerate(lines) if line.startswith("@@")]
+            for at, end in zip(heads, [*heads[1:], len(lines)], strict=True):
+                added = "".join(line for line in lines[at + 1:end] if line.startswith("+"))
+                marks = [f for f in unsafe if f.fix is not None and f.fix.replacement in added]
+                if marks:
+                    head = lines[at].rstrip("\r\n")
+                    lines[at] = f"{head} {'; '.join(unsafe_said(f, lang) for f in marks)}\n"
+        return "".join(lines)
+
+
+def unsafe_said(finding: Finding, lang: str) -> str:
+    """An unsafe fix in a few words: its check and what it drops or widens."""
+    fix = finding.fix
+    assert fix is not None
+    return t(lang, "cli.diff_unsafe", code=finding.code,
+             lost=", ".join(repr(x) for x in fix.loses) if fix.loses else "-")
 
 
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
@@ -177,17 +201,24 @@ def write(path: Path, original: bytes, text: str, force: bool = False) -> None:
     replace_text(path, original, text.encode("utf-8"), force)
 
 
-def fix_file(engine: Engine, path: Path) -> tuple[bytes, Outcome, str]:
-    """The file's bytes as read, the outcome of its safe fixes, and the file's language.
+def _unsafe(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if f.fix is not None and not f.fix.safe and f.suppression is None]
+
+
+def fix_file(engine: Engine, path: Path, unsafe: bool = False) -> tuple[bytes, Outcome, str]:
+    """The file's bytes as read, the outcome of its safe fixes (and unsafe ones, with
+    ``unsafe``), and the file's language.
 
     ``engine`` should select the SELECT codes. Fixes that overlap one taken are left for
     another round (at most three); each round's text is verified before the next (``verify``),
-    so a file is fixed safely or not at all.
+    so a file is fixed safely or not at all. The unsafe fixes left are in the outcome.
     """
     original, text = read(path)
     bom = text.startswith(_BOM)
     body = text[1:] if bom else text
     fixed, applied, lang = body, [], "en"
+    pending: list[Finding] = []   # the unsafe fixes left (of the last text checked)
+    current = True                # whether that text is the text as fixed
     for _ in range(3):
         report = engine.check_text(fixed, str(path), path.parent)
         lang = report.lang
@@ -195,12 +226,16 @@ def fix_file(engine: Engine, path: Path) -> tuple[bytes, Outcome, str]:
         if unusable is not None:  # fixes against no rule set would be guesses
             said = {lang: say(lang, unusable.message) for lang in LANGS}
             raise Refused.of("error.fix_no_ruleset", path=f"{path}:{unusable.line}", error=said)
-        after, done, left = _apply(fixed, report.findings)
+        pending, current = ([] if unsafe else _unsafe(report.findings)), True
+        after, done, left = _apply(fixed, report.findings, unsafe)
         if not done:
             break
         verify(fixed, after, done, str(path))
         fixed = after
         applied += done
+        current = False
         if not left:
             break
-    return original, Outcome(path, text, (_BOM if bom else "") + fixed, applied), lang
+    if pending and not current:  # where they are in the fixed text
+        pending = _unsafe(engine.check_text(fixed, str(path), path.parent).findings)
+    return original, Outcome(path, text, (_BOM if bom else "") + fixed, applied, pending), lang

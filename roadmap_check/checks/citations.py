@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from roadmap_check import dates
-from roadmap_check.checks.base import INFO, NO_FIX, SAFE, Check, E, Family, W
-from roadmap_check.edits import replace_fix
+from roadmap_check.checks.base import CHECKED, INFO, NO_FIX, Check, E, Family, W
+from roadmap_check.edits import rewrite_fix
 from roadmap_check.findings import Finding, Msg
 from roadmap_check.i18n import bare, msg, per_lang, quoted, rendered
 from roadmap_check.model import Framework, Item
@@ -22,7 +22,7 @@ RM103 = Check("RM103", "ambiguous-citation", W, NO_FIX,
               ("rm103.ambiguous", "rm103.ambiguous.hint"))
 RM104 = Check("RM104", "unknown-provision", E, NO_FIX,
               ("rm104.unknown_provision", "rm104.unknown_provision.hint"))
-RM105 = Check("RM105", "non-canonical-citation", INFO, SAFE,
+RM105 = Check("RM105", "non-canonical-citation", INFO, CHECKED,
               ("rm105.non_canonical", "rm105.canonical.hint"))
 RM106 = Check("RM106", "expired-framework", W, NO_FIX, (
     "rm106.item_due", "rm106.roadmap_dated", "rm106.successor.hint",
@@ -67,7 +67,9 @@ def check(r: Resolved) -> Iterator[Finding]:
                 yield RM105.at(path, raw, msg("rm105.non_canonical", raw=quoted(raw.value),
                                               framework=fid), item=ident, framework=fid,
                                hint=msg("rm105.canonical.hint", text=bare(hit.canonical)),
-                               fix=replace_fix(raw, hit.canonical))
+                               fix=rewrite_fix(r.rules.normalizer, raw, hit.canonical,
+                                               _stands_for(framework)
+                                               if entry.citation.mapping else None))
             if hit.provision_text and hit.provision is None and framework.provisions \
                     and framework.provisions_complete:
                 known = ", ".join(p.id for p in framework.provisions)
@@ -84,6 +86,12 @@ def check(r: Resolved) -> Iterator[Finding]:
                                hint=msg("rm108.twice.hint"))
             seen.add(marker)
         yield from _in_force(r, item, ident, cited)
+
+
+def _stands_for(framework: Framework) -> str:
+    """What a framework's id says, written in a mapping citation: the framework itself (its
+    id, titles and group)."""
+    return " ".join([framework.id, *framework.title.values(), framework.group or ""])
 
 
 def _names(r: Resolved, ids: tuple[str, ...],

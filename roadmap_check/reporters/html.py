@@ -32,7 +32,7 @@ from roadmap_check.matrix import (
     sections,
 )
 from roadmap_check.report import FileReport, FrameworkInfo, Report
-from roadmap_check.reporters import said
+from roadmap_check.reporters import fixable_key, said
 from roadmap_check.reporters import where as where_in
 from roadmap_check.severity import Severity
 
@@ -166,7 +166,7 @@ def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> s
     live = [f for file in files for f in file.findings if f.suppression is None]
     counts = {s: sum(1 for f in live if f.severity == s) for s in Severity}
     waived = sum(1 for file in files for f in file.findings if f.suppression is not None)
-    fixable = sum(1 for f in live if f.fix)
+    fixable = sum(1 for f in live if f.fix and f.fix.safe)
     covered, required = coverage
     share = f"{t(lang, 'matrix.of', covered=covered, required=required)} " \
         f"({percent(covered / required, lang)})" if required else t(lang, "report.nothing_required")
@@ -512,8 +512,8 @@ def _finding(finding: Finding, lines: list[str] | None, lang: str,
         t(lang, "report.line", line=finding.line, column=finding.column)
     if finding.suppression is not None and finding.item is not None:
         where = f"{t(lang, 'term.item', id=finding.item)}, {where}"
-    fixable = f' <span class="mute">{_e(t(lang, "term.fixable").strip())}</span>' \
-        if finding.fix else ""
+    label = fixable_key(finding)
+    fixable = f' <span class="mute">{_e(t(lang, label).strip())}</span>' if label else ""
     shown = f"{kind} noprint" if _tabled(finding) else kind
     out = [f'<div class="finding {shown}"><p class="head"><span class="badge {kind}">'
            f"{_e(t(lang, f'term.label.{kind}'))}</span> "

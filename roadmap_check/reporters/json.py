@@ -39,7 +39,8 @@ def finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
         "suggestion": text.hint,
         "fix": None if fix is None else {
             "line": fix.line, "column": fix.column, "end_line": fix.end_line,
-            "end_column": fix.end_column, "replacement": fix.replacement},
+            "end_column": fix.end_column, "replacement": fix.replacement, "safe": fix.safe,
+            "loses": list(fix.loses)},
     }
 
 
@@ -79,6 +80,7 @@ def render(report: Report) -> Iterator[str]:
         "suppressed": report.suppressed,
         "baselined": report.baselined,
         "fixable": report.fixable,
+        "unsafe_fixable": report.unsafe_fixable,
         "coverage": _coverage(report.needs),
         "exit_code": report.exit_code,
         "limit_per_code": report.limit,
@@ -177,6 +179,8 @@ class _Line:
         fix = finding.fix
         fix_text = "null}" if fix is None else (
             f'{{"line": {fix.line}, "column": {fix.column}, "end_line": {fix.end_line}, '
-            f'"end_column": {fix.end_column}, "replacement": {_encode(fix.replacement)}}}}}')
+            f'"end_column": {fix.end_column}, "replacement": {_encode(fix.replacement)}, '
+            f'"safe": {"true" if fix.safe else "false"}, '
+            f'"loses": {json.dumps(list(fix.loses), ensure_ascii=False)}}}}}')
         return (f'{head}{finding.line}, "column": {finding.column}, '
                 f'"item": {self.string(finding.item)}, {tail}{fix_text}')
