@@ -320,6 +320,8 @@ def _fix_first(paths: list[Path], options: Options, lang: str, unsafe: bool = Fa
             say(i18n.t(lang, "cli.fixed", path=str(path),
                        count=len(outcome.applied),
                        codes=f" ({', '.join(sorted({f.code for f in outcome.applied}))})"))
+        if outcome.unsafe:  # left for --unsafe-fixes; the check below lists them
+            say(i18n.t(lang, "cli.unsafe_left", path=str(path), count=len(outcome.unsafe)))
 
 
 def _with_progress(paths: list[Path], options: Options, jobs: int,

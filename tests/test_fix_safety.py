@@ -102,8 +102,9 @@ def test_only_unsafe_fixes_applies_a_fix_that_drops_a_specific(
 
 def test_check_fix_takes_unsafe_fixes_too(cli: Cli, draft: tuple[str, Path]) -> None:
     lang, path = draft
-    cli("check", "--fix", "--fail-on", "never", path)
+    done = cli("check", "--fix", "--fail-on", "never", path)
     assert all(w in _cites(path) for w in SPECIFIC[lang])
+    assert "--unsafe-fixes" in done.stderr  # it says how many it left
     cli("check", "--fix", "--unsafe-fixes", "--fail-on", "never", path)
     assert not any(w in _cites(path) for w in SPECIFIC[lang])
 
@@ -184,3 +185,55 @@ def test_every_fixable_checks_documentation_says_whether_its_fix_is_safe(code: s
     doc = check_docs(code)
     assert re.search(r"\b(un)?safe\b", doc.doc("en")), code
     assert "безопасн" in doc.doc("ru"), code
+
+
+def test_a_party_fix_that_drops_a_number_is_unsafe(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "parties.yaml"
+    draft = yaml.safe_load(_draft("en"))
+    draft["roadmap"]["ruleset"] = "cis-telemedicine"   # it knows the bodies of the CIS and RCC
+    draft["items"][0]["cites"] = ["CIS InfoSec Strategy 2030"]
+    draft["items"][0]["participants"] = ["RCC Executive Comittee",
+                                         "CIS Interparliamentary Assembly 2"]
+    path.write_text(yaml.safe_dump(draft, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    findings = _json(cli, path)["findings"]
+    fixes = {f["message"].split("'")[1]: f["fix"] for f in findings if f["code"] == "RM304"}
+    assert fixes["RCC Executive Comittee"]["safe"] is True
+    assert fixes["CIS Interparliamentary Assembly 2"]["safe"] is False
+    assert fixes["CIS Interparliamentary Assembly 2"]["loses"] == ["2"]
+    cli("fix", path)
+    assert _participants(path) == ["RCC Executive Committee", "CIS Interparliamentary Assembly 2"]
+
+
+def _participants(path: Path) -> list[str]:
+    data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [str(p) for p in data["items"][0]["participants"]]
+
+
+def _drafts() -> list[Path]:
+    root = Path(__file__).resolve().parent
+    return sorted([*(root.parent / "examples").glob("*.yaml"), *(root / "corpus").glob("*.yaml")])
+
+
+@pytest.mark.parametrize("path", _drafts(), ids=lambda p: p.name)
+def test_every_rewriting_fix_is_safe_exactly_when_it_loses_nothing(path: Path) -> None:
+    """On every example and corpus draft: each fix of a check that rewrites what a citation or
+    a name says is safe exactly when it loses nothing, and what it loses the drafter wrote."""
+    from roadmap_check import meaning, vocabulary
+    from roadmap_check.checks.base import CHECKED
+    from roadmap_check.engine import Engine, Options
+    from roadmap_check.normalize import Normalizer
+    from roadmap_check.ruleset import builtin_names
+
+    report = Engine(Options()).check_path(path, str(path))
+    builtin = report.ruleset is not None and report.ruleset.name in builtin_names()
+    normalizer = Normalizer(vocabulary.builtin())
+    orgs = {org.id.upper() for org in normalizer.vocabulary.organisations}
+    for finding in report.findings:
+        fix = finding.fix
+        if fix is None or CHECKS[finding.code].fix != CHECKED:
+            continue
+        assert fix.safe == (not fix.loses), finding
+        written = (finding.subject or "").casefold()
+        assert all(x.casefold() in written or x in orgs for x in fix.loses), finding
+        if builtin and fix.value is not None and fix.value != finding.framework:
+            assert fix.loses == meaning.lost(normalizer, finding.subject or "", fix.value)
