@@ -237,3 +237,14 @@ def test_every_rewriting_fix_is_safe_exactly_when_it_loses_nothing(path: Path) -
         assert all(x.casefold() in written or x in orgs for x in fix.loses), finding
         if builtin and fix.value is not None and fix.value != finding.framework:
             assert fix.loses == meaning.lost(normalizer, finding.subject or "", fix.value)
+
+
+def test_the_hint_of_an_unsafe_citation_fix_says_what_the_title_would_lose(
+        cli: Cli, draft: tuple[str, Path]) -> None:
+    lang, path = draft
+    findings = _json(cli, path)["findings"]
+    hints = {f["message"]: f["suggestion"] for f in findings if f["code"] == "RM105"}
+    hl7 = next(hint for message, hint in hints.items() if "HL7 FHIR R4" in message)
+    assert ("'R4'" if lang == "en" else "«R4»") in hl7, hl7
+    loose = next(hint for message, hint in hints.items() if LOOSE[lang][0] in message)
+    assert "R4" not in loose and LOOSE[lang][1] in loose

@@ -23,7 +23,7 @@ RM103 = Check("RM103", "ambiguous-citation", W, NO_FIX,
 RM104 = Check("RM104", "unknown-provision", E, NO_FIX,
               ("rm104.unknown_provision", "rm104.unknown_provision.hint"))
 RM105 = Check("RM105", "non-canonical-citation", INFO, CHECKED,
-              ("rm105.non_canonical", "rm105.canonical.hint"))
+              ("rm105.non_canonical", "rm105.canonical.hint", "rm105.canonical_unsafe.hint"))
 RM106 = Check("RM106", "expired-framework", W, NO_FIX, (
     "rm106.item_due", "rm106.roadmap_dated", "rm106.successor.hint",
     "rm106.successor_note.hint", "rm106.check_successor.hint"))
@@ -64,12 +64,15 @@ def check(r: Resolved) -> Iterator[Finding]:
             assert fid is not None
             framework = frameworks[fid]
             if hit.status == "loose" and hit.canonical is not None:
+                fix = rewrite_fix(r.rules.normalizer, raw, hit.canonical,
+                                  _stands_for(framework) if entry.citation.mapping else None)
+                hint = msg("rm105.canonical.hint", text=bare(hit.canonical)) \
+                    if fix is None or fix.safe else \
+                    msg("rm105.canonical_unsafe.hint", text=bare(hit.canonical),
+                        lost=_listed(fix.loses))
                 yield RM105.at(path, raw, msg("rm105.non_canonical", raw=quoted(raw.value),
                                               framework=fid), item=ident, framework=fid,
-                               hint=msg("rm105.canonical.hint", text=bare(hit.canonical)),
-                               fix=rewrite_fix(r.rules.normalizer, raw, hit.canonical,
-                                               _stands_for(framework)
-                                               if entry.citation.mapping else None))
+                               hint=hint, fix=fix)
             if hit.provision_text and hit.provision is None and framework.provisions \
                     and framework.provisions_complete:
                 known = ", ".join(p.id for p in framework.provisions)
@@ -86,6 +89,12 @@ def check(r: Resolved) -> Iterator[Finding]:
                                hint=msg("rm108.twice.hint"))
             seen.add(marker)
         yield from _in_force(r, item, ident, cited)
+
+
+def _listed(texts: tuple[str, ...]) -> dict[str, str]:
+    """The drafter's words, each quoted, in each language."""
+    quotes = [quoted(text) for text in texts]
+    return per_lang(lambda lang: ", ".join(q[lang] for q in quotes))
 
 
 def _stands_for(framework: Framework) -> str:
