@@ -181,6 +181,6 @@ class _Line:
             f'{{"line": {fix.line}, "column": {fix.column}, "end_line": {fix.end_line}, '
             f'"end_column": {fix.end_column}, "replacement": {_encode(fix.replacement)}, '
             f'"safe": {"true" if fix.safe else "false"}, '
-            f'"loses": {json.dumps(list(fix.loses), ensure_ascii=False)}}}}}')
+            f'"loses": [{", ".join(map(_encode, fix.loses))}]}}}}')
         return (f'{head}{finding.line}, "column": {finding.column}, '
                 f'"item": {self.string(finding.item)}, {tail}{fix_text}')
