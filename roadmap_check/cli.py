@@ -376,12 +376,15 @@ def _unsafe_left(path: Path, outcome: Any, lang: str, each: bool) -> None:
     if not left:
         return
     if each:
+        from roadmap_check.i18n import quoted
+
         for found in left:
             fix = found.fix
+            new = fix.value if fix.value is not None else fix.replacement
             print(line(t(lang, "cli.unsafe_fix", where=f"{path}:{found.line}:{found.column}",
-                         code=found.code, old=repr(found.subject or ""),
-                         new=repr(fix.value if fix.value is not None else fix.replacement),
-                         lost=", ".join(repr(x) for x in fix.loses) or "-")),
+                         code=found.code, old=quoted(found.subject or "")[lang],
+                         new=quoted(new)[lang],
+                         lost=", ".join(quoted(x)[lang] for x in fix.loses) or "-")),
                   file=sys.stderr)
     print(line(t(lang, "cli.unsafe_left", path=str(path), count=len(left))), file=sys.stderr)
 

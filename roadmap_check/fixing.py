@@ -18,7 +18,7 @@ from pathlib import Path
 from roadmap_check.checks.base import NO_FIX
 from roadmap_check.engine import Engine
 from roadmap_check.findings import Finding, Fix
-from roadmap_check.i18n import LANGS, foreign, say, t
+from roadmap_check.i18n import LANGS, foreign, quoted, say, t
 from roadmap_check.loading import scalar_start
 from roadmap_check.registry import CHECKS
 from roadmap_check.rewrite import Refused, replace_text
@@ -73,7 +73,7 @@ def unsafe_said(finding: Finding, lang: str) -> str:
     fix = finding.fix
     assert fix is not None
     return t(lang, "cli.diff_unsafe", code=finding.code,
-             lost=", ".join(repr(x) for x in fix.loses) if fix.loses else "-")
+             lost=", ".join(quoted(x)[lang] for x in fix.loses) if fix.loses else "-")
 
 
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
