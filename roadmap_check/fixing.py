@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from roadmap_check.checks.base import NO_FIX
 from roadmap_check.engine import Engine
@@ -42,7 +43,7 @@ class Outcome:
     after: str
     applied: list[Finding]
     unsafe: list[Finding] = field(default_factory=list)  # unsafe fixes left, at their places
-    #                                                       in ``after``
+    #                                                       in ``before``
 
     @property
     def changed(self) -> bool:
@@ -53,9 +54,8 @@ class Outcome:
         ``@@ ... @@`` (where a diff has room for a remark: patch and git apply ignore it)."""
         name = self.path.as_posix()
         old, new = (name, name) if self.path.is_absolute() else (f"a/{name}", f"b/{name}")
-        lines = list(difflib.unified_diff(
-            self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
-            fromfile=old, tofile=new))
+        lines = list(_unified(self.before.splitlines(keepends=True),
+                              self.after.splitlines(keepends=True), old, new))
         unsafe = [f for f in self.applied if f.fix is not None and not f.fix.safe]
         if unsafe:
             heads = [i for i, line in enumerate(lines) if line.startswith("@@")]
@@ -66,6 +66,59 @@ class Outcome:
                     head = lines[at].rstrip("\r\n")
                     lines[at] = f"{head} {'; '.join(unsafe_said(f, lang) for f in marks)}\n"
         return "".join(lines)
+
+
+_Tag = Literal["replace", "delete", "insert", "equal"]
+
+
+class _Aligned(difflib.SequenceMatcher[str]):
+    """Two texts of as many lines, compared line by line: a fix replaces text within its lines
+    and keeps their number, so the lines pair up as they stand. What difflib would find, without
+    its search for the longest matches (seconds on a draft with thousands of fixes)."""
+
+    def __init__(self, a: list[str], b: list[str]) -> None:  # no index of b: not searched
+        self.a, self.b = a, b
+
+    def get_opcodes(self) -> list[tuple[_Tag, int, int, int, int]]:
+        a, b = self.a, self.b
+        ops: list[tuple[_Tag, int, int, int, int]] = []
+        start = 0
+        for index in range(1, len(a) + 1):
+            if index == len(a) or (a[index] == b[index]) != (a[start] == b[start]):
+                ops.append(("equal" if a[start] == b[start] else "replace",
+                            start, index, start, index))
+                start = index
+        return ops
+
+
+def _unified(a: list[str], b: list[str], old: str, new: str) -> Iterator[str]:
+    """``difflib.unified_diff`` of the lines of two texts (line by line when they have as
+    many lines)."""
+    matcher = _Aligned(a, b) if len(a) == len(b) else difflib.SequenceMatcher(None, a, b)
+    started = False
+    for group in matcher.get_grouped_opcodes(3):
+        if not started:
+            started = True
+            yield f"--- {old}\n"
+            yield f"+++ {new}\n"
+        first, last = group[0], group[-1]
+        yield f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n"
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                yield from (" " + line for line in a[i1:i2])
+                continue
+            if tag in ("replace", "delete"):
+                yield from ("-" + line for line in a[i1:i2])
+            if tag in ("replace", "insert"):
+                yield from ("+" + line for line in b[j1:j2])
+
+
+def _range(start: int, stop: int) -> str:
+    """A hunk's range as unified diffs write it (difflib's ``_format_range_unified``)."""
+    length = stop - start
+    if length == 1:
+        return f"{start + 1}"
+    return f"{start if not length else start + 1},{length}"
 
 
 def unsafe_said(finding: Finding, lang: str) -> str:
@@ -217,8 +270,7 @@ def fix_file(engine: Engine, path: Path, unsafe: bool = False) -> tuple[bytes, O
     bom = text.startswith(_BOM)
     body = text[1:] if bom else text
     fixed, applied, lang = body, [], "en"
-    pending: list[Finding] = []   # the unsafe fixes left (of the last text checked)
-    current = True                # whether that text is the text as fixed
+    pending: list[Finding] | None = None  # the unsafe fixes left, where the file has them
     for _ in range(3):
         report = engine.check_text(fixed, str(path), path.parent)
         lang = report.lang
@@ -226,16 +278,15 @@ def fix_file(engine: Engine, path: Path, unsafe: bool = False) -> tuple[bytes, O
         if unusable is not None:  # fixes against no rule set would be guesses
             said = {lang: say(lang, unusable.message) for lang in LANGS}
             raise Refused.of("error.fix_no_ruleset", path=f"{path}:{unusable.line}", error=said)
-        pending, current = ([] if unsafe else _unsafe(report.findings)), True
+        if pending is None:  # of the text as read: a safe fix changes no unsafe one
+            pending = [] if unsafe else _unsafe(report.findings)
         after, done, left = _apply(fixed, report.findings, unsafe)
         if not done:
             break
         verify(fixed, after, done, str(path))
         fixed = after
         applied += done
-        current = False
         if not left:
             break
-    if pending and not current:  # where they are in the fixed text
-        pending = _unsafe(engine.check_text(fixed, str(path), path.parent).findings)
-    return original, Outcome(path, text, (_BOM if bom else "") + fixed, applied, pending), lang
+    return original, Outcome(path, text, (_BOM if bom else "") + fixed, applied,
+                             pending or []), lang
