@@ -11,6 +11,7 @@ whole F.780 series, no R4, no WHO), so those fixes are unsafe: ``fix`` leaves th
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Callable
@@ -20,6 +21,8 @@ from typing import Any
 import pytest
 import yaml
 from helpers import Run
+from hypothesis import given
+from hypothesis import strategies as st
 
 from roadmap_check.docs import check_docs
 from roadmap_check.registry import CHECKS
@@ -248,3 +251,17 @@ def test_the_hint_of_an_unsafe_citation_fix_says_what_the_title_would_lose(
     assert ("'R4'" if lang == "en" else "«R4»") in hl7, hl7
     loose = next(hint for message, hint in hints.items() if LOOSE[lang][0] in message)
     assert "R4" not in loose and LOOSE[lang][1] in loose
+
+
+@given(st.lists(st.integers(0, 10**6), unique=True, max_size=40),
+       st.lists(st.booleans(), max_size=40))
+def test_the_diff_of_fixes_is_the_unified_diff_difflib_writes(numbers: list[int],
+                                                               changed: list[bool]) -> None:
+    """Lines paired as they stand (fixes keep their number) give difflib's own diff."""
+    from roadmap_check.fixing import _unified
+
+    before = [f"line {n}\n" for n in numbers]
+    after = [f"fixed {line}" if i < len(changed) and changed[i] else line
+             for i, line in enumerate(before)]
+    assert list(_unified(before, after, "a/x", "b/x")) == \
+        list(difflib.unified_diff(before, after, "a/x", "b/x"))
