@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,7 @@ from roadmap_check.safe_text import line, printable
 
 if TYPE_CHECKING:
     from roadmap_check.engine import Options
+    from roadmap_check.fixing import Outcome
 
 # The language of --help: --lang in the command line, else the locale's (cli_help.py).
 HELP_LANG = help_lang(sys.argv[1:], os.environ)
@@ -369,7 +370,7 @@ def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | Non
     raise typer.Exit(EXIT_USAGE if refused else 1 if pending else 0)
 
 
-def _unsafe_left(path: Path, outcome: Any, lang: str, each: bool) -> None:
+def _unsafe_left(path: Path, outcome: Outcome, lang: str, each: bool) -> None:
     """The unsafe fixes not applied: how many, and with ``each`` (--diff) each one, with
     what it would drop or widen."""
     left = outcome.unsafe
@@ -380,6 +381,7 @@ def _unsafe_left(path: Path, outcome: Any, lang: str, each: bool) -> None:
 
         for found in left:
             fix = found.fix
+            assert fix is not None
             new = fix.value if fix.value is not None else fix.replacement
             print(line(t(lang, "cli.unsafe_fix", where=f"{path}:{found.line}:{found.column}",
                          code=found.code, old=quoted(found.subject or "")[lang],
