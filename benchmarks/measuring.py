@@ -1,7 +1,8 @@
-"""Run a command in a fresh process and measure its wall time and peak memory.
+"""Run a command in a fresh process and measure its wall time, processor time and peak memory.
 
 The command is started by a small launcher (a Python without site, only os, sys and time) that
-forks it, times it from fork to exit with perf_counter and reads its peak RSS from os.wait4.
+forks it, times it from fork to exit with perf_counter and reads its processor time (user +
+system) and peak RSS from os.wait4.
 Measured from the runner directly, a child's ru_maxrss would start at the runner's own
 high-water mark (Linux carries the parent's into the child at exec), so the runner's memory
 would count as the command's. A command that exits with a code it should not, or outlives its
@@ -30,6 +31,7 @@ class CommandFailed(RuntimeError):
 class Sample:
     wall: float  # seconds
     rss_mb: float | None  # peak resident set size, MiB (None where the platform cannot tell)
+    cpu: float | None = None  # processor seconds, user + system (None where it cannot tell)
 
 
 @dataclass
@@ -38,9 +40,12 @@ class Series:
 
     samples: list[Sample] = field(default_factory=list)
     error: str | None = None
+    clock: str = "wall"  # which time `best` takes: "wall", or "cpu" (processor time)
 
     @property
     def best(self) -> float | None:
+        if self.clock == "cpu":
+            return min((s.cpu for s in self.samples if s.cpu is not None), default=None)
         return min((s.wall for s in self.samples), default=None)
 
     @property
@@ -60,8 +65,9 @@ LAUNCHER = (
     "    os._exit(127)\n"
     "_, status, usage = os.wait4(pid, 0)\n"
     "wall = time.perf_counter() - t0\n"
+    "cpu = usage.ru_utime + usage.ru_stime\n"
     "with open(sys.argv[1], 'w') as f:\n"
-    "    f.write(f'{wall!r} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}')\n"
+    "    f.write(f'{wall!r} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)} {cpu!r}')\n"
 )
 
 
@@ -86,18 +92,19 @@ def run_once(cmd: list[str], ok_codes: tuple[int, ...], env: Env = None,
                 _kill(proc, forks)
                 raise CommandFailed(f"killed after the {timeout:g} s timeout: {' '.join(cmd)}") \
                     from None
-            wall, rss, code = time.perf_counter() - t0, None, proc.returncode
+            wall, rss, code, cpu = time.perf_counter() - t0, None, proc.returncode, None
         if forks:
             try:
-                text_wall, maxrss, text_code = result.read_text().split()
+                text_wall, maxrss, text_code, text_cpu = result.read_text().split()
             except (OSError, ValueError):
                 raise CommandFailed(f"the launcher failed (exit {proc.returncode}): "
                                     f"{' '.join(cmd)}{_tail(err_path)}") from None
             scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, else KiB
             wall, rss, code = float(text_wall), int(maxrss) * scale / 2**20, int(text_code)
+            cpu = float(text_cpu)
         if code not in ok_codes:
             raise CommandFailed(f"exit code {code}: {' '.join(cmd)}{_tail(err_path)}")
-    return Sample(wall, rss)
+    return Sample(wall, rss, cpu)
 
 
 def _kill(proc: subprocess.Popen[bytes], group: bool) -> None:

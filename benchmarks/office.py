@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="runs per command")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--tmp", action="store_true", help="generate into a temp dir, not .cache/")
+    ap.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                    help="the time compared: wall, or cpu (user + system of the command)")
     args = ap.parse_args(argv)
     tool = resolve_tool("roadmap-check")
     if tool is None:
@@ -49,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             files[kind] = target
         base = None
         for kind, path in files.items():
-            series = Series()
+            series = Series(clock=args.clock)
             for _ in range(args.repeat):
                 add_run(series, [*cmd, "check", str(path), "--format", "json"], (0, 1), env)
             if series.error is not None or series.best is None:

@@ -11,6 +11,7 @@ few places that write them are given the catalogue's words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -92,3 +93,65 @@ def localise(lang: str) -> None:
         return option
 
     command.get_help_option = localised_help_option
+
+
+# The parser's own error sentences (the vendored click writes them in English, with no
+# gettext): recognised by their form and said again through the catalogue.
+_SENTENCES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"No such command '(?P<name>.*?)'\.(?: Did you mean (?P<like>.*)\?)?", re.S),
+     "help.error.no_such_command"),
+    (re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)", re.S),
+     "help.error.extra_arguments"),
+    (re.compile(r"Option '(?P<option>.*?)' requires (?:an argument|\d+ arguments)\.", re.S),
+     "help.error.needs_value"),
+    (re.compile(r"(?P<value>'.*') is not a valid (?P<kind>int|integer|float|boolean)\b.*", re.S),
+     "help.error.not_a_number"),
+    (re.compile(r"Missing command\.", re.S), "help.missing_command"),
+)
+
+
+def _sentence(lang: str, message: str) -> str:
+    for pattern, key in _SENTENCES:
+        found = pattern.fullmatch(message)
+        if found is not None:
+            said = {k: v or "" for k, v in found.groupdict().items()}
+            text = t(lang, key, **said)
+            if said.get("like"):
+                text += " " + t(lang, "help.error.did_you_mean", like=said["like"])
+            return text
+    return message
+
+
+def usage_error(exc: Any, lang: str) -> list[str]:
+    """What the parser's usage error says, in ``lang``: the usage line, where to find help,
+    and the error. Kinds it does not know keep the parser's words."""
+    ctx = getattr(exc, "ctx", None)
+    lines: list[str] = []
+    if ctx is not None:
+        lines.append(ctx.get_usage())
+        if ctx.command.get_help_option(ctx) is not None:
+            lines.append(t(lang, "help.error.try", command=ctx.command_path,
+                           option=ctx.help_option_names[0]))
+        lines.append("")
+    kind = type(exc).__name__
+    param = getattr(exc, "param", None)
+    hint = getattr(exc, "param_hint", None)
+    if hint is None and param is not None:
+        hint = param.get_error_hint(ctx)
+    hint = " / ".join(f"'{h}'" for h in hint) if isinstance(hint, (list, tuple)) else hint
+    message = str(getattr(exc, "message", "") or "")
+    if kind == "NoSuchOption":
+        text = t(lang, "help.error.no_such_option", option=exc.option_name)
+        if exc.possibilities:
+            text += " " + t(lang, "help.error.possible",
+                            options=", ".join(sorted(exc.possibilities)))
+    elif kind == "MissingParameter":
+        missing = getattr(exc, "param_type", None) or getattr(param, "param_type_name", "")
+        text = t(lang, "help.error.missing_option" if missing == "option"
+                 else "help.error.missing_argument", name=hint or "")
+    elif kind == "BadParameter" and hint:
+        text = t(lang, "help.error.bad_value", name=hint, reason=_sentence(lang, message))
+    else:
+        text = _sentence(lang, message if kind != "BadParameter" else exc.format_message())
+    lines.append(t(lang, "help.error.said", message=text))
+    return lines

@@ -219,10 +219,17 @@ def _unexpected(exc: Exception) -> NoReturn:
         sys.exit(130)
     show = getattr(exc, "show", None)
     if callable(show) and hasattr(exc, "exit_code"):  # a usage error from the parser
-        shown = io.StringIO()
-        show(file=shown)  # it may quote an argument: a file name, whatever it holds
-        for said in shown.getvalue().splitlines():
-            print(line(said), file=sys.stderr)
+        from roadmap_check.cli_help import help_lang, usage_error
+
+        try:
+            shown = usage_error(exc, help_lang(sys.argv[1:], os.environ))
+        except Exception:  # a kind of error this click does not shape as expected
+            said = io.StringIO()
+            show(file=said)
+            shown = said.getvalue().splitlines()
+        for said_line in shown:  # it may quote an argument: a file name, whatever it holds
+            for one in said_line.splitlines() or [""]:
+                print(line(one), file=sys.stderr)
         sys.exit(EXIT_USAGE)
     error = f"{type(exc).__name__}: {exc}"
     print("roadmap-check: " + _said("cli.internal_error", f"internal error: {error}\nThis is "

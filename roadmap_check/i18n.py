@@ -151,6 +151,12 @@ def number(n: int) -> dict[str, str]:
     return {"en": f"{n:,}", "ru": f"{n:,}".replace(",", "\u00a0")}
 
 
+def percent(share: float) -> dict[str, str]:
+    """A share as a percentage as each language writes it: "86%", in Russian "86 %" (a
+    non-breaking space before the sign, as Russian typography has it)."""
+    return {"en": f"{share:.0%}", "ru": f"{share * 100:.0f}\u00a0%"}
+
+
 def foreign(group: str, text: str) -> dict[str, str]:
     """A text from another library (PyYAML, datetime), in English; translated where the
     catalogue knows it (``group.text``), else quoted as it is."""

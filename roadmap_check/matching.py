@@ -7,15 +7,33 @@ from typing import Any, NamedTuple
 
 from roadmap_check.i18n import DEFAULT, Msg, msg, number, render
 from roadmap_check.model import Framework, RuleSet
-from roadmap_check.normalize import Key, Normalizer, fold, has_cyrillic, light, numbers_of
+from roadmap_check.normalize import (
+    Key,
+    Normalizer,
+    fold,
+    has_cyrillic,
+    light,
+    numbers_of,
+    split_edition,
+)
 from roadmap_check.patterns import wildcard_word
+from roadmap_check.references import Accepted, Recogniser
 
 _PROVISION_ID = (r"(?P<pid>(?:[IVXLC]+|\d+(?:\.\d+)*)(?:\s*(?:\(\s*)?[a-zа-я]\s*\))?"
                  r"|\(?[a-zа-я]\)|[«\"'][a-zа-я][»\"'])")
 # A citation (or a party's name) longer than this is none anyone wrote (the longest title of a
 # framework is a few hundred characters): it is not matched, but reported as it is.
 MAX_CITATION_LENGTH = 1_000
-_CYR_LATIN = str.maketrans("абвгдежз", "abcdefgh")
+# Sub-points lettered in Russian order (а, б, в ... are a, b, c ...), and the Cyrillic twins of
+# Roman numerals (І, Х, С).
+_CYR_LATIN = str.maketrans("абвгдежзіхс", "abcdefghixc")
+# A code in a framework's name: a few capital letters, then its number ("H.810", "WHA58.28",
+# "ISO 13606", "PS3", "ICD-10"); the numbers of such codes are the framework's code numbers.
+_NAMED_CODE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]{1,4}[\s.\-]?(\d{1,9}(?:\.\d{1,9}){0,5})(?![\d\w])")
+# A code in a citation, in any case: "h.812.1", "ps3.15", "iso 13606.1".
+_CITED_CODE = re.compile(r"(?<![\w.])([^\W\d_]{1,4})[\s.\-]?(\d{1,9}(?:\.\d{1,9}){0,5})(?![\d\w])")
+# A standard's part after its number, as ISO writes it: "13606-1" (read as 13606.1).
+_PART = re.compile(r"(?<=\d{3})-(\d{1,2})(?![\w])")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
           "x": 10, "xi": 11, "xii": 12}
 _ARABIC = {str(v): k for k, v in _ROMAN.items()}
@@ -61,13 +79,18 @@ def provision_form(pid: str) -> set[str]:
 
 
 class Resolution(NamedTuple):
-    status: str                    # canonical | loose | ambiguous | unknown
+    status: str                    # canonical | loose | ambiguous | unknown | accepted
     framework: str | None = None
     candidates: tuple[str, ...] = ()
     provision: str | None = None   # the provision id split off the text
     reason: str | None = None      # why a close name was rejected (numbers, organisation)
     remainder: str = ""            # the citation text without its provision part
     why: Msg | None = None         # the reason as a message, to be said in any language
+    latin: str | None = None       # the citation with Latin letters in its codes, if it had
+                                   # Cyrillic twins of them ("Н.810")
+    marker: str | None = None      # the provision marker as written ("strategic objective")
+    kind: str | None = None        # unknown: the kind of reference it is (RM110), if any
+    reference: str | None = None   # accepted: the accepted reference it names
 
 
 def marker_atoms(marker: str, vocabulary: bool = True) -> tuple[str, ...]:
@@ -91,6 +114,26 @@ def _too_long(text: str) -> Resolution:
     why = msg("rm102.reason_too_long", length=number(len(text)),
               limit=number(MAX_CITATION_LENGTH))
     return Resolution("unknown", None, (), None, render(DEFAULT, *why), text, why)
+
+
+# What approved or adopted the document, written after its name: "..., утвержденная решением
+# Совета глав правительств СНГ от 25 октября 2019 года", "(принято 19 ноября 2010 года)",
+# "approved by the CIS Council of Heads of Government on 25 October 2019". It names the act and
+# the body, not the document: a framework is matched without it (and a recognisable act in it
+# does not make the citation a reference outside the rule set).
+_APPROVAL = re.compile(
+    r"\s{0,3}[,;(]?\s{0,3}(?<!\w)(?:утвержд[её]н\w{0,4}|одобрен\w{0,4}|принят[аоы]?|"
+    r"принят(?:ая|ое|ый|ые|ой|ым|ую)|approved|adopted|endorsed)(?!\w).*$",
+    re.IGNORECASE | re.DOTALL)
+
+
+def approval(text: str) -> tuple[str, str]:
+    """The citation without the clause that says what approved it, and the clause as written
+    (empty when there is none)."""
+    found = _APPROVAL.search(text)
+    if found is None or not text[:found.start()].strip():
+        return text, ""
+    return text[:found.start()].rstrip(), text[found.start():]
 
 
 class CitationIndex:
@@ -117,10 +160,36 @@ class CitationIndex:
             r"(?:^|(?<=[\s,;(]))(?P<marker>" + "|".join(dict.fromkeys(
                 "".join(atoms) for _, atoms in markers)) + r")\s*" + _PROVISION_ID
             + r"(?=$|[\s,;.)])", re.IGNORECASE)
+        self.codes: dict[str, frozenset[str]] = {}
+        self.by_code: dict[tuple[str, str], set[str]] = {}
         for framework in self.frameworks.values():
             self._index(framework)
+        # What reads a citation that names no framework: made at the first such citation (a
+        # road map whose citations all resolve never compiles their patterns).
+        self._accepted: Accepted | None = None
+        self._recogniser: Recogniser | None = None
         self._cache: dict[str, Resolution] = {}
         self._choices: list[str] | None = None
+        self._complete: dict[str, list[re.Pattern[str]]] = {}
+
+    @property
+    def accepted(self) -> Accepted:
+        """The rule set's accepted references."""
+        if self._accepted is None:
+            self._accepted = Accepted(self.ruleset.references.values(), self.normalizer)
+        return self._accepted
+
+    @property
+    def recogniser(self) -> Recogniser:
+        """What kind of reference an unknown citation recognisably is (RM110)."""
+        if self._recogniser is None:
+            words_key = self.normalizer.words_key
+            states = [tuple(words_key(name).split()) for party in self.ruleset.parties
+                      if party.kind == "state" for names in party.names.values()
+                      for name in names]
+            self._recogniser = Recogniser(self.ruleset.vocabulary.reference_kinds,
+                                          self.normalizer, states)
+        return self._recogniser
 
     def _index(self, framework: Framework) -> None:
         fid = framework.id
@@ -128,14 +197,26 @@ class CitationIndex:
             self.canonical.setdefault(light(name), fid)
         numbers: set[str] = set()
         orgs: set[str] = set()
+        codes: set[str] = set()
         key = self.key
         for name in framework.names():
-            k = key(name)
+            edited, _ = split_edition(name)
+            k = key(edited)
             if k.words:
                 self.by_words.setdefault(k.words, set()).add(fid)
             numbers |= numbers_of(fold(name))
             orgs |= k.orgs
-        for value in (framework.adopted, framework.in_force_until):
+            codes.update(m.group(1) for m in _NAMED_CODE.finditer(name)
+                         if not self._organisation(m.group()))
+        codes.update(m.group(1) for p in framework.provisions
+                     for m in _NAMED_CODE.finditer(p.id))
+        self.codes[fid] = frozenset(codes)
+        for name in framework.names():
+            for match in _CITED_CODE.finditer(name):
+                if not self._organisation(match.group()):
+                    self.by_code.setdefault((fold(match.group(1)), match.group(2)),
+                                            set()).add(fid)
+        for value in (framework.adopted, framework.in_force_until, *framework.editions):
             if value:
                 numbers |= numbers_of(value)
         for text in framework.issuer.values():
@@ -153,31 +234,53 @@ class CitationIndex:
                     table.setdefault(form, provision.id)
         self.provisions[fid] = table
 
+    def _organisation(self, code: str) -> bool:
+        """Whether a code is an organisation's short name ("HL7"), not a document's code."""
+        return re.sub(r"[\s.\-]+", "", fold(code)) in self.normalizer.organisations
+
     # -- provisions ---------------------------------------------------------------------
 
     def split(self, text: str) -> tuple[str | None, str]:
         """``"X, section IV"`` -> ("IV", "X")."""
+        pid, _, rest = self.split_marked(text)
+        return pid, rest
+
+    def split_marked(self, text: str) -> tuple[str | None, str | None, str]:
+        """``"X, section IV"`` -> ("IV", "section", "X"); a sub-point and its article in either
+        order ("Article 6(b)", "подпункт «б» статьи 6") are one id, "6(b)"."""
         matches = list(self.marker.finditer(text))
         if not matches:
-            return None, text
+            return None, None, text
         pid = re.sub(r"\s+", "", matches[0].group("pid"))
+        marker = " ".join(matches[0].group("marker").split())
+        letter = re.sub(r"[\s()«»\"']+", "", pid)
         for extra in matches[1:]:
             sub = re.sub(r"[\s()«»\"']+", "", extra.group("pid"))
             if len(sub) == 1 and sub.isalpha():
                 pid = f"{pid}({sub})"
+            elif len(letter) == 1 and letter.isalpha() and sub and not sub.isalpha():
+                pid, marker = f"{sub}({letter})", " ".join(extra.group("marker").split())
+                letter = ""
         pieces, start = [], 0
         for match in matches:
             pieces.append(text[start: match.start()])
             start = match.end()
         pieces.append(text[start:])
-        return pid, re.sub(r"\s+", " ", " ".join(pieces)).strip(" ,;.")
+        return pid, marker, re.sub(r"\s+", " ", " ".join(pieces)).strip(" ,;.")
 
     def provision(self, framework: str, pid: str) -> str | None:
+        """The provision of the rule set a written id is; a sub-provision of a listed one
+        ("4.2" of "4", "H.812.1" of "H.812") is that one."""
         table = self.provisions.get(framework, {})
-        for form in provision_form(pid):
-            if form in table:
-                return table[form]
-        return None
+        written = pid.strip()
+        while True:
+            for form in provision_form(written):
+                if form in table:
+                    return table[form]
+            head, dot, tail = written.rpartition(".")
+            if not dot or not head or not tail:
+                return None
+            written = head
 
     # -- frameworks ---------------------------------------------------------------------
 
@@ -194,29 +297,111 @@ class CitationIndex:
             return Resolution("canonical", text.strip(), remainder=text.strip())
         found = self.resolve(text)
         if found.status == "canonical":
-            return Resolution("loose", found.framework, provision=found.provision,
-                              remainder=found.remainder)
+            return found._replace(status="loose")
         return found
 
+    def complete(self, fid: str, marker: str | None) -> bool:
+        """Whether the framework's outline is complete for provisions cited with ``marker``
+        (with any marker, when it is complete as a whole)."""
+        framework = self.frameworks[fid]
+        if framework.provisions_complete:
+            return True
+        if marker is None:
+            return False
+        patterns = self._complete.get(fid)
+        if patterns is None:
+            patterns = self._complete[fid] = self._complete_patterns(framework)
+        folded = " ".join(marker.casefold().split())
+        return any(p.fullmatch(folded) for p in patterns)
+
+    def _complete_patterns(self, framework: Framework) -> list[re.Pattern[str]]:
+        """The markers a framework's outline is complete for, as patterns: a marker of the
+        framework as written, one of the vocabulary with its forms ("статья" as "стать?*")."""
+        vocabulary = [re.compile("".join(marker_atoms(m)), re.IGNORECASE)
+                      for m in self.ruleset.vocabulary.provision_markers]
+        out = []
+        for marker in framework.complete_markers:
+            folded = " ".join(marker.casefold().split())
+            out.append(re.compile(re.escape(folded), re.IGNORECASE))
+            out.extend(p for p in vocabulary if p.fullmatch(folded))
+        return out
+
     def _agrees(self, fid: str, k: Key) -> Msg | None:
-        """Why the framework cannot be what the citation names, or None if it can."""
-        have = self.numbers[fid]
+        """Why the framework cannot be what the citation names, or None if it can.
+
+        Every number of the citation (editions split off) must be one of the framework's (in
+        its names, dates, recorded editions), or a part or member of one of its codes ("812.1"
+        of H.812, "3.15" of PS3, "13606.1" of ISO 13606); every organisation it names must be
+        the framework's.
+        """
+        have, codes = self.numbers[fid], self.codes[fid]
         for figure in k.numbers:  # as written: the first that disagrees is named
             parts = [p.lstrip("0") or "0" for p in figure.split(".")]
-            if (figure.lstrip("0") or "0") not in have and not all(p in have for p in parts):
-                return msg("rm102.reason_number", number=figure, framework=fid)
+            if (figure.lstrip("0") or "0") in have or all(p in have for p in parts):
+                continue
+            head = figure.rpartition(".")[0]
+            if head and (head in codes or head.lstrip("0") in codes):
+                continue
+            return msg("rm102.reason_number", number=figure, framework=fid)
         extra = k.orgs - self.orgs[fid]
         if extra:
             return msg("rm102.reason_issuer", issuers=", ".join(sorted(o.upper() for o in extra)),
                        framework=fid)
         return None
 
+    def agrees(self, fid: str, text: str) -> bool:
+        """Whether the framework agrees in numbers and organisations with a citation's text."""
+        _, _, _, rest = self._parts(text)
+        return self._agrees(fid, self.key(_PART.sub(r".\1", rest))) is None
+
+    def _parts(self, text: str) -> tuple[str | None, str | None, str | None, str]:
+        """The Latin form (if it differs), the provision, its marker and the rest of a
+        citation, its editions split off."""
+        latin = self.normalizer.latin(text)
+        edited, _ = split_edition(latin)
+        pid, marker, rest = self.split_marked(edited)
+        return (latin if latin != text else None), pid, marker, rest
+
     def _resolve(self, text: str) -> Resolution:
-        pid, rest = self.split(text)
+        latin, pid, marker, rest = self._parts(text)
+        found = self._framework(pid, approval(rest)[0])
+        if found.status == "unknown":
+            ref = self.accepted.match(latin or text)
+            if ref is not None:
+                return Resolution("accepted", None, (), pid, None, rest, None, latin, marker,
+                                  reference=ref)
+            found = found._replace(kind=self.recogniser.kind(latin or text))
+        elif found.framework is not None:
+            if found.provision is None:
+                found = found._replace(provision=self._member(found.framework, rest))
+            if latin is not None and found.status == "canonical":
+                found = found._replace(status="loose")
+        return found._replace(latin=latin, marker=marker)
+
+    def _member(self, fid: str, rest: str) -> str | None:
+        """A provision a code of the citation names: a listed one ("H.812.1", "H.812"), else
+        the part after one of the framework's codes ("13606-1": "1"; "PS3.15": "15")."""
+        table, codes = self.provisions.get(fid, {}), self.codes[fid]
+        if not table and not codes:
+            return None
+        for match in _CITED_CODE.finditer(_PART.sub(r".\1", self.normalizer.latin(rest))):
+            letters, figure = match.groups()
+            if self._organisation(match.group()):
+                continue
+            if table:
+                found = self.provision(fid, f"{letters}.{figure}")
+                if found is not None:
+                    return found
+            head, _, part = figure.rpartition(".")
+            if head and head in codes and figure not in codes:
+                return self.provision(fid, part) or part
+        return None
+
+    def _framework(self, pid: str | None, rest: str) -> Resolution:
         fid = self.canonical.get(light(rest))
         if fid is not None:
             return Resolution("canonical", fid, provision=pid, remainder=rest)
-        k = self.key(rest)
+        k = self.key(_PART.sub(r".\1", rest))
         rejected: dict[str, tuple[float, Msg]] = {}
         exact = []
         for candidate in sorted(self.by_words.get(k.words, ())):
@@ -260,15 +445,33 @@ class CitationIndex:
             return Resolution("loose", partial[0], provision=pid, remainder=rest)
         if len(partial) > 1:
             return Resolution("ambiguous", None, tuple(partial[:4]), pid, remainder=rest)
-        # Unknown: the closest names, a name rejected for its numbers or issuer among them.
-        pool: dict[str, tuple[float, Msg | None]] = {c: (s, None) for c, s in ranked}
-        for candidate, (score, why) in rejected.items():
-            if score >= pool.get(candidate, (0.0, None))[0]:
-                pool[candidate] = (score, why)
-        best = sorted(pool.items(), key=lambda kv: (-kv[1][0], kv[0]))[:3]
-        why = best[0][1][1] if best and best[0][1][0] >= self.cutoff else None
+        coded = self._by_code(k, rest)
+        if coded is not None:
+            return Resolution("loose", coded, provision=pid, remainder=rest)
+        # Unknown. The closest names that agree in numbers and organisations are the
+        # suggestions; a closer name rejected for its numbers or issuer is only the reason.
+        best = [c for c, _ in ranked[:3]]
+        near = max(rejected.items(), key=lambda kv: (kv[1][0], kv[0]), default=None)
+        why = near[1][1] if near is not None and near[1][0] >= self.cutoff and (
+            not ranked or near[1][0] > ranked[0][1]) else None
         reason = render(DEFAULT, *why) if why else None
-        return Resolution("unknown", None, tuple(c for c, _ in best), pid, reason, rest, why)
+        return Resolution("unknown", None, tuple(best), pid, reason, rest, why)
+
+    def _by_code(self, k: Key, rest: str) -> str | None:
+        """The one framework one of whose codes the citation names ("... (WHA 58.28)" in a
+        longer text), if it agrees with the rest of the citation."""
+        found: set[str] = set()
+        for match in _CITED_CODE.finditer(_PART.sub(r".\1", self.normalizer.latin(rest))):
+            if self._organisation(match.group()):
+                continue
+            letters, figure = fold(match.group(1)), match.group(2)
+            while figure:  # the code, else the code it is a part or member of ("PS3.15")
+                if (letters, figure) in self.by_code:
+                    found |= self.by_code[(letters, figure)]
+                    break
+                figure = figure.rpartition(".")[0]
+        agreeing = [fid for fid in sorted(found) if self._agrees(fid, k) is None]
+        return agreeing[0] if len(agreeing) == 1 else None
 
 
     def _partial(self, k: Key) -> list[str]:

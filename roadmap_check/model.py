@@ -119,7 +119,15 @@ class Framework:
     triggers: dict[str, list[str]] = field(default_factory=dict)
     provision_markers: list[str] = field(default_factory=list)
     provisions_complete: bool = True
+    # The markers for which the outline is complete although the whole of it is not
+    # (``provisions_complete: ["strategic objective", "SO"]``): a provision cited with one of
+    # them that the list lacks does not exist.
+    complete_markers: list[str] = field(default_factory=list)
     provisions: list[Provision] = field(default_factory=list)
+    editions: list[str] = field(default_factory=list)   # "11/2019", "R4", "2019" ...
+    # Names and trigger terms of the reference data deliberately not used, each group with
+    # why (``left_out:``); documentation only, read by the test that compares the two.
+    left_out: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
 
     def title_in(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.id
@@ -131,6 +139,22 @@ class Framework:
             for names in table.values():
                 out.extend(names)
         return out
+
+
+@dataclass(slots=True, eq=False, repr=False)
+class Reference:
+    """A document a road map may cite that is not a framework of the rule set (a standard, a
+    law): an accepted reference raises nothing and counts for nothing in coverage."""
+
+    ref: str                                    # the code or title, as the rule set writes it
+    where: Where
+    kind: str | None = None                     # one of REFERENCE_KINDS
+    note: dict[str, str] = field(default_factory=dict)
+    aliases: list[str] = field(default_factory=list)
+    editions: list[str] = field(default_factory=list)
+
+    def names(self) -> list[str]:
+        return [self.ref, *self.aliases]
 
 
 @dataclass(slots=True, eq=False, repr=False)
@@ -172,6 +196,33 @@ class Organisation(NamedTuple):
     names: tuple[str, ...] = ()   # written out, as patterns: "содружеств* независим* государств*"
 
 
+# The kinds of reference a citation outside the rule set is recognised as (RM110) and an
+# accepted reference may be given (``references:``); each has a label in the catalogue
+# (``reference.kind.<id>``), and the vocabulary says how each is recognised.
+REFERENCE_KINDS = (
+    "iso-standard", "iec-standard", "european-standard", "national-standard",
+    "itu-recommendation", "ieee-standard", "etsi-standard", "hl7-standard", "ihe-profile",
+    "terminology", "classification", "standard", "national-law", "decree", "government-act",
+    "ministry-order", "decision", "regulation", "draft-act", "national-programme",
+)
+
+
+class ReferenceKind(NamedTuple):
+    """How a citation is recognised as a reference of one kind (RM110): patterns of words, as
+    organisation names are written ('?' one letter, a final '*' the rest of a word)."""
+
+    id: str
+    codes: tuple[str, ...] = ()      # a standards body's prefix, then a code: "ISO", "ГОСТ Р"
+    names: tuple[str, ...] = ()      # enough alone: "HL7", "SNOMED*", "GDPR", "проект* указ*"
+    acts: tuple[str, ...] = ()       # a legal act, with a number or a date after it
+    documents: tuple[str, ...] = ()  # with the name of a member state: "концепци*", "strategy"
+
+    def merged(self, more: ReferenceKind) -> ReferenceKind:
+        return ReferenceKind(self.id, _union(self.codes, more.codes),
+                             _union(self.names, more.names), _union(self.acts, more.acts),
+                             _union(self.documents, more.documents))
+
+
 class Vocabulary(NamedTuple):
     """The domain vocabulary (``vocabulary.yaml``, extended by a rule set's ``vocabulary:``).
 
@@ -188,6 +239,8 @@ class Vocabulary(NamedTuple):
     provision_markers: tuple[str, ...] = ()
     ongoing_words: tuple[str, ...] = ()
     russian_endings: tuple[str, ...] = ()
+    lookalike_letters: tuple[tuple[str, str], ...] = ()    # Cyrillic letter -> Latin twin
+    reference_kinds: tuple[ReferenceKind, ...] = ()
 
     def extended(self, more: Vocabulary) -> Vocabulary:
         organisations = {o.id: o for o in self.organisations}
@@ -195,6 +248,10 @@ class Vocabulary(NamedTuple):
             old = organisations.get(org.id)
             organisations[org.id] = org if old is None else Organisation(
                 org.id, _union(old.short, org.short), _union(old.names, org.names))
+        kinds = {k.id: k for k in self.reference_kinds}
+        for kind in more.reference_kinds:
+            old_kind = kinds.get(kind.id)
+            kinds[kind.id] = kind if old_kind is None else old_kind.merged(kind)
         return Vocabulary(
             _union(self.stop_words, more.stop_words),
             _union(self.document_words, more.document_words),
@@ -203,7 +260,9 @@ class Vocabulary(NamedTuple):
             tuple(organisations.values()),
             _union(self.provision_markers, more.provision_markers),
             _union(self.ongoing_words, more.ongoing_words),
-            _union(self.russian_endings, more.russian_endings))
+            _union(self.russian_endings, more.russian_endings),
+            tuple({**dict(self.lookalike_letters), **dict(more.lookalike_letters)}.items()),
+            tuple(kinds.values()))
 
 
 def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
@@ -223,6 +282,7 @@ class RuleSet:
     severity: dict[str, str] = field(default_factory=dict)
     thresholds: Thresholds = field(default_factory=Thresholds)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)  # the built-in one, extended
+    references: dict[str, Reference] = field(default_factory=dict)  # accepted, by their ref
 
     def members(self, requirement: Requirement) -> list[str]:
         """The frameworks a requirement names: one, its ``any_of`` list, or its group."""

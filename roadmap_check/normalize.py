@@ -84,6 +84,86 @@ class Normalizer:
                                     for name in org.names])
         self.key: Callable[[str], Key] = lru_cache(maxsize=CACHED)(_keyer(self))
         self.words_key = _words_keyer(stem, self.stop_words)
+        self.twins = dict(vocabulary.lookalike_letters)
+        self.latin: Callable[[str], str] = lru_cache(maxsize=CACHED)(_latiniser(self.twins))
+
+
+# A word of a code or a name: letters and digits, joined by '.', '-' or '/' ("Н.810", "МСЭ-Т",
+# "ISO/IEС"); at most 200 characters a match (a longer run is read in pieces), so a hostile text
+# costs time linear in its length.
+_CODE_WORD = re.compile(r"[^\W_]{1,200}(?:[./\-][^\W_]{1,200}){0,40}")
+_CODE_HEAD = re.compile(r"^[^\W\d_]{1,3}[.\-]?\d")
+
+
+def _latiniser(twins: dict[str, str]) -> Callable[[str], str]:
+    """``latin`` of a normaliser: the text with the Cyrillic twins of Latin letters inside
+    codes written in Latin (same length, same positions). A word that mixes Latin and Cyrillic
+    letters, all of its Cyrillic ones twins, is a code typed half on a Russian keyboard; a word
+    of Cyrillic letters only is a code when it is one to three upper-case twins and a digit
+    ("Н.810", "С7"). Russian words and abbreviations ("МСЭ-Т", "СТБ", "ГОСТ Р", "263-р") stay."""
+    table = str.maketrans(twins)
+
+    def one(match: re.Match[str]) -> str:
+        word = match.group()
+        cyrillic = [c for c in word if "\u0400" <= c <= "\u04ff"]
+        if not cyrillic or any(c not in twins for c in cyrillic):
+            return word
+        if any(c.isascii() and c.isalpha() for c in word) or (
+                all(c.isupper() for c in cyrillic) and _CODE_HEAD.match(word)):
+            return word.translate(table)
+        return word
+
+    def latin(text: str) -> str:
+        if not twins or _CYRILLIC.search(text) is None:
+            return text
+        return _CODE_WORD.sub(one, text)
+
+    return latin
+
+
+# Editions and releases written after a code: "13606-1:2019", "H.810 (11/2019)", "H.810 (2019)"
+# after a code, "СТБ 34.101.27-2011", "FHIR R4", "Release 4", "STU3", "DICOM 2024e". They tell
+# which edition is cited, not which document: they are split off before a citation is matched,
+# and never make it disagree with a framework.
+_EDITION = re.compile(
+    r"(?<=\d)\s{0,3}:\s{0,3}(?:19|20)\d\d(?:[-/]\d{1,2})?(?![\d.])"
+    r"|\(\s{0,3}\d{1,2}\s{0,3}/\s{0,3}(?:19|20)\d\d\s{0,3}\)"
+    r"|(?<=\d)\s{0,3}\(\s{0,3}(?:19|20)\d\d\s{0,3}\)"
+    r"|(?<![\w.])(?:r|release\s{0,3}|rel\.\s{0,3}|d?stu\s{0,3})\d{1,2}[a-z]?(?!\w)"
+    r"|(?<![\w.])(?:19|20)\d\d[a-e](?!\w)"
+    r"|(?<![\w.])(?:edition|ed\.)\s{0,3}\d{1,2}(?!\w)",
+    re.IGNORECASE)
+# A year after a standard's number, as national standards write it: "52636-2006",
+# "34.101.27-2011", "13606-1-2011" (not a period: "2020-2025").
+_YEAR_AFTER_CODE = re.compile(r"(?<![\d.])(\d{1,6}(?:\.\d{1,6}){0,6}(?:-\d{1,3})?)-((?:19|20)\d\d)"
+                              r"(?![\d./\-])")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=4096)  # a citation passes here for each way it is matched
+def split_edition(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text without its editions, and the editions as written (none: the text itself)."""
+    found: list[str] = []
+
+    def cut(match: re.Match[str]) -> str:
+        found.append(match.group().strip(" :()"))
+        return ""
+
+    def cut_year(match: re.Match[str]) -> str:
+        number = match.group(1)
+        if len(number) == 4 and number[:2] in ("19", "20"):  # a period, 2020-2025
+            return match.group()
+        found.append(match.group(2))
+        return number
+
+    if _DIGIT.search(text) is None:
+        return text, ()
+    stripped = _YEAR_AFTER_CODE.sub(cut_year, _EDITION.sub(cut, text))
+    if not found:
+        return text, ()
+    return _SPACE.sub(" ", stripped).strip(), tuple(found)
 
 
 def _words_keyer(stem: Callable[[str], str], stop: frozenset[str]) -> Callable[[str], str]:
@@ -114,6 +194,9 @@ def _keyer(normalizer: Normalizer) -> Callable[[str], Key]:
                                       for m in _NUMBER.finditer(folded)))
         words: list[str] = []
         for token in _WORD.findall(folded.replace("-", " ")):
+            if token in known:  # "hl7": an organisation whose short name has a digit
+                orgs.add(known[token])
+                continue
             if any(ch.isdigit() for ch in token):
                 letters = "".join(ch for ch in token if ch.isalpha())
                 if letters and letters not in known:
@@ -164,7 +247,7 @@ class _SpelledOut:
     folded text by one trie-shaped pattern of whole words, and read as the organisation."""
 
     def __init__(self, names: list[tuple[str, str]]) -> None:
-        atoms = [(org, _name_atoms(name)) for org, name in names]
+        atoms = [(org, name_atoms(name)) for org, name in names]
         self.names = [(org, "".join(term), term[0]) for org, term in atoms]
         self.pattern = re.compile(r"(?<!\w)" + trie_pattern([term for _, term in atoms])
                                   + r"(?!\w)") if atoms else None
@@ -198,7 +281,7 @@ class _SpelledOut:
         raise AssertionError(phrase)  # pragma: no cover - the pattern is made of these names
 
 
-def _name_atoms(name: str) -> tuple[str, ...]:
+def name_atoms(name: str) -> tuple[str, ...]:
     """A name as atoms: its words (``?`` one letter, a final ``*`` the rest of the word)
     separated by one space (a folded text has no other)."""
     atoms: list[str] = []

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from roadmap_check import dates
 from roadmap_check.compiled import Compiled
 from roadmap_check.findings import Msg
+from roadmap_check.matching import approval
 from roadmap_check.model import Citation, Item, Requirement, Roadmap, Text
 from roadmap_check.normalize import has_cyrillic
 from roadmap_check.report import Need
@@ -33,6 +34,10 @@ class Hit(NamedTuple):
     candidates: tuple[str, ...] = ()
     why: Msg | None = None       # why a close name was rejected
     canonical: str | None = None  # the canonical citation text, for a loose free text
+    latin: str | None = None     # the citation with Latin letters in its codes (had twins)
+    marker: str | None = None    # the provision's marker as written ("strategic objective")
+    kind: str | None = None      # unknown: the kind of reference recognised (RM110)
+    reference: str | None = None  # accepted: the accepted reference it names
 
 
 class Cited(NamedTuple):
@@ -123,23 +128,33 @@ class Resolver:
     def _hit(self, mapping: bool, raw: str, written: str | None) -> Hit:
         index = self.rules.citations
         resolution = index.resolve_id(raw) if mapping else index.resolve(raw)
-        written = written if written is not None else resolution.provision
+        marker = resolution.marker
+        if written is not None:
+            pid, marker, _ = index.split_marked(self.rules.normalizer.latin(written))
+            pid = pid or self.rules.normalizer.latin(written)
+        else:
+            written = pid = resolution.provision
         fid = resolution.framework
         provision = None
-        if fid and written:
-            pid, _ = index.split(written)
-            provision = index.provision(fid, pid or written)
+        if fid and pid:
+            provision = index.provision(fid, pid)
         canonical = None
         if fid is not None and resolution.status == "loose":
             canonical = fid if mapping else self._canonical(fid, raw)
         return Hit(resolution.status, fid, provision, written, resolution.candidates,
-                   resolution.why, canonical)
+                   resolution.why, canonical, resolution.latin, marker, resolution.kind,
+                   resolution.reference)
 
     def _canonical(self, fid: str, raw: str) -> str:
         framework = self.rules.ruleset.frameworks[fid]
         lang = "ru" if has_cyrillic(raw) else "en"
         markers = [m.group(0).strip() for m in self.rules.citations.marker.finditer(raw)]
-        return ", ".join([framework.title_in(lang), *markers])
+        canonical = ", ".join([framework.title_in(lang), *markers])
+        clause = approval(raw)[1]  # what approved it, as written: kept (its markers are above)
+        clause = self.rules.citations.marker.sub("", clause).strip().strip(",;").strip()
+        if clause:
+            canonical += (" " if clause.startswith("(") else ", ") + clause
+        return canonical
 
     def framework_named(self, text: str) -> str | None:
         """A framework id, or what a citation of that text resolves to."""

@@ -14,9 +14,11 @@ from roadmap_check.findings import Msg
 from roadmap_check.i18n import Value, msg
 from roadmap_check.langs import LANGS
 from roadmap_check.model import (
+    REFERENCE_KINDS,
     Framework,
     Party,
     Provision,
+    Reference,
     Requirement,
     Where,
 )
@@ -38,15 +40,18 @@ TRIGGER = (rf"^(?!.*\*\*)(?!.*\s[*?]+(?:\s|$))[{LETTERS}0-9][{LETTERS}0-9.*?'’
 TRIGGER_PATTERN = re.compile(TRIGGER)
 
 TOP_KEYS = ("ruleset", "frameworks", "requirements", "parties", "severity", "thresholds",
-            "vocabulary")
+            "vocabulary", "references")
 HEADER_KEYS = ("name", "title", "description", "version", "extends")
 FRAMEWORK_KEYS = ("id", "kind", "group", "title", "short", "aliases", "issuer", "adopted",
                   "in_force_until", "supersedes", "superseded_by", "successor_note", "amended_by",
                   "required", "confidence", "provenance", "source", "notes", "triggers",
-                  "provision_markers", "provisions_complete", "provisions")
+                  "provision_markers", "provisions_complete", "provisions", "editions",
+                  "left_out")
 PROVISION_KEYS = ("id", "title", "aliases", "required", "confidence", "triggers", "notes")
 REQUIREMENT_KEYS = ("id", "framework", "provision", "any_of", "at_least", "title")
 PARTY_KEYS = ("id", "kind", "names")
+REFERENCE_KEYS = ("ref", "kind", "note", "aliases", "editions")
+LEFT_OUT_KEYS = ("terms", "reason")
 THRESHOLD_KEYS = ("citation_cutoff", "party_cutoff", "ambiguity_margin", "near_duplicate",
                   "min_coverage")
 
@@ -265,6 +270,7 @@ class Loader:
         if ident is None:
             return None
         confidence = self.choice(data, "confidence", CONFIDENCE)
+        complete, complete_markers = self.completeness(data)
         provenance: dict[str, str] = {}
         prov = self.mapping(data, "provenance")
         if prov is not None:
@@ -305,8 +311,57 @@ class Loader:
             confidence=confidence, provenance=provenance, source=self.sources(data),
             notes=self.text(data, "notes"), triggers=self.triggers(data),
             provision_markers=self.texts(data, "provision_markers"),
-            provisions_complete=self.flag(data, "provisions_complete", True),
-            provisions=provisions)
+            provisions_complete=complete, complete_markers=complete_markers,
+            provisions=provisions, editions=self.texts(data, "editions"),
+            left_out=self.left_out(data))
+
+    def completeness(self, data: Data) -> tuple[bool, list[str]]:
+        """``provisions_complete``: true, false, or the markers for which the outline is
+        complete (``["strategic objective", "SO"]``): (complete as a whole, those markers)."""
+        node = data.values.get("provisions_complete")
+        if isinstance(node, SequenceNode):
+            return False, self.texts(data, "provisions_complete")
+        if node is None or (isinstance(node, ScalarNode) and node.value in (
+                "true", "false", "True", "False")):
+            return self.flag(data, "provisions_complete", True), []
+        self.problem(data.at("provisions_complete"), f"{data.where}.provisions_complete",
+                     "complete")
+        return True, []
+
+    def left_out(self, data: Data) -> list[tuple[tuple[str, ...], str]]:
+        """``left_out``: groups of names and terms of the reference data deliberately not
+        used, each ``{terms: [...], reason: "..."}``."""
+        out = []
+        for entry in self.items(data, "left_out"):
+            self.known(entry, LEFT_OUT_KEYS)
+            reason = self.text(entry, "reason", required=True)
+            terms = self.texts(entry, "terms")
+            if not terms:
+                self.problem(entry.at(), f"{entry.where}.terms", "required")
+            if reason and terms:
+                out.append((tuple(terms), reason))
+        return out
+
+    def reference(self, entry: Node, where: str, path: str) -> Reference | None:
+        """An accepted reference: its code or title, or ``{ref, kind, note, aliases,
+        editions}``."""
+        if isinstance(entry, ScalarNode) and entry.value and isinstance(entry.value, str) \
+                and entry.tag == "tag:yaml.org,2002:str":
+            line, column = pos(entry)
+            return Reference(str(entry.value), Where(path, line, column))
+        if not isinstance(entry, MappingNode):
+            line, column = pos(entry)
+            self.problem(Where(path, line, column), where, "reference")
+            return None
+        data = Data(entry, path, where)
+        self.known(data, REFERENCE_KEYS)
+        ref = self.text(data, "ref", required=True)
+        kind = self.choice(data, "kind", REFERENCE_KINDS)
+        note = self.by_lang(data, "note", many=False)
+        if ref is None:
+            return None
+        return Reference(ref, data.at("ref"), kind, note, self.texts(data, "aliases"),
+                         self.texts(data, "editions"))
 
     def requirement(self, data: Data, index: int) -> Requirement | None:
         self.known(data, REQUIREMENT_KEYS)

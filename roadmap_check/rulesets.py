@@ -8,9 +8,10 @@ from pathlib import Path
 
 from roadmap_check import vocabulary
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
-from roadmap_check.model import Framework, Requirement, RuleSet, Thresholds
+from roadmap_check.model import Framework, Reference, Requirement, RuleSet, Thresholds
 from roadmap_check.ruleset import DEFAULT_RULESET, THRESHOLD_KEYS, Data, Loader, _locate
 from roadmap_check.severity import Severity
+from roadmap_check.yaml_io import SequenceNode
 
 _PUNCT = re.compile(r"[^\w\s]+")
 
@@ -123,6 +124,7 @@ def _apply(loader: Loader, ruleset: RuleSet, data: Data) -> None:
         party = loader.party(entry)
         if party is not None:
             ruleset.parties = [p for p in ruleset.parties if p.id != party.id] + [party]
+    _references(loader, ruleset, data)
     severity = loader.mapping(data, "severity")
     if severity is not None:
         for code in severity.keys:
@@ -151,6 +153,37 @@ def _apply(loader: Loader, ruleset: RuleSet, data: Data) -> None:
                 setattr(ruleset.thresholds, name, value)
 
 
+def _references(loader: Loader, ruleset: RuleSet, data: Data) -> None:
+    """``references:``: accepted references, one line each; one this file gives again
+    replaces the inherited one of the same name (in its place)."""
+    node = data.values.get("references")
+    if node is None:
+        return
+    if not isinstance(node, SequenceNode):
+        loader.problem(data.at("references"), "references", "list")
+        return
+    own: dict[str, Reference] = {}
+    by_form = {name_form(ref): ref for ref in ruleset.references}
+    for index, entry in enumerate(node.value):
+        reference = loader.reference(entry, f"references[{index}]", data.path)
+        if reference is None:
+            continue
+        form = name_form(reference.ref)
+        if form in own:
+            loader.problem(reference.where, f"references[{index}]", "reference_twice",
+                           ref=repr(reference.ref), other=repr(own[form].ref))
+            continue
+        own[form] = reference
+        old = by_form.get(form)
+        if old is not None and old != reference.ref:
+            ruleset.references = {(reference.ref if k == old else k): (reference if k == old
+                                                                         else v)
+                                  for k, v in ruleset.references.items()}
+        else:
+            ruleset.references[reference.ref] = reference
+        by_form[form] = reference.ref
+
+
 def name_form(name: str) -> str:
     """The form two names must not share across frameworks."""
     return " ".join(_PUNCT.sub(" ", name.casefold().replace("ё", "е")).split())
@@ -171,9 +204,32 @@ def _cross_check(loader: Loader, ruleset: RuleSet) -> None:
                                name=repr(name), other=repr(other.id),
                                where=f"{other.where.path}:{other.where.line}")
             owner[name] = framework
+    for reference in ruleset.references.values():
+        for name in reference.names():
+            other = owner.get(name_form(name))
+            if other is not None:
+                loader.problem(reference.where, "references", "reference_is_framework",
+                               ref=repr(name), framework=repr(other.id))
+    _check_complete(loader, ruleset)
     groups = {f.group for f in frameworks.values() if f.group}
     for requirement in ruleset.requirements:
         _check_requirement(loader, ruleset, requirement, groups)
+
+
+def _check_complete(loader: Loader, ruleset: RuleSet) -> None:
+    """The markers an outline is complete for are markers the framework or the vocabulary
+    declares (a vocabulary marker is a pattern: "статья" is one of "стать?*")."""
+    from roadmap_check.matching import marker_atoms
+
+    patterns = [re.compile("".join(marker_atoms(m)), re.IGNORECASE)
+                for m in ruleset.vocabulary.provision_markers]
+    for framework in ruleset.frameworks.values():
+        own = {" ".join(m.casefold().split()) for m in framework.provision_markers}
+        for marker in framework.complete_markers:
+            folded = " ".join(marker.casefold().split())
+            if folded not in own and not any(p.fullmatch(folded) for p in patterns):
+                loader.problem(framework.where, f"frameworks[{framework.id}].provisions_complete",
+                               "complete_marker", marker=repr(marker))
 
 
 def _check_requirement(loader: Loader, ruleset: RuleSet, requirement: Requirement,

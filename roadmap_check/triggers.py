@@ -30,56 +30,100 @@ class Term(NamedTuple):
     frameworks: frozenset[str]   # every framework that lists it
 
 
-def _atoms(term: str, stem: Callable[[str], str]) -> tuple[str, ...]:
+Twins = dict[str, str]   # a Latin letter (lower case) -> the Cyrillic letters that look like it
+
+
+def _words(term: str) -> list[tuple[str, bool]]:
+    """The words of a term as matched (folded), each with whether it is a code or an
+    abbreviation ("H.810", "FHIR", "ICD-10"), in which a Cyrillic twin of a Latin letter is
+    read as the letter ("МСЭ-Т Н.810" typed on a Russian keyboard)."""
+    written = _DASHES.sub(" ", term.replace("ё", "е")).split()
+    folded = _DASHES.sub(" ", term.casefold().replace("ё", "е")).split()
+    if len(written) != len(folded):  # a letter whose case folding is two (ß): no codes
+        return [(word, False) for word in folded]
+    return [(word, any(c.isdigit() for c in original) or (
+        sum(c.isalpha() for c in original) >= 2
+        and all(c.isupper() and c.isascii() for c in original if c.isalpha())))
+            for original, word in zip(written, folded, strict=True)]
+
+
+def _atoms(term: str, stem: Callable[[str], str], twins: Twins | None = None
+           ) -> tuple[str, ...]:
     """A term as regex atoms: one per literal character, wildcard or word gap.
 
     Whatever the term, the pattern cannot backtrack catastrophically: no two quantifiers can
     take the same characters in turn. A word's last ``*`` is ``\\w*``, which only the end of the
     word stops; an earlier ``*`` takes word characters up to the first place where the part
     after it begins, and no further (the first such place is the one that can match, as in
-    glob matching); a word of wildcards only is one whole word.
+    glob matching); a word of wildcards only is one whole word. In a code, a Latin letter with
+    Cyrillic twins is a class of them all ("[hн]").
     """
     atoms: list[str] = []
-    words = _DASHES.sub(" ", term.casefold().replace("ё", "е")).split()
-    for index, word in enumerate(words):
+    for index, (word, code) in enumerate(_words(term)):
         if index:
             atoms.append(_SEP)
         if not word.strip("*"):
             atoms.append(r"\w+")
             continue
+        alike = twins if code else None
         auto_stem = "*" not in word and "?" not in word and has_cyrillic(word) and len(word) > 4
         parts = (stem(word) if auto_stem else word).split("*")
-        atoms.extend(_literal(parts[0]))
+        atoms.extend(_literal(parts[0], alike))
         middle = [p for p in parts[1:-1] if p]
         for part in middle:
-            atoms.append("(?:(?!" + "".join(_literal(part)) + r")\w)*")
-            atoms.extend(_literal(part))
+            atoms.append("(?:(?!" + "".join(_literal(part, alike)) + r")\w)*")
+            atoms.extend(_literal(part, alike))
         if len(parts) > 1:
             atoms.append(r"\w*")
-            atoms.extend(_literal(parts[-1]))
+            atoms.extend(_literal(parts[-1], alike))
         if auto_stem:
             atoms.append(r"\w{0,4}")
     return tuple(atoms)
 
 
-def _runs(term: str, stem: Callable[[str], str]) -> tuple[str, ...]:
+def _runs(term: str, stem: Callable[[str], str], twins: Twins | None = None
+          ) -> tuple[str, ...]:
     """The runs of literal characters of a term as a scanned text writes it, longest first:
-    any text the term matches holds every one of them."""
+    any text the term matches holds every one of them (a letter a twin may stand for is no
+    part of a run)."""
     runs: list[str] = []
-    for word in _DASHES.sub(" ", term.casefold().replace("ё", "е")).split():
+    for word, code in _words(term):
         auto_stem = "*" not in word and "?" not in word and has_cyrillic(word) and len(word) > 4
         body = stem(word) if auto_stem else word
+        if code and twins:
+            body = "".join("?" if char in twins else char for char in body)
         runs.extend(part for chunk in body.split("*") for part in chunk.split("?") if part)
     return tuple(sorted(set(runs), key=len, reverse=True))
 
 
-def _literal(part: str) -> list[str]:
-    return [r"\w" if char == "?" else re.escape(char) for char in part]
+def _literal(part: str, twins: Twins | None = None) -> list[str]:
+    out = []
+    for char in part:
+        if char == "?":
+            out.append(r"\w")
+        elif twins and char in twins:
+            out.append(f"[{char}{twins[char]}]")
+        else:
+            out.append(re.escape(char))
+    return out
+
+
+def _firsts(atom: str) -> list[str]:
+    """The escaped characters a first atom can be: itself, or each letter of a twin class."""
+    if len(atom) > 2 and atom[0] == "[" and atom[-1] == "]":
+        return [re.escape(char) for char in atom[1:-1]]
+    return [atom]
 
 
 class TriggerIndex:
     def __init__(self, ruleset: RuleSet, normalizer: Normalizer | None = None) -> None:
-        self._stem = stem = (normalizer or Normalizer(ruleset.vocabulary)).stem
+        normalizer = normalizer or Normalizer(ruleset.vocabulary)
+        self._stem = stem = normalizer.stem
+        twins: Twins = {}
+        for cyrillic, latin in normalizer.twins.items():
+            if cyrillic.lower() not in twins.get(latin.lower(), ""):
+                twins[latin.lower()] = twins.get(latin.lower(), "") + cyrillic.lower()
+        self._twins = twins
         owners: dict[tuple[str, ...], set[str]] = {}
         written: dict[tuple[str, ...], str] = {}
         for framework in ruleset.frameworks.values():
@@ -87,17 +131,18 @@ class TriggerIndex:
             for table in tables:
                 for terms in table.values():
                     for term in terms:
-                        atoms = _atoms(term, stem)
+                        atoms = _atoms(term, stem, twins)
                         if atoms:
                             owners.setdefault(atoms, set()).add(framework.id)
                             written.setdefault(atoms, term)
         self.terms = [Term(written[a], frozenset(owners[a])) for a in owners]
         self._atoms = list(owners)
-        self._runs = [_runs(written[a], stem) for a in owners]
+        self._runs = [_runs(written[a], stem, twins) for a in owners]
         self._singles: dict[int, re.Pattern[str]] = {}  # compiled on first need
         self._by_first: dict[str, list[int]] = {}
         for index, atoms in enumerate(self._atoms):
-            self._by_first.setdefault(atoms[0], []).append(index)
+            for first in _firsts(atoms[0]):
+                self._by_first.setdefault(first, []).append(index)
         self._full: re.Pattern[str] | None = None
         self._cache: dict[str, tuple[int, ...]] = {}
 
@@ -113,7 +158,7 @@ class TriggerIndex:
         data" for the term "personal data", "персональных данных" for "персональн* данн*");
         the term as written in the rule set when they cannot be found. For messages: a few
         calls a finding, never in the scan."""
-        atoms = _atoms(term, self._stem)
+        atoms = _atoms(term, self._stem, self._twins)
         lowered = text.lower().replace("ё", "е")
         found = re.search(r"(?<!\w)" + "".join(atoms) + r"(?!\w)", lowered) if atoms else None
         if found is None:

@@ -8,9 +8,13 @@ The structure (``schemas/vocabulary.schema.json`` describes it):
     abbreviations: {en: {word: [words]}, ru: {...}}
     organisations: {id: {short: [words], names: {en: [...], ru: [...]}}}
     russian_endings: [...]
+    lookalike_letters: {Cyrillic letter: Latin letter}
+    reference_kinds: {kind: {codes: {en, ru}, names: {en, ru}, acts: {en, ru},
+                             documents: {en, ru}}}     (kinds: model.REFERENCE_KINDS)
 
-Organisation names and provision markers are patterns: '?' one letter, '*' at the end of a
-word the rest of it; every other entry is a plain word (or, for ``ongoing_words``, a phrase).
+Organisation names, provision markers and the entries of reference kinds are patterns: '?'
+one letter, '*' at the end of a word the rest of it; every other entry is a plain word (or, for
+``ongoing_words``, a phrase).
 """
 
 from __future__ import annotations
@@ -23,15 +27,17 @@ from typing import Any
 from roadmap_check.errors import Problem, RuleSetError
 from roadmap_check.i18n import Value, msg
 from roadmap_check.langs import LANGS
-from roadmap_check.model import Organisation, Vocabulary
+from roadmap_check.model import REFERENCE_KINDS, Organisation, ReferenceKind, Vocabulary
 from roadmap_check.normalize import fold
 from roadmap_check.patterns import LETTERS
 from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, compose, pos
 from roadmap_check.yaml_messages import told
 
 KEYS = ("stop_words", "document_words", "month_names", "abbreviations", "organisations",
-        "provision_markers", "ongoing_words", "russian_endings")
+        "provision_markers", "ongoing_words", "russian_endings", "lookalike_letters",
+        "reference_kinds")
 ORGANISATION_KEYS = ("short", "names")
+REFERENCE_KIND_KEYS = ("codes", "names", "acts", "documents")
 MAX_ENTRY_LENGTH = 120      # characters of one entry
 MAX_WILDCARDS = 10          # '*' and '?' in one pattern
 # The shapes of entries, as JSON Schema writes them too (schemas/vocabulary.schema.json has
@@ -42,12 +48,19 @@ SHAPES = {
     # words (each with a letter or digit, a '*' only at its end) one blank or more apart
     "name": rf"^(?:(?=\S*[{_L}0-9])[{_L}0-9?.'\-]+\*?(?:\s+(?=\S)|$))+$",
     "marker": rf"^(?:(?=\S*[{_L}§№])[{_L}§№?.]+\*?(?:\s+(?=\S)|$))+$",
+    # a standards body's prefix: a name whose words may have '/' ("ISO/IEC")
+    "code": rf"^(?:(?=\S*[{_L}0-9])[{_L}0-9?.'/\-]+\*?(?:\s+(?=\S)|$))+$",
+    "cyrillic": "^[\u0400-\u04ff]$",
+    "latin": "^[A-Za-z]$",
     "phrase": r"^\S(?:.*\S)?$",
     "ending": "^[а-яёА-ЯЁ]{1,4}$",
     "organisation": "^[a-z][a-z0-9]*$",
 }
 _SHAPE = {kind: re.compile(pattern) for kind, pattern in SHAPES.items()}
 _TEXT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
+
+
+_KIND_PARTS = ("codes", "names", "acts", "documents")  # of a ReferenceKind, after its id
 
 
 class VocabularyError(RuleSetError):
@@ -73,19 +86,25 @@ def to_data(vocabulary: Vocabulary) -> dict[str, Any]:
     data: dict[str, Any] = vocabulary._asdict()
     data["abbreviations"] = {word: list(means) for word, means in vocabulary.abbreviations}
     data["organisations"] = [org._asdict() for org in vocabulary.organisations]
+    data["lookalike_letters"] = [list(pair) for pair in vocabulary.lookalike_letters]
+    data["reference_kinds"] = [kind._asdict() for kind in vocabulary.reference_kinds]
     return data
 
 
 def from_data(data: dict[str, Any]) -> Vocabulary:
     """The vocabulary ``to_data`` made plain data of."""
-    values = {name: tuple(value) for name, value in data.items()
-              if name not in ("abbreviations", "organisations")}
+    shaped = ("abbreviations", "organisations", "lookalike_letters", "reference_kinds")
+    values = {name: tuple(value) for name, value in data.items() if name not in shaped}
     return Vocabulary(
         **values,
         abbreviations=tuple((word, tuple(means)) for word, means in
                             data["abbreviations"].items()),
         organisations=tuple(Organisation(org["id"], tuple(org["short"]), tuple(org["names"]))
-                            for org in data["organisations"]))
+                            for org in data["organisations"]),
+        lookalike_letters=tuple((letter, twin) for letter, twin in data["lookalike_letters"]),
+        reference_kinds=tuple(
+            ReferenceKind(kind["id"], *(tuple(kind[part]) for part in _KIND_PARTS))
+            for kind in data["reference_kinds"]))
 
 
 def load(data: bytes | str, display: str) -> Vocabulary:
@@ -226,9 +245,49 @@ class _Reader:
                     "ending", "error.vocabulary_ending", "ending"))
             elif name == "abbreviations":
                 values[name] = self.abbreviations(value, where)
+            elif name == "lookalike_letters":
+                values[name] = self.twins(value, where)
+            elif name == "reference_kinds":
+                values[name] = self.reference_kinds(value, where)
             else:
                 values[name] = self.organisations(value, where, base)
         return Vocabulary(**values)  # type: ignore[arg-type]
+
+    def twins(self, node: Node, key: str) -> tuple[tuple[str, str], ...]:
+        """``{Cyrillic letter: its Latin twin}``, one letter each."""
+        cyrillic, latin = _SHAPE["cyrillic"], _SHAPE["latin"]
+        out: dict[str, str] = {}
+        for letter, twin in self.mapping(node, key) or []:
+            where = f"{key}.{letter.value}"
+            value = twin.value if isinstance(twin, ScalarNode) else None
+            if not (cyrillic.match(str(letter.value)) and isinstance(value, str)
+                    and latin.match(value)):
+                self.problem(letter, where, "error.vocabulary_twin",
+                             entry=repr(f"{letter.value}: {value}"))
+                continue
+            out[str(letter.value)] = value
+        return tuple(out.items())
+
+    def reference_kinds(self, node: Node, key: str) -> tuple[ReferenceKind, ...]:
+        """``{kind: {codes, names, acts, documents}}``, each ``{en, ru}`` lists of patterns."""
+        code = self.shaped("code", "error.vocabulary_pattern", "entry")
+        pattern = self.shaped("name", "error.vocabulary_pattern", "entry")
+        out: dict[str, ReferenceKind] = {}
+        for id_node, entry in self.mapping(node, key) or []:
+            ident = str(id_node.value)
+            where = f"{key}.{ident}"
+            if ident not in REFERENCE_KINDS:
+                self.problem(id_node, where, "error.vocabulary_reference_kind",
+                             kind=repr(ident), kinds=", ".join(REFERENCE_KINDS))
+                continue
+            found: dict[str, tuple[str, ...]] = {}
+            for name, value in self.known(self.mapping(entry, where) or [], where,
+                                          REFERENCE_KIND_KEYS):
+                found[name] = tuple(text for text, _ in self.by_lang(
+                    value, f"{where}.{name}", code if name == "codes" else pattern))
+            kind = ReferenceKind(ident, **found)
+            out[ident] = out[ident].merged(kind) if ident in out else kind
+        return tuple(out.values())
 
     def abbreviations(self, node: Node, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         word = self.shaped("word", "error.vocabulary_word", "word")

@@ -1,7 +1,11 @@
 """Time and memory budgets: run the real entry point in a child and measure it.
 
-Wall time comes from a monotonic clock around the child; peak memory from ``os.wait4``'s
-resource usage of that child alone (its maximum resident set size), read by a small launcher
+Time is the command's processor time (user and system, from ``os.wait4``'s resource usage of
+that child alone): what a stall or a blow-up costs, and not what other processes on a busy
+machine take from it (a wall-clock budget failed whenever the suite shared two cores with
+other work). The wall clock still bounds the run: a command that waits instead of computing
+is killed at three times its budget and fails. Peak memory comes from the same resource usage
+(the maximum resident set size), read by a small launcher
 (a Python without site) that forks the command: Linux carries the high-water mark of the
 process that forks into the child at exec, so forked from the test run itself (hundreds of MB
 after a while) the command would be charged the test run's memory. A run over the time budget
@@ -27,11 +31,13 @@ class Measured:
     code: int
     stdout: str
     stderr: str
-    seconds: float
+    seconds: float  # processor time of the command (user + system)
     peak_mb: float
+    wall: float = 0.0  # seconds on the wall clock, launcher included
 
 
-# Forks the command, waits for it, and writes its exit code and peak RSS (ru_maxrss) to argv[1].
+# Forks the command, waits for it, and writes its exit code, peak RSS (ru_maxrss) and processor
+# time (user + system) to argv[1].
 _LAUNCHER = (
     "import os, sys\n"
     "pid = os.fork()\n"
@@ -43,7 +49,8 @@ _LAUNCHER = (
     "    os._exit(127)\n"
     "_, status, usage = os.wait4(pid, 0)\n"
     "with open(sys.argv[1], 'w') as f:\n"
-    "    f.write(f'{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}')\n"
+    "    f.write(f'{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss} '\n"
+    "            f'{usage.ru_utime + usage.ru_stime}')\n"
 )
 
 
@@ -51,13 +58,18 @@ def measure(*args: str | Path, cwd: Path, seconds: float, stdin: bytes | None = 
             env: dict[str, str] | None = None) -> Measured:
     """Run ``roadmap-check ARGS`` in ``cwd``; killed (and failed by the caller) after three
     times the budget, so that a stall ends."""
+    return _run_command([*entry_point(), *map(str, args)], cwd=cwd, seconds=seconds,
+                        stdin=stdin, env=env)
+
+
+def _run_command(argv: list[str], cwd: Path, seconds: float, stdin: bytes | None = None,
+                 env: dict[str, str] | None = None) -> Measured:
     environment = dict(os.environ)
     environment.update(env or {})
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.TemporaryDirectory() as tmp:
         result = Path(tmp) / "result"
-        command = [sys.executable, "-S", "-c", _LAUNCHER, str(result), *entry_point(),
-                   *map(str, args)]
+        command = [sys.executable, "-S", "-c", _LAUNCHER, str(result), *argv]
         start = time.monotonic()
         child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err,
                                  stdin=subprocess.PIPE if stdin is not None
@@ -74,21 +86,23 @@ def measure(*args: str | Path, cwd: Path, seconds: float, stdin: bytes | None = 
             child.wait()
         elapsed = time.monotonic() - start
         try:
-            code_text, maxrss = result.read_text().split()
-            code = int(code_text)
+            code_text, maxrss, cpu_text = result.read_text().split()
+            code, cpu = int(code_text), float(cpu_text)
         except (OSError, ValueError):  # killed before the command ended
-            code, maxrss = -signal.SIGKILL, "0"
+            code, maxrss, cpu = -signal.SIGKILL, "0", elapsed
         out.seek(0)
         err.seek(0)
         scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, else KiB
         return Measured(code, out.read().decode("utf-8", "replace"),
-                        err.read().decode("utf-8", "replace"), elapsed,
-                        int(maxrss) * scale / 2**20)
+                        err.read().decode("utf-8", "replace"), cpu,
+                        int(maxrss) * scale / 2**20, elapsed)
 
 
 def within(run: Measured, seconds: float = 2.0, mb: float = 300.0) -> None:
     """The run finished in time and memory, with a clean exit (0/1/2) and no traceback."""
-    assert run.seconds <= seconds, f"took {run.seconds:.2f} s (budget {seconds} s)"
+    assert run.code != -signal.SIGKILL, f"still running after {run.wall:.1f} s: killed"
+    assert run.seconds <= seconds, f"took {run.seconds:.2f} s of processor time " \
+        f"(budget {seconds} s; {run.wall:.2f} s on the wall clock)"
     assert run.peak_mb <= mb, f"peaked at {run.peak_mb:.0f} MB (budget {mb} MB)"
     assert run.code in (0, 1, 2), (run.code, run.stderr[-2000:])
     assert "Traceback" not in run.stderr, run.stderr[-2000:]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -79,8 +80,10 @@ def test_an_example_with_backticks_keeps_its_fence(monkeypatch: pytest.MonkeyPat
 
 
 def _module(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    # run from elsewhere than the repository, so that it is the installed package that runs
     return subprocess.run([sys.executable, "-m", "roadmap_check.docs_pages", *map(str, args)],
-                          capture_output=True, text=True, check=False, timeout=60)
+                          capture_output=True, text=True, check=False, timeout=60,
+                          cwd=tempfile.gettempdir())
 
 
 def test_the_module_writes_the_pages_and_checks_them(tmp_path: Path) -> None:

@@ -77,6 +77,28 @@ def test_help_follows_lang_in_the_command_line(cli: Cli) -> None:
                ).stdout.startswith("Usage:")
 
 
+@pytest.mark.parametrize(("args", "english", "russian"), [
+    (("check", "--bogus", "x.yaml"), "No such option: --bogus", "неизвестный параметр --bogus"),
+    (("chek",), "No such command 'chek'", "неизвестная команда 'chek'"),
+    (("check",), "Missing argument", "не указан аргумент"),
+    (("check", "--jobs", "x", "a.yaml"), "'x' is not a number", "'x' не является числом"),
+    (("check", "a.yaml", "--jobs"), "'--jobs' requires a value",
+     "у параметра '--jobs' не указано значение"),
+    (("frameworks", "one", "two"), "extra arguments (one two)", "лишние аргументы: one two"),
+])
+def test_a_usage_error_is_said_in_the_language_of_help(
+        cli: Cli, args: tuple[str, ...], english: str, russian: str) -> None:
+    """The parser's errors (an unknown option, a missing argument...) in the user's language,
+    with where to find help, exit 2 and no traceback; in English as the parser says them."""
+    said = cli(*args, env={"LANG": "ru_RU.UTF-8"})
+    assert said.code == 2 and "Traceback" not in said.stderr
+    assert russian in said.stderr and "Ошибка: " in said.stderr, said.stderr
+    assert not _english_words(said.stderr.replace("--bogus", "").replace("chek", "")
+                              .replace("one two", "")), said.stderr
+    told = cli(*args, env={"LANG": "C.UTF-8"})
+    assert told.code == 2 and english in told.stderr and "Error: " in told.stderr, told.stderr
+
+
 def test_every_help_text_is_in_the_catalogue_in_both_languages() -> None:
     from roadmap_check.i18n import catalog, placeholders
 

@@ -19,6 +19,7 @@ from roadmap_check import i18n
 from roadmap_check.engine import Engine, Options
 from roadmap_check.findings import Finding
 from roadmap_check.fingerprints import fingerprint, identity
+from roadmap_check.model import REFERENCE_KINDS
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import FileReport, Report
 from roadmap_check.reporters import html as html_report
@@ -68,7 +69,9 @@ _BUILT = {
     "diff.md.": ("introduced_details", "resolved_details"),
     "error.config_": ("strings", "code", "format", "one_of", "share", "severity", "no_code",
                       "globs"),
-    "frameworks.": ("id", "title", "adopted", "until", "required", "confidence"),
+    "frameworks.": ("id", "title", "adopted", "until", "required", "confidence", "ref",
+                    "kind", "note"),
+    "reference.kind.": REFERENCE_KINDS,
     "report.meta.": ("file", "id", "version", "date", "status", "period", "language"),
     "html.col.": ("framework", "title", "group", "required", "confidence", "adopted", "until",
                   "sources", "item", "section", "line", "written", "fix"),
@@ -84,7 +87,8 @@ _BUILT = {
                  "texts", "mapping", "list", "choice", "bad_trigger", "bad_id",
                  "provision_repeats", "framework_or_any_of", "not_mapping", "bad_name",
                  "framework_twice", "no_code", "level", "no_successor", "shared_name",
-                 "no_framework", "no_provision", "empty_group"),
+                 "no_framework", "no_provision", "empty_group", "complete", "complete_marker",
+                 "reference", "reference_is_framework", "reference_twice"),
 }
 _BUILT.update({  # Word and Excel road maps (office/)
     "office.column.": ("id", "title", "description", "section", "responsible", "participants",
@@ -183,7 +187,7 @@ def test_the_russian_example_is_reported_in_russian_without_lang(cli: Cli) -> No
     # two fixes would widen 'МКБ-10' (to МКБ-10 / МКБ-11) or drop 'ВОЗ': unsafe, counted apart
     assert "В 1 файле: ошибок нет, предупреждений нет, 25 примечаний; исправляются " \
         "автоматически (roadmap-check fix): 22, с параметром --unsafe-fixes: 2\n" in run.stdout
-    assert "Охват обязательных документов: 7 из 7 (100%)" in run.stdout
+    assert "Охват обязательных документов: 7 из 7 (100\u00a0%)" in run.stdout  # «100 %»
     assert "hint:" not in run.stdout and " is read as " not in run.stdout
 
 

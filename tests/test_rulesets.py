@@ -230,13 +230,33 @@ INVALID = [
     (_FRAMEWORK + "parties:\n  - id: x\n    kind: country\n    names: {en: [X]}\n", 8,
      ["kind", "country"]),
     (_FRAMEWORK + "framewrks: []\n", 6, ["framewrks", "did you mean 'frameworks'"]),
+    # issue 9: accepted references, editions, outlines complete for some markers, left_out
+    (_FRAMEWORK + "references:\n  - {kind: iso-standard}\n", 7, ["references[0].ref",
+                                                                  "required"]),
+    (_FRAMEWORK + "references:\n  - {ref: ISO 9001, kind: norm}\n", 7, ["kind", "'norm'"]),
+    (_FRAMEWORK + "references:\n  - {ref: ISO 9001, nte: x}\n", 7, ["nte",
+                                                                     "did you mean 'note'"]),
+    (_FRAMEWORK + "references: {ref: ISO 9001}\n", 6, ["references", "list"]),
+    (_FRAMEWORK + "references:\n  - [ISO 9001]\n", 7, ["references[0]", "code or title"]),
+    (_FRAMEWORK + "references:\n  - ISO 9001\n  - iso 9001\n", 8, ["twice"]),
+    (_FRAMEWORK + "references:\n  - alpha  strategy\n", 7, ["a-2020"]),
+    (_FRAMEWORK + "    provisions_complete: maybe\n", 6, ["provisions_complete",
+                                                          "true, false or a list"]),
+    (_FRAMEWORK + "    provisions_complete: [chapitre]\n", 4, ["provisions_complete",
+                                                               "'chapitre'"]),
+    (_FRAMEWORK + "    editions: {first: 2019}\n", 6, ["editions"]),
+    (_FRAMEWORK + "    left_out:\n      - {terms: [x]}\n", 7, ["left_out[0].reason",
+                                                                "required"]),
 ]
 INVALID_IDS = ["dangling-superseded-by", "shared-alias", "bad-trigger", "bad-trigger-ru",
                "unknown-key", "bad-date", "bad-confidence", "bad-flag", "bad-id", "no-title",
                "duplicate-framework", "requirement-unknown-framework",
                "requirement-unknown-provision", "requirement-unknown-group", "threshold-typo",
                "threshold-range", "severity-unknown-code", "severity-unknown-level",
-               "party-kind", "top-level-typo"]
+               "party-kind", "top-level-typo", "reference-without-ref", "reference-kind",
+               "reference-key-typo", "references-not-a-list", "reference-a-list",
+               "reference-twice", "reference-is-a-framework", "complete-not-a-flag",
+               "complete-unknown-marker", "editions-a-mapping", "left-out-without-reason"]
 
 
 @pytest.mark.parametrize(("body", "line", "words"), INVALID, ids=INVALID_IDS)

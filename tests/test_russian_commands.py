@@ -73,13 +73,18 @@ def _allowed() -> set[str]:
                 names += [word for name in short for word in _WORD.findall(name)]
             for provision in framework.provisions:
                 names += _WORD.findall(provision.id)
+        for reference in ruleset.references.values():  # data, as a rule set writes it
+            names += [reference.ref, *reference.aliases, reference.note.get("ru", "")]
+        for kind in ruleset.vocabulary.reference_kinds:  # names of standards, as written
+            names += [*kind.codes, *kind.names]
         names += [r.id for r in ruleset.requirements] + [p.id for p in ruleset.parties]
         names += [source_host(url) for f in ruleset.frameworks.values() for url, _ in f.source]
+    from roadmap_check.model import REFERENCE_KINDS
     from roadmap_check.ruleset import SOURCE_KINDS
 
     schemas = [p.name.split(".")[0] for p in resources.files("roadmap_check.schemas").iterdir()
                if p.name.endswith(".schema.json")]
-    names += [*config.FAIL_ON, *SOURCE_KINDS, *schemas]  # values, the schemas `schema` prints
+    names += [*config.FAIL_ON, *SOURCE_KINDS, *REFERENCE_KINDS, *schemas]  # values, schemas
     for name in names:
         words.update(_WORD.findall(name))
     return words
@@ -138,6 +143,16 @@ def broken_rules(tmp_path: Path) -> Path:
     return path
 
 
+PARSER_ERRORS: dict[str, tuple[str, ...]] = {
+    "unknown option": ("check", "--bogus", "draft.yaml"),
+    "unknown command": ("chek", "draft.yaml"),
+    "missing argument": ("check",),
+    "extra argument": ("frameworks", "extra"),
+    "option without value": ("check", "draft.yaml", "--jobs"),
+    "not a number": ("check", "--jobs", "x", "draft.yaml"),
+}
+
+
 def _runs(cli: Cli, tmp_path: Path, broken_rules: Path) -> Iterator[tuple[str, Run]]:
     draft = tmp_path / "draft.yaml"
     draft.write_text(RU_EXAMPLE.read_text(encoding="utf-8").replace("  language: ru\n", ""),
@@ -161,6 +176,10 @@ def _runs(cli: Cli, tmp_path: Path, broken_rules: Path) -> Iterator[tuple[str, R
     yield "bad option", cli("check", draft, "--select", "RM9", env=RUSSIAN)
     yield "bad schema", cli("schema", "nope", env=RUSSIAN)
     yield "exists", cli("init", tmp_path / "new.yaml", env=RUSSIAN)
+    # the parser's own usage errors: an unknown option or command, a missing or extra
+    # argument, an option without its value, a value of the wrong kind
+    for name, args in PARSER_ERRORS.items():
+        yield name, cli(*args, env=RUSSIAN)
     for code in CHECKS:  # explain, whole: heading, documentation, examples and comments
         yield f"explain {code}", cli("explain", code, env=RUSSIAN)
 
@@ -193,7 +212,8 @@ def test_every_command_speaks_russian_under_a_russian_locale(cli: Cli, tmp_path:
     left: dict[str, list[str]] = {}
     codes: dict[str, int] = {}
     own = frozenset(_WORD.findall(RU_EXAMPLE.read_text(encoding="utf-8"))
-                    + _WORD.findall(broken_rules.read_text(encoding="utf-8")))
+                    + _WORD.findall(broken_rules.read_text(encoding="utf-8"))
+                    + [w for args in PARSER_ERRORS.values() for w in _WORD.findall(" ".join(args))])
     for name, run in _runs(cli, tmp_path, broken_rules):
         codes[name] = run.code
         mine = own | _machine_words(name.split()[1]) if name.startswith("explain ") else own
@@ -207,4 +227,5 @@ def test_every_command_speaks_russian_under_a_russian_locale(cli: Cli, tmp_path:
                 left[f"{name}: {line.strip()[:120]}"] = words
     assert codes["no file"] == codes["bad option"] == codes["bad schema"] == 2
     assert codes["rules validate"] == codes["exists"] == 2
+    assert {codes[name] for name in PARSER_ERRORS} == {2}
     assert sorted({w for words in left.values() for w in words}) == [], left

@@ -48,6 +48,12 @@ NOT_IN_THE_SCHEMA = {
                                      "rule set",
     "requirement-unknown-provision": "a cross-reference to the provisions of a framework",
     "requirement-unknown-group": "a cross-reference to the groups of the layered rule set",
+    "reference-twice": "references unique in a list by their words: uniqueItems compares "
+                       "whole entries, never two spellings of one code",
+    "reference-is-a-framework": "a cross-reference to the names of the frameworks of the "
+                                "layered rule set",
+    "complete-unknown-marker": "a cross-reference to the provision markers of the framework "
+                               "and of the vocabulary, which other files may extend",
     # the vocabulary
     "short-name-of-another": "a cross-reference: the short name belongs to an organisation of "
                              "the built-in vocabulary, which the rule set does not contain",
@@ -236,8 +242,13 @@ def test_the_vocabulary_schema_states_the_validators_shapes() -> None:
                 "marker": found["vocabulary_marker"]["pattern"],
                 "phrase": found["vocabulary_phrase"]["pattern"],
                 "ending": found["vocabulary_ending"]["pattern"],
+                "code": found["vocabulary_code"]["pattern"],
                 "organisation": schema("vocabulary")["properties"]["organisations"]
-                ["propertyNames"]["pattern"]}
+                ["propertyNames"]["pattern"],
+                "cyrillic": schema("vocabulary")["properties"]["lookalike_letters"]
+                ["propertyNames"]["pattern"],
+                "latin": schema("vocabulary")["properties"]["lookalike_letters"]
+                ["additionalProperties"]["pattern"]}
     assert patterns == vocabulary.SHAPES, "copy vocabulary.SHAPES into the schema's patterns"
 
 

@@ -52,3 +52,14 @@ def test_a_twin_that_does_not_match_its_yaml_is_ignored(tmp_path: Path, twin: st
 def test_the_stamp_tells_one_changed_byte() -> None:
     assert twins.stamp(b"rm105: a") != twins.stamp(b"rm105: b")
     assert twins.stamp(b"abc") != twins.stamp(b"abcd")
+
+
+def test_the_vocabulary_read_from_its_twin_is_the_one_its_yaml_says() -> None:
+    """Every part of the vocabulary survives the twin: plain data and back (look-alike
+    letters as pairs, reference kinds with their patterns)."""
+    from roadmap_check import vocabulary
+
+    folder = Path(twins.__file__).parent
+    parsed = vocabulary.load((folder / "vocabulary.yaml").read_bytes(), "vocabulary.yaml")
+    assert parsed.reference_kinds and parsed.lookalike_letters
+    assert vocabulary.from_data(json.loads(json.dumps(vocabulary.to_data(parsed)))) == parsed

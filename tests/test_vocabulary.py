@@ -150,11 +150,23 @@ INVALID = [
      ["must be a mapping"]),
     ("  organisations:\n    guam: {short: [guam]}\n    guam: {short: [gm]}\n", "gm",
      "vocabulary.organisations.guam", ["'guam' is defined twice"]),
+    ("  lookalike_letters: {Н: HH}\n", "Н: HH", "vocabulary.lookalike_letters.Н",
+     ["'Н: HH'", "one letter each"]),
+    ("  lookalike_letters: {N: H}\n", "N: H", "vocabulary.lookalike_letters.N",
+     ["Cyrillic letter"]),
+    ("  reference_kinds: {law-of-nature: {names: [physics]}}\n", "law-of-nature",
+     "vocabulary.reference_kinds.law-of-nature", ["'law-of-nature'", "national-law"]),
+    ("  reference_kinds: {decree: {acts: {ru: [\"у*каз\"]}}}\n", "у*каз",
+     "vocabulary.reference_kinds.decree.acts.ru[0]", ["'у*каз'", "'*' at the end of a word"]),
+    ("  reference_kinds: {decree: {act: [указ]}}\n", "act:",
+     "vocabulary.reference_kinds.decree.act", ["did you mean 'acts'"]),
 ]
 INVALID_IDS = ["unknown-key", "two-words", "unknown-language", "a-number", "inner-star",
                "too-many-wildcards", "too-long", "latin-ending", "abbreviation-of-two-words",
                "organisation-id", "short-name-of-another", "name-of-another",
-               "organisation-key", "organisations-not-a-mapping", "organisation-twice"]
+               "organisation-key", "organisations-not-a-mapping", "organisation-twice",
+               "twin-of-two-letters", "twin-of-a-latin-letter", "unknown-reference-kind",
+               "reference-pattern", "reference-kind-key"]
 
 
 @pytest.mark.parametrize(("section", "fragment", "key", "words"), INVALID, ids=INVALID_IDS)

@@ -1,4 +1,4 @@
-"""RM101-RM108: every citation resolved against the rule set, and checked in time."""
+"""RM101-RM110: every citation resolved against the rule set, and checked in time."""
 
 from __future__ import annotations
 
@@ -8,22 +8,23 @@ from roadmap_check import dates
 from roadmap_check.checks.base import CHECKED, INFO, NO_FIX, Check, E, Family, W
 from roadmap_check.edits import rewrite_fix
 from roadmap_check.findings import Finding, Msg
-from roadmap_check.i18n import bare, msg, per_lang, quoted, rendered
-from roadmap_check.model import Framework, Item
+from roadmap_check.i18n import Value, bare, local, msg, per_lang, quoted, rendered
+from roadmap_check.model import REFERENCE_KINDS, Framework, Item, Text
 from roadmap_check.resolve import Cited, Resolved
 
 RM101 = Check("RM101", "no-citation", E, NO_FIX, ("rm101.no_citation", "rm101.no_citation.hint"))
 RM102 = Check("RM102", "unknown-framework", E, NO_FIX, (
     "rm102.unknown", "rm102.unknown_because", "rm102.reason_number", "rm102.reason_issuer",
     "rm102.reason_too_long",
-    "rm102.list.hint", "hint.did_you_mean", "rm102.requires", "rm102.waiver_framework",
-    "hint.framework_id"))
+    "rm102.list.hint", "rm102.accept.hint", "hint.did_you_mean", "rm102.requires",
+    "rm102.waiver_framework", "hint.framework_id"))
 RM103 = Check("RM103", "ambiguous-citation", W, NO_FIX,
               ("rm103.ambiguous", "rm103.ambiguous.hint"))
 RM104 = Check("RM104", "unknown-provision", E, NO_FIX,
               ("rm104.unknown_provision", "rm104.unknown_provision.hint"))
 RM105 = Check("RM105", "non-canonical-citation", INFO, CHECKED,
-              ("rm105.non_canonical", "rm105.canonical.hint", "rm105.canonical_unsafe.hint"))
+              ("rm105.non_canonical", "rm105.canonical.hint", "rm105.canonical_unsafe.hint",
+               "rm105.lookalike", "rm105.lookalike.hint"))
 RM106 = Check("RM106", "expired-framework", W, NO_FIX, (
     "rm106.item_due", "rm106.roadmap_dated", "rm106.successor.hint",
     "rm106.successor_note.hint", "rm106.check_successor.hint"))
@@ -31,6 +32,11 @@ RM107 = Check("RM107", "not-yet-in-force", W, NO_FIX,
               ("rm107.not_in_force", "rm107.not_in_force.hint"))
 RM108 = Check("RM108", "duplicate-citation", INFO, NO_FIX,
               ("rm108.twice", "rm108.twice_provision", "rm108.twice.hint"))
+RM109 = Check("RM109", "look-alike-letters", INFO, CHECKED,
+              ("rm109.lookalike", "rm109.lookalike.hint"))
+RM110 = Check("RM110", "reference-outside-ruleset", W, NO_FIX, (
+    "rm110.outside", "rm110.outside.hint", *(f"reference.kind.{kind}"
+                                             for kind in REFERENCE_KINDS)))
 
 
 def check(r: Resolved) -> Iterator[Finding]:
@@ -46,9 +52,20 @@ def check(r: Resolved) -> Iterator[Finding]:
         seen: set[tuple[str, str | None]] = set()
         for entry in cited:
             hit, raw = entry.hit, entry.citation.raw
+            if hit.latin is not None and hit.framework is None:
+                yield _twins(RM109, "rm109", r, raw, hit.latin, ident)
+            if hit.status == "accepted":
+                continue
             if hit.status == "unknown":
+                if hit.kind is not None and not entry.citation.mapping:
+                    yield RM110.at(path, raw, msg("rm110.outside", raw=quoted(raw.value),
+                                                  kind=local(f"reference.kind.{hit.kind}")),
+                                   item=ident, hint=msg("rm110.outside.hint",
+                                                        ruleset=r.rules.ruleset.name))
+                    continue
                 hint = msg("hint.did_you_mean", name=_names(r, hit.candidates, names)) \
-                    if hit.candidates else msg("rm102.list.hint")
+                    if hit.candidates else msg("rm102.accept.hint") \
+                    if not entry.citation.mapping else msg("rm102.list.hint")
                 message = msg("rm102.unknown", raw=quoted(raw.value)) if hit.why is None else \
                     msg("rm102.unknown_because", raw=quoted(raw.value), reason=rendered(hit.why))
                 yield RM102.at(path, raw, message, item=ident, hint=hint)
@@ -63,7 +80,9 @@ def check(r: Resolved) -> Iterator[Finding]:
             fid = hit.framework
             assert fid is not None
             framework = frameworks[fid]
-            if hit.status == "loose" and hit.canonical is not None:
+            if hit.latin is not None:
+                yield _twins(RM105, "rm105", r, raw, hit.latin, ident, fid)
+            elif hit.status == "loose" and hit.canonical is not None:
                 fix = rewrite_fix(r.rules.normalizer, raw, hit.canonical,
                                   _stands_for(framework) if entry.citation.mapping else None)
                 hint = msg("rm105.canonical.hint", text=bare(hit.canonical)) \
@@ -74,7 +93,7 @@ def check(r: Resolved) -> Iterator[Finding]:
                                               framework=fid), item=ident, framework=fid,
                                hint=hint, fix=fix)
             if hit.provision_text and hit.provision is None and framework.provisions \
-                    and framework.provisions_complete:
+                    and r.rules.citations.complete(fid, hit.marker):
                 known = ", ".join(p.id for p in framework.provisions)
                 yield RM104.at(path, entry.citation.provision or raw,
                                msg("rm104.unknown_provision", framework=fid,
@@ -101,6 +120,23 @@ def _stands_for(framework: Framework) -> str:
     """What a framework's id says, written in a mapping citation: the framework itself (its
     id, titles and group)."""
     return " ".join([framework.id, *framework.title.values(), framework.group or ""])
+
+
+def _twins(check: Check, prefix: str, r: Resolved, raw: Text, latin: str, ident: str | None,
+           fid: str | None = None) -> Finding:
+    """RM105 or RM109 on a citation whose codes are typed with Cyrillic twins of Latin
+    letters; the fix writes the Latin letters, and nothing else changes."""
+    changed = [(a, b) for a, b in zip(raw.value, latin, strict=True) if a != b]
+    letters = ", ".join(dict.fromkeys(f"{a}→{b}" for a, b in changed))
+    code = next((word for word, fixed in zip(raw.value.split(), latin.split(), strict=True)
+                 if word != fixed), raw.value)
+    values: dict[str, Value] = {"raw": quoted(raw.value), "code": quoted(code),
+                                "letters": letters}
+    message = msg(f"{prefix}.lookalike", framework=fid, **values) if fid else \
+        msg(f"{prefix}.lookalike", **values)
+    return check.at(r.path, raw, message, item=ident, framework=fid,
+                    hint=msg(f"{prefix}.lookalike.hint", text=bare(latin)),
+                    fix=rewrite_fix(r.rules.normalizer, raw, latin))
 
 
 def _names(r: Resolved, ids: tuple[str, ...],
@@ -161,4 +197,5 @@ def _successor(r: Resolved, framework: Framework) -> Msg:
     return msg("rm106.check_successor.hint")
 
 
-FAMILY = Family("citations", (RM101, RM102, RM103, RM104, RM105, RM106, RM107, RM108), check)
+FAMILY = Family("citations", (RM101, RM102, RM103, RM104, RM105, RM106, RM107, RM108, RM109,
+                              RM110), check)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from roadmap_check.checks.base import NO_FIX, Check, E, Family, W
 from roadmap_check.checks.citations import RM102
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import bare, msg, per_lang, quoted
+from roadmap_check.i18n import bare, msg, per_lang, percent, quoted
 from roadmap_check.report import Need
 from roadmap_check.resolve import Resolved
 
@@ -54,8 +54,8 @@ def check(r: Resolved) -> Iterator[Finding]:
     minimum = r.rules.ruleset.thresholds.min_coverage
     covered = share(r.needs)
     if r.needs and covered < minimum:
-        yield RM204.at(path, header, msg("rm204.coverage", covered=f"{covered:.0%}",
-                                         minimum=f"{minimum:.0%}"),
+        yield RM204.at(path, header, msg("rm204.coverage", covered=percent(covered),
+                                         minimum=percent(minimum)),
                        hint=msg("rm204.coverage.hint"))
 
 

@@ -36,8 +36,11 @@ def check(r: Resolved) -> Iterator[Finding]:
 def _near_duplicates(r: Resolved) -> Iterator[Finding]:
     """Pairs of titles at least ``near_duplicate`` alike, without comparing every pair.
 
-    Identical titles (after normalisation) are always found. Otherwise two titles are compared
-    only when they share most of their uncommon words, so the cost stays close to linear.
+    Identical titles (after normalisation) are always found, and so are titles that differ
+    only in how words are hyphenated or spaced ("tele-consultations" / "teleconsultations",
+    "e-health" / "eHealth"): their words run together are the same. Otherwise two titles are
+    compared only when they share most of their uncommon words, so the cost stays close to
+    linear; as words and run together, so a hyphen and a typo together are found too.
     """
     words_key = r.rules.normalizer.words_key
     titled = [(item, words_key(item.title.value)) for item in r.roadmap.items if item.title]
@@ -56,6 +59,8 @@ def _near_duplicates(r: Resolved) -> Iterator[Finding]:
         if not form:
             continue
         earlier = first_of.setdefault(form, index)
+        if earlier == index:  # run together: the same words hyphenated or spaced otherwise
+            earlier = first_of.setdefault(" " + form.replace(" ", ""), index)
         if earlier != index:
             yield _report(r, item, titled[earlier][0], 100.0)
             continue
@@ -69,7 +74,10 @@ def _near_duplicates(r: Resolved) -> Iterator[Finding]:
         for j, count in heapq.nsmallest(5, shared.items(), key=lambda kv: (-kv[1], kv[0])):
             if count < need:
                 break
-            score = similarity(form, titled[j][1])
+            other = titled[j][1]
+            # the words run together too: a hyphen or a space more is no difference
+            score = max(similarity(form, other),
+                        similarity(form.replace(" ", ""), other.replace(" ", "")))
             if score >= limit:
                 yield _report(r, item, titled[j][0], score)
                 break

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from roadmap_check.checks.base import NO_FIX, Check, Family, W
 from roadmap_check.findings import Args, Finding, Msg
-from roadmap_check.i18n import local, msg, pack, per_lang
+from roadmap_check.i18n import local, msg, pack, per_lang, quoted
+from roadmap_check.langs import LANGS
 from roadmap_check.resolve import Resolved
 
 RM201 = Check("RM201", "missing-citation", W, NO_FIX, (
@@ -35,12 +36,11 @@ def check(r: Resolved) -> Iterator[Finding]:
         ident = item.id if item.id_text is not None else None
         for owners, by_field in unsatisfied.items():
             ordered = tuple(sorted(owners, key=lambda fid: (not frameworks[fid].required, fid)))
-            key = tuple((name, tuple(terms)) for name, terms in by_field.items())
             words = tuple((name, tuple(_spelled(r, item, name, term) for term in terms))
                           for name, terms in by_field.items())
             matched = said.get(words)
             if matched is None:
-                matched = said[words] = _matched(key, words)
+                matched = said[words] = _matched(words)
             pair = advice.get(ordered)
             if pair is None:
                 pair = advice[ordered] = _advice(r, ordered)
@@ -55,17 +55,15 @@ def _spelled(r: Resolved, item: object, name: str, term: str) -> str:
     return r.rules.triggers.spelled(term, text.value) if text is not None else term
 
 
-def _matched(by_field: tuple[tuple[str, tuple[str, ...]], ...],
-             words: tuple[tuple[str, tuple[str, ...]], ...]) -> Args:
-    """``matched=description: 'personal data'; title: ...``: in English the field names and
-    the rule set's terms, in Russian where the drafter's words stand and the words
-    themselves ("в описании: „персональных данных“")."""
-    english = "; ".join(f"{local(f'subject_field.{name}')['en']}: {', '.join(map(repr, found))}"
-                        for name, found in by_field)
-    russian = "; ".join(f"{local(f'subject_field.{name}')['ru']}: "
-                        + ", ".join(f"„{word}“" for word in dict.fromkeys(found))
-                        for name, found in words)
-    return pack(matched={"en": english, "ru": russian})
+def _matched(words: tuple[tuple[str, tuple[str, ...]], ...]) -> Args:
+    """``matched=description: 'personal data'; title: ...``: where the drafter's words stand
+    and the words themselves, as written, quoted as each language quotes the drafter's text
+    ("description: 'персональных данных'", "в описании: «персональных данных»"); never the
+    rule set's pattern."""
+    said = {lang: "; ".join(f"{local(f'subject_field.{name}')[lang]}: "
+                            + ", ".join(quoted(word)[lang] for word in dict.fromkeys(found))
+                            for name, found in words) for lang in LANGS}
+    return pack(matched=said)
 
 
 def _advice(r: Resolved, ordered: tuple[str, ...]) -> tuple[Msg, Msg]:

@@ -48,6 +48,7 @@ def rows(listing: Listing) -> list[dict[str, Any]]:
             "adopted": framework.adopted, "in_force_until": framework.in_force_until,
             "required": framework.required or framework.id in required,
             "required_by_group": groups, "confidence": framework.confidence,
+            "editions": list(framework.editions),
             "short": {k: list(v) for k, v in sorted(framework.short.items())},
             "aliases": {k: list(v) for k, v in sorted(framework.aliases.items())},
             "provisions": _provisions(framework, lang),
@@ -55,9 +56,19 @@ def rows(listing: Listing) -> list[dict[str, Any]]:
     return out
 
 
+def references(listing: Listing) -> list[dict[str, Any]]:
+    """The rule set's accepted references, in the order it lists them."""
+    lang = listing.lang
+    return [{"ref": ref.ref, "kind": ref.kind, "aliases": list(ref.aliases),
+             "editions": list(ref.editions),
+             "note": ref.note.get(lang) or ref.note.get("en")}
+            for ref in listing.ruleset.references.values()]
+
+
 def as_json(listing: Listing) -> Iterator[str]:
     yield json.dumps({"ruleset": listing.ruleset.name, "sources": listing.ruleset.sources,
-                      "frameworks": rows(listing)}, ensure_ascii=False, indent=2) + "\n"
+                      "frameworks": rows(listing), "references": references(listing)},
+                     ensure_ascii=False, indent=2) + "\n"
 
 
 CONFIDENCE = ("seen", "partial", "inferred", "unknown")
@@ -108,6 +119,18 @@ def _block(row: dict[str, Any], listing: Listing, width: int) -> list[str]:
     return out
 
 
+def _accepted(listing: Listing, width: int) -> list[str]:
+    """The accepted references as blocks, for a terminal the tables do not fit."""
+    lang, accepted = listing.lang, references(listing)
+    if not accepted:
+        return []
+    lines = ["", *hang("", t(lang, "frameworks.references", count=len(accepted)), width, 2)]
+    for row in accepted:
+        said = "; ".join(x for x in (row["kind"], row["note"]) if x)
+        lines += hang("  ", f"{row['ref']}: {said}" if said else row["ref"], width, 4)
+    return lines
+
+
 def _longest_word(text: str) -> int:
     return max(map(len, text.split()), default=0)
 
@@ -133,7 +156,7 @@ def terminal(listing: Listing, color: bool) -> Iterator[str]:
         lines = hang("", heading, width, 2)
         for row in found:
             lines += ["", *_block(row, listing, width)]
-        yield "\n".join(lines) + "\n"
+        yield "\n".join(lines + _accepted(listing, width)) + "\n"
         return
     import io
 
@@ -147,6 +170,16 @@ def terminal(listing: Listing, color: bool) -> Iterator[str]:
     for row in found:
         table.add_row(*_cells(row, lang))
     buffer = io.StringIO()
-    Console(file=buffer, force_terminal=color, no_color=not color, width=width,
-            highlight=False).print(table)
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
+                      highlight=False)
+    console.print(table)
+    accepted = references(listing)
+    if accepted:
+        more = Table(title=t(lang, "frameworks.references", count=len(accepted)),
+                     title_justify="left")
+        for column in ("ref", "kind", "note"):
+            more.add_column(t(lang, f"frameworks.{column}"), overflow="fold")
+        for row in accepted:
+            more.add_row(row["ref"], row["kind"] or "", row["note"] or "")
+        console.print(more)
     yield buffer.getvalue()

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from roadmap_check import __version__, dates
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import catalog, plural, quoted, t
+from roadmap_check.i18n import percent as per_cent
 from roadmap_check.matrix import (
     CITED,
     MEANING,
@@ -160,8 +161,8 @@ def render(report: Report) -> Iterator[str]:
 
 
 def percent(share: float, lang: str) -> str:
-    """A share as a percentage: "86%", in Russian "86 %" (with a non-breaking space)."""
-    return f"{share:.0%}" if lang != "ru" else f"{share * 100:.0f}\u00a0%"
+    """A share as a percentage as ``lang`` writes it ("86%", «86 %»)."""
+    return per_cent(share)[lang]
 
 
 def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> str:

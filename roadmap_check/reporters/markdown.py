@@ -213,17 +213,21 @@ def _row(cells: list[str]) -> str:
 def _findings(file: FileReport, matrix: Matrix, budget: _Budget) -> Iterator[str]:
     live = [f for f in file.findings if f.suppression is None]
     waived = [f for f in file.findings if f.suppression is not None]
-    if not file.findings:
-        return
+    lang = file.lang
+    if not live:  # said as the HTML annex says it, the waived ones after it
+        said = f"#### {t(lang, 'report.findings')}\n\n{md(t(lang, 'html.no_findings'))}\n\n"
+        if budget.take(said):
+            yield said
+        if not waived:
+            return
     lines = source_lines(file.path) if not file.places else None
     index = by_id(matrix.columns)
-    lang = file.lang
     grouped: dict[int, list[Finding]] = {}
     for finding in live:
         column = item_of(index, finding)
         grouped.setdefault(column.index if column else -1, []).append(finding)
     heading = f"#### {t(lang, 'report.findings')}\n\n"
-    if budget.take(heading):
+    if live and budget.take(heading):
         yield heading
     for number in sorted(grouped):
         column = matrix.columns[number] if number >= 0 else None

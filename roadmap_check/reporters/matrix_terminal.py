@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from roadmap_check.i18n import plural, t
+from roadmap_check.i18n import percent, plural, t
 from roadmap_check.matrix import (
     CITED,
     MEANING,
@@ -32,7 +32,7 @@ _STYLE = {PROVISION: "bold green", CITED: "green", TOUCHED: "yellow", NONE: "dim
 DEFAULT_WIDTH = 100
 _MAX_HEADER = 8
 _MAX_LABEL = 44
-_SHARE = 5  # " 100%"
+_SHARE = 6  # " 100 %" (Russian writes a space before the sign)
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def _footer(matrix: Matrix, view: _View, width: int) -> list[str]:
     lang = matrix.lang
     total = f"{t(lang, 'matrix.coverage')}: " \
         f"{t(lang, 'matrix.of', covered=matrix.covered, required=matrix.required)} " \
-        f"({matrix.share:.0%})"
+        f"({percent(matrix.share)[lang]})"
     return [*view.notes, *hang("", total, width, 2)]
 
 
@@ -144,7 +144,8 @@ def _plain(matrix: Matrix, width: int) -> list[str]:
             out += hang("", _group_line(matrix, row.group), width, 4)
         group = row.group
         symbols = "".join(SYMBOL[c].rjust(len(h)) + " " for c, h in zip(cells, view.headers, strict=True))
-        cells_text = _label(row).ljust(label) + symbols + f"{row.share:>4.0%}"
+        cells_text = _label(row).ljust(label) + symbols \
+            + percent(row.share)[matrix.lang].rjust(_SHARE - 1)
         title = _short(row, width - len(cells_text) - 2)
         out.append(cells_text + (f"  {title}" if title else ""))
     return [*out, *_footer(matrix, view, width)]
@@ -177,7 +178,7 @@ def _rich(matrix: Matrix, width: int) -> str:
         name = escape(_label(row))
         table.add_row(f"[green]{name}[/green]" if row.covered else f"[red]{name}[/red]",
                       *(f"[{_STYLE[c]}]{SYMBOL[c]}[/{_STYLE[c]}]" for c in cells),
-                      f"{row.share:.0%}", *([f"[dim]{escape(_short(row, room))}[/dim]"]
+                      percent(row.share)[matrix.lang], *([f"[dim]{escape(_short(row, room))}[/dim]"]
                                              if room > 0 else []))
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, width=width, highlight=False)

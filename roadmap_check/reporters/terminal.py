@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from itertools import groupby
 
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import plural, t
+from roadmap_check.i18n import percent, plural, t
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import Report
 from roadmap_check.reporters import said, where
@@ -181,7 +181,7 @@ def _summary(report: Report, color: bool, columns: int = 0) -> list[str]:
     covered, required = report.coverage()
     if required:
         share = covered / required
-        text = t(lang, "term.coverage", covered=covered, required=required, share=f"{share:.0%}")
+        text = t(lang, "term.coverage", covered=covered, required=required, share=percent(share)[lang])
         missing = [n.id if n.kind != "group" else
                    t(lang, "term.any_of", id=n.id, members=", ".join(n.members))
                    for n in report.needs if not n.covered]

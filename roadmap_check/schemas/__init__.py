@@ -82,6 +82,8 @@ _RULES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("^[a-z][a-z0-9]*$",), "Not an organisation id: lower-case Latin letters and digits, a "
                           "letter first."),
     (("а-яё",), "Not a Russian ending: one to four Cyrillic letters."),
+    (("^[\u0400-\u04ff]$",), "Not one Cyrillic letter."),
+    (("^[A-Za-z]$",), "Not one Latin letter."),
     (("^\\S(?:.*\\S)?$",), "No blank at the start or the end, and not empty."),
     (("\\S",), "Not empty: write some text."),
 )
