@@ -148,6 +148,8 @@ def check(
         help=_h("help.check.min_severity"))] = None,
     statistics: Annotated[bool, typer.Option(
         "--statistics", help=_h("help.check.statistics"))] = False,
+    trust: Annotated[str | None, typer.Option(
+        "--trust", metavar=_h("help.metavar.trust"), help=_h("help.check.trust"))] = None,
     provenance: Annotated[bool, typer.Option(
         "--provenance/--no-provenance", help=_h("help.check.provenance"),
         show_default=False)] = True,
@@ -169,7 +171,7 @@ def check(
         quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix, unsafe_fixes=unsafe_fixes,
         allow_rules_from=allow_rules_from, min_severity=min_severity, statistics=statistics,
         provenance=provenance, columns=column or [], roadmap_fields=roadmap_field or [],
-        annotate=annotate))
+        annotate=annotate, trust=trust))
     raise typer.Exit(code)
 
 
@@ -328,8 +330,9 @@ def fix(
     config: ConfigOption = None,
 ) -> None:
     """Apply the safe fixes: canonical citations (RM105), a close party name (RM304),
-    quoted numeric ids (RM006), dates in another spelling (RM301); the unsafe ones (that
-    drop or widen what a citation says) only with --unsafe-fixes. Only those spans change;
+    quoted numeric ids (RM006), dates written otherwise (RM311), a value starting with "!"
+    quoted (RM007); the unsafe ones (that drop or widen what a citation says) only with
+    --unsafe-fixes. Only those spans change;
     a file the fixes cannot be verified on is left as it was and named (exit 2)."""
     from roadmap_check.command import CheckArgs, load_config
 

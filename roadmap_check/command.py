@@ -16,6 +16,7 @@ from roadmap_check import config as configuration
 from roadmap_check import i18n
 from roadmap_check.engine import Engine, Options, gc_paused
 from roadmap_check.errors import RoadmapCheckError, say, speaking, write_out
+from roadmap_check.findings import TRUST
 from roadmap_check.i18n import local
 from roadmap_check.report import FileReport, Report
 from roadmap_check.safe_text import ERRORS
@@ -55,6 +56,7 @@ class CheckArgs:
     columns: list[str] = field(default_factory=list)         # Word/Excel: "HEADER=FIELD"
     roadmap_fields: list[str] = field(default_factory=list)  # Word/Excel: "KEY=VALUE"
     annotate: Path | None = None   # a reviewed copy of the one Word/Excel road map checked
+    trust: str | None = None   # --trust: seen, partial or inferred (findings.TRUST)
 
 
 def _codes(spec: str | list[str] | None, option: str) -> frozenset[str] | None:
@@ -86,6 +88,7 @@ def load_config(args: CheckArgs) -> configuration.Config:
     config.override("language", args.lang)
     config.override("max-per-code", args.max_per_code)
     config.override("unsafe-fixes", args.unsafe_fixes or None)
+    config.override("trust", args.trust)
     config.override("allow-rules-from", [str(Path.cwd() / folder) for folder in
                                          args.allow_rules_from] if args.allow_rules_from else None)
     return config
@@ -188,6 +191,9 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str,
     if fail_on not in configuration.FAIL_ON:
         raise RoadmapCheckError.of("error.fail_on", value=repr(fail_on),
                                    values=", ".join(configuration.FAIL_ON))
+    if config["trust"] not in TRUST:
+        raise RoadmapCheckError.of("error.trust", value=repr(config["trust"]),
+                                   values=", ".join(TRUST))
     if args.jobs < 0:
         raise RoadmapCheckError.of("error.jobs")
     if not HAS_LIBYAML:
@@ -205,7 +211,7 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str,
         per_file_ignores=tuple((glob, _codes(codes, f"per-file-ignores.{glob}") or frozenset())
                                for glob, codes in config["per-file-ignores"].items()),
         rule_roots=rule_roots(config), columns=office_columns(config, args.columns),
-        fields=parse_fields(args.roadmap_fields))
+        fields=parse_fields(args.roadmap_fields), trust=config["trust"])
     skipped: list[discovery.Skipped] = []
     paths = discovery.expand(args.paths, config["exclude"], args.roadmaps_only, skipped)
     for left in skipped:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from roadmap_check.dates import DateReader
 from roadmap_check.matching import CitationIndex, PartyIndex
 from roadmap_check.model import RuleSet
 from roadmap_check.normalize import Normalizer
@@ -17,12 +18,13 @@ class Compiled(NamedTuple):
     parties: PartyIndex
     triggers: TriggerIndex
     normalizer: Normalizer       # of the rule set's vocabulary: shared by the three indexes
+    dates: DateReader            # dates as drafters write them, with the same vocabulary
 
     @classmethod
     def build(cls, ruleset: RuleSet) -> Compiled:
         normalizer = Normalizer(ruleset.vocabulary)
         return cls(ruleset, CitationIndex(ruleset, normalizer), PartyIndex(ruleset, normalizer),
-                   TriggerIndex(ruleset, normalizer), normalizer)
+                   TriggerIndex(ruleset, normalizer), normalizer, DateReader(ruleset.vocabulary))
 
     def info(self, shown: set[str]) -> RuleSetInfo:
         """The rule set as a report tells it: the frameworks in ``shown`` in full."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_check.errors import RoadmapCheckError
+from roadmap_check.findings import DEFAULT_TRUST, TRUST
 from roadmap_check.i18n import Value, foreign, local
 from roadmap_check.langs import LANGS
 
@@ -28,6 +29,7 @@ DEFAULTS: dict[str, Any] = {
     "max-per-code": 1000,  # findings of one check listed per file (limits.py); 0: all
     "columns": {},  # Word/Excel tables: column header -> road-map field (office/vocab.py)
     "unsafe-fixes": False,  # fix and check --fix apply the unsafe fixes too (fixing.py)
+    "trust": DEFAULT_TRUST,  # the least sure facts a finding keeps its level on (findings.py)
 }
 
 
@@ -181,8 +183,8 @@ def _validate(key: str, value: Any, where: str, base: Path) -> Any:
         return [str(base / Path(folder).expanduser()) for folder in _strings(key, value, where)]
     if key == "exclude":
         return _strings(key, value, where)
-    if key in ("fail-on", "language", "format"):
-        allowed = {"fail-on": FAIL_ON, "language": LANGS, "format": None}[key]
+    if key in ("fail-on", "language", "format", "trust"):
+        allowed = {"fail-on": FAIL_ON, "language": LANGS, "format": None, "trust": TRUST}[key]
         if not isinstance(value, str) or (allowed and value not in allowed):
             if not allowed:
                 raise _fail(where, key, "format")

@@ -22,7 +22,7 @@ from pathlib import Path
 from roadmap_check import dates, office, reading, rulesets, suppressions, waivers
 from roadmap_check.compiled import Compiled
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
-from roadmap_check.findings import Finding
+from roadmap_check.findings import DEFAULT_TRUST, Finding, trusted
 from roadmap_check.i18n import choose_lang, foreign, msg, per_lang
 from roadmap_check.limits import Limiter, cap
 from roadmap_check.loading import RM001, RM008, build
@@ -51,6 +51,7 @@ class Options:
     rule_roots: tuple[str, ...] = ()   # folders rule-set files may be read from (rulesets.load)
     columns: tuple[tuple[str, str], ...] = ()  # Word/Excel tables: (header, field), --column
     fields: tuple[tuple[str, str], ...] = ()   # Word/Excel: (road-map field, value)
+    trust: str = DEFAULT_TRUST  # findings resting on less sure facts are info (findings.TRUST)
 
     def wanted(self, code: str) -> bool:
         return (self.select is None or code in self.select) and code not in self.ignore
@@ -187,7 +188,7 @@ class Engine:
         as_of = self.options.today
         if roadmap.date is not None:
             with contextlib.suppress(dates.DateError):  # RM301 reports it
-                as_of = dates.parse_date(roadmap.date.value)
+                as_of = dates.parse_date(roadmap.date.value, compiled.dates)
         report.lang = self.language(roadmap.language.value if roadmap.language else None)
         resolved = resolver.resolve(roadmap, as_of, self.options.today)
         keep = limiter.keep
@@ -229,7 +230,7 @@ class Engine:
         order."""
         overrides = {code: Severity.parse(level)
                      for code, level in (*levels.items(), *self.options.severity)}
-        select, ignore = self.options.select, self.options.ignore
+        select, ignore, trust = self.options.select, self.options.ignore, self.options.trust
         posix = Path(report.path).as_posix()
         if self.options.per_file_ignores:
             import fnmatch
@@ -241,7 +242,13 @@ class Engine:
             code = finding.code
             if (select is not None and code not in select) or code in ignore:
                 continue
-            level = overrides.get(code)
+            # an override sets the check's level: a finding its check made at another level
+            # (RM304's unlisted names, info beside its warnings) keeps its own
+            made = CHECKS.get(code)
+            level = overrides.get(code) if made is None or finding.severity == made.severity \
+                else None
+            if not trusted(finding.basis, trust):  # never more than info on such a fact
+                level = Severity.INFO
             out.append(finding if level is None or level == finding.severity
                        else finding._replace(severity=level))
         out.sort(key=Finding.sort_key)

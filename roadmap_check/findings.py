@@ -15,6 +15,16 @@ from roadmap_check.severity import Severity
 Args = tuple[tuple[str, str], ...]
 Msg = tuple[str, Args]            # a catalogue key and its arguments
 
+# --trust: the least sure facts a finding may rest on and keep its level (else it is info);
+# the default never lets a warning or an error rest on an inferred fact
+TRUST = ("seen", "partial", "inferred")
+DEFAULT_TRUST = "partial"
+
+
+def trusted(basis: str | None, trust: str) -> bool:
+    """Whether a finding resting on a fact of this ``basis`` keeps its level under ``trust``."""
+    return basis is None or TRUST.index(basis) <= TRUST.index(trust)
+
 
 class Fix(NamedTuple):
     """Replace the text between two 1-based (line, column) positions with ``replacement``.

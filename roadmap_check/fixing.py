@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -185,8 +186,9 @@ def verify(before: str, after: str, applied: list[Finding], path: str) -> None:
     old, new = compose(before), compose(after)
     spans = sorted(((f.fix.line, f.fix.column, f.fix) for f in applied if f.fix),
                    key=lambda s: s[:2])
+    # A fix may mend a problem of the text (a tag quoted as the text it was), never add one.
     if old.root is None or new.root is None or \
-            sorted(p.kind for p in new.problems) != sorted(p.kind for p in old.problems):
+            Counter(p.kind for p in new.problems) - Counter(p.kind for p in old.problems):
         line, column = spans[0][:2] if spans else (1, 1)
         raise Refused.of("error.fix_unreadable", path=path, line=line, column=column)
     wanted = {(line, column): read_scalar(fix.replacement) if fix.value is None else fix.value
@@ -216,6 +218,9 @@ def _differs(a: Node, b: Node, before: str, wanted: dict[tuple[int, int], str | 
     if isinstance(a, ScalarNode):
         line, column, _ = scalar_start(a, before)
         where = (line + 1, column + 1)
+        whole = (a.start_mark.line + 1, a.start_mark.column + 1)
+        if whole in wanted and whole != where:  # a fix of the value with its tag (RM007)
+            where = whole
         if not isinstance(b, ScalarNode):
             return True
         if where in wanted:

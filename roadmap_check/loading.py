@@ -49,6 +49,7 @@ RM003 = Check("RM003", "bad-structure", E, NO_FIX, (
     "rm003.single", "rm003.entry_single", "rm003.value_or_list", "rm003.file_kind",
     "rm003.no_roadmap", "rm003.no_roadmap.hint", "rm003.no_items", "rm003.items_kind",
     "rm003.roadmap_kind", "rm003.roadmap_missing", "rm003.bad_status", "rm003.bad_language",
+    "rm003.item_status", "rm003.item_status.hint",
     "rm003.item_kind", "rm003.item_missing", "rm003.no_party", "rm003.cites_kind",
     "rm003.citation_kind", "rm003.citation_no_framework", "rm003.waivers_kind",
     "rm003.waiver_kind", "rm003.waiver_no_check", "rm003.waiver_code",
@@ -59,8 +60,9 @@ RM004 = Check("RM004", "unknown-key", W, NO_FIX, (
     "rm004.unknown_key", "rm004.known_keys", "hint.did_you_mean",
     "rm004.office_column", "rm004.office_column_twice", "rm004.office_columns"))
 RM006 = Check("RM006", "numeric-id", W, SAFE, ("rm006.numeric_id", "rm006.numeric_id.hint"))
-RM007 = Check("RM007", "unsafe-yaml", E, NO_FIX, (
-    "rm007.expansion", "rm007.recursive", "rm007.tag", "rm007.tag.hint", "rm007.merge_depth"))
+RM007 = Check("RM007", "unsafe-yaml", E, SAFE, (
+    "rm007.expansion", "rm007.recursive", "rm007.tag", "rm007.tag.hint", "rm007.merge_depth",
+    "rm007.tag_text", "rm007.tag_text.hint"))
 RM008 = Check("RM008", "unknown-ruleset", E, NO_FIX,
               ("rm008.unknown_ruleset", "rm008.unknown_ruleset.hint"))
 FAMILY = Family("loading", (RM001, RM002, RM003, RM004, RM006, RM007, RM008))
@@ -70,7 +72,7 @@ TOP_KEYS = ("roadmap", "items")
 ROADMAP_KEYS = ("id", "title", "version", "status", "date", "period", "language", "ruleset",
                 "requires")
 ITEM_KEYS = ("id", "title", "description", "section", "responsible", "participants", "start",
-             "deadline", "outcome", "indicators", "depends_on", "cites", "waivers")
+             "deadline", "outcome", "indicators", "depends_on", "status", "cites", "waivers")
 CITATION_KEYS = ("framework", "provision")
 WAIVER_KEYS = ("check", "framework", "reason", "until")
 REQUIRED_ITEM_KEYS = ("id", "title", "responsible", "deadline")
@@ -389,7 +391,8 @@ class Builder:
             if name not in fields:
                 self.add("RM003", _missing(name), node, item=item_id)
         item = Item(item_id or f"<item at line {line}>", line, column, id_text=id_text)
-        for name in ("title", "description", "outcome", "section", "start", "deadline"):
+        for name in ("title", "description", "outcome", "section", "start", "deadline",
+                     "status"):
             if name in fields:
                 setattr(item, name, self.string(fields[name], local(f"field.{name}"), item_id))
         for name, label in (("responsible", "field.responsible"),

@@ -10,11 +10,14 @@ from roadmap_check.model import Framework, RuleSet
 from roadmap_check.normalize import (
     Key,
     Normalizer,
+    StemIndex,
     fold,
     has_cyrillic,
     light,
     numbers_of,
     split_edition,
+    stems,
+    tokens,
 )
 from roadmap_check.patterns import wildcard_word
 from roadmap_check.references import Accepted, Recogniser
@@ -489,8 +492,18 @@ class CitationIndex:
         return sorted(found)
 
 
+class PartyMatch(NamedTuple):
+    """What a party name is to a rule set."""
+
+    known: bool                  # listed, a national body of a listed state, or accepted
+    closest: str | None = None   # the listed name it is a likely misspelling of
+    safe: bool = False           # that name is a safe fix (no other party as close)
+    kind: str | None = None      # the kind of party its words show (company, national-body...)
+
+
 class PartyIndex:
-    """Known parties by normalised name; national bodies of a known state are accepted."""
+    """Known parties by normalised name; national bodies of a known state are accepted, and
+    what the rule set's ``accept_parties`` accepts by kind or name."""
 
     def __init__(self, ruleset: RuleSet, normalizer: Normalizer | None = None) -> None:
         self.words_key = (normalizer or Normalizer(ruleset.vocabulary)).words_key
@@ -507,37 +520,67 @@ class PartyIndex:
                     self.display.setdefault(form, name)
                     if party.kind == "state" and form:
                         self.states.append(tuple(form.split()))
-        self._cache: dict[str, tuple[bool, str | None, bool]] = {}
+        self.accepted = frozenset(words_key(name) for name in ruleset.accept_names)
+        self.accept_kinds = frozenset(ruleset.accept_kinds)
+        kinds = [(kind, pattern) for kind, words in ruleset.vocabulary.party_kinds
+                 for word in words if (pattern := stems(word))]
+        self.kinds = [kind for kind, _ in kinds]
+        self.kind_words = StemIndex([pattern for _, pattern in kinds])
+        self._cache: dict[str, PartyMatch] = {}
 
-    def check(self, name: str) -> tuple[bool, str | None, bool]:
-        """(known, closest known name, whether that name is a safe fix) for one party."""
+    def check(self, name: str) -> PartyMatch:
+        """What one party name is: known, a likely misspelling of a known one, or neither."""
         hit = self._cache.get(name)
         if hit is None:
             hit = self._cache[name] = self._check(name)
         return hit
 
-    def _check(self, name: str) -> tuple[bool, str | None, bool]:
+    def kind_of(self, name: str) -> str | None:
+        """The first kind of party whose words the name has."""
+        first = self.kind_words.first(tokens(name))
+        return None if first is None else self.kinds[first]
+
+    def _check(self, name: str) -> PartyMatch:
         if len(name) > MAX_CITATION_LENGTH:  # no party is named so: unknown, nothing like it
-            return False, None, False
+            return PartyMatch(False)
         form = self.words_key(name)
-        if form in self.names:
-            return True, None, False
-        if not self.names or not form:
-            return False, None, False
-        fuzz, process = _rapidfuzz()
-        best = process.extract(form, list(self.names), scorer=fuzz.token_sort_ratio, limit=2,
-                               score_cutoff=60)
-        closest = self.display[best[0][0]] if best else None
-        if best and best[0][1] >= self.cutoff:  # a misspelt known party, not a body of its own
-            unique = len(best) == 1 or self.names[best[1][0]] == self.names[best[0][0]] \
-                or best[1][1] < best[0][1]
-            return False, closest, unique
+        if form in self.names or (form and form in self.accepted):
+            return PartyMatch(True)
+        if not form:
+            return PartyMatch(False)
+        if self.names:
+            fuzz, process = _rapidfuzz()
+            best = process.extract(form, list(self.names), scorer=fuzz.token_sort_ratio,
+                                   limit=2, score_cutoff=self.cutoff)
+            if best and _misspelt(form, best[0][0]):  # a misspelt known party
+                unique = len(best) == 1 or self.names[best[1][0]] == self.names[best[0][0]] \
+                    or best[1][1] < best[0][1]
+                return PartyMatch(False, self.display[best[0][0]], unique)
         words = form.split()
         for state in self.states:  # a national body: "Ministry of Health of Belarus"
             n = len(state)
             if any(tuple(words[i:i + n]) == state for i in range(len(words) - n + 1)):
-                return True, None, False
-        return False, closest if best and best[0][1] >= 70 else None, False
+                return PartyMatch(True)
+        kind = self.kind_of(name)
+        return PartyMatch(kind is not None and kind in self.accept_kinds, kind=kind)
+
+
+def _misspelt(form: str, known: str) -> bool:
+    """Whether a name is a misspelling of a known one, not a name of its own: word for word
+    (in any order) each is a close spelling of one of the other's ("Tadjikistan",
+    "Межпарламенская"), so "Council of Heads of State" is no misspelling of "... of Government"."""
+    from rapidfuzz.fuzz import ratio
+
+    mine, theirs = form.split(), known.split()
+    if len(mine) != len(theirs):
+        return False
+    left = list(theirs)
+    for word in mine:
+        best = max(left, key=lambda other: ratio(word, other))
+        if ratio(word, best) < 75:
+            return False
+        left.remove(best)
+    return True
 
 
 def similarity(a: str, b: str) -> float:

@@ -52,6 +52,7 @@ class Item:
     deadline: Text | None = None
     indicators: Sequence[Text] = ()
     depends_on: Sequence[Text] = ()
+    status: Text | None = None    # planned, in-progress, done, dropped (or a vocabulary word)
     cites: Sequence[Citation] = ()
     waivers: Sequence[Waiver] = ()
 
@@ -139,6 +140,16 @@ class Framework:
             for names in table.values():
                 out.extend(names)
         return out
+
+    def basis(self, fact: str) -> str | None:
+        """How sure the rule set is of one of its facts (``adopted``, ``in_force_until``,
+        ``title_en``, ``title_ru``, ``issuer``...) when a finding rests on it: "partial",
+        "inferred" (an unknown one counts as inferred), or None for a fact seen in a source
+        (or of no stated confidence)."""
+        confidence = self.provenance.get(fact) or self.confidence
+        if confidence in ("partial", "inferred"):
+            return confidence
+        return "inferred" if confidence == "unknown" else None
 
 
 @dataclass(slots=True, eq=False, repr=False)
@@ -241,6 +252,16 @@ class Vocabulary(NamedTuple):
     russian_endings: tuple[str, ...] = ()
     lookalike_letters: tuple[tuple[str, str], ...] = ()    # Cyrillic letter -> Latin twin
     reference_kinds: tuple[ReferenceKind, ...] = ()
+    # the words of dates in words, by kind: "month.1" ... "month.12", "ordinal.1" ...
+    # "ordinal.4", "quarter", "half", "year", "filler", "by", "end", "from", "in", "to",
+    # "recurring"
+    date_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the values of an item's `status` by the status they mean: planned, in-progress, done,
+    # dropped
+    item_status: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the kinds of party a name is recognisably of, by the words that say so: company
+    # ("LLC", "ООО"), national-body ("ministry", "министерство"), institution ("centre") ...
+    party_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def extended(self, more: Vocabulary) -> Vocabulary:
         organisations = {o.id: o for o in self.organisations}
@@ -262,12 +283,25 @@ class Vocabulary(NamedTuple):
             _union(self.ongoing_words, more.ongoing_words),
             _union(self.russian_endings, more.russian_endings),
             tuple({**dict(self.lookalike_letters), **dict(more.lookalike_letters)}.items()),
-            tuple(kinds.values()))
+            tuple(kinds.values()),
+            _merged(self.date_words, more.date_words),
+            _merged(self.item_status, more.item_status),
+            _merged(self.party_kinds, more.party_kinds))
 
 
 def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
     """Both, in order, each once."""
     return tuple(dict.fromkeys((*first, *second)))
+
+
+def _merged(first: tuple[tuple[str, tuple[str, ...]], ...],
+            second: tuple[tuple[str, tuple[str, ...]], ...]
+            ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Lists by key, the second's added to the first's."""
+    out = dict(first)
+    for key, words in second:
+        out[key] = _union(out.get(key, ()), words)
+    return tuple(out.items())
 
 
 @dataclass(slots=True, eq=False, repr=False)
@@ -283,6 +317,10 @@ class RuleSet:
     thresholds: Thresholds = field(default_factory=Thresholds)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)  # the built-in one, extended
     references: dict[str, Reference] = field(default_factory=dict)  # accepted, by their ref
+    # parties it accepts without listing them (RM304 says nothing of them): by the kind a name
+    # is recognisably of (the vocabulary's party_kinds), or by name
+    accept_kinds: list[str] = field(default_factory=list)
+    accept_names: list[str] = field(default_factory=list)
 
     def members(self, requirement: Requirement) -> list[str]:
         """The frameworks a requirement names: one, its ``any_of`` list, or its group."""

@@ -23,6 +23,7 @@ _QUOTES = "\u00ab\u00bb\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u2039\u2
 _FOLD = str.maketrans({**{c: "-" for c in _DASHES}, **{c: '"' for c in _QUOTES}, "ё": "е"})
 
 _SPACE = re.compile(r"\s+")
+_TOKENS = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -43,6 +44,83 @@ def light(text: str) -> str:
 
 def has_cyrillic(text: str) -> bool:
     return _CYRILLIC.search(text) is not None
+
+
+def stems(entry: str, split: Callable[[str], list[str]] | None = None,
+          ) -> tuple[tuple[str, bool], ...]:
+    """An entry of words, each whole or, with a '*' at its end, any word it begins, as folded
+    tokens, each (token, whether it may be followed by more letters): "отчетн* год*" ->
+    (("отчетн", True), ("год", True)). ``split`` makes the tokens (``tokens`` by default: the
+    tokens the pattern is matched against must be made the same way)."""
+    out: list[tuple[str, bool]] = []
+    for word in entry.split():
+        star = word.endswith("*")
+        found = (split or tokens)(word.rstrip("*"))
+        out.extend((token, star and n == len(found) - 1) for n, token in enumerate(found))
+    return tuple(out)
+
+
+def tokens(text: str) -> list[str]:
+    """The words and numbers of a text, folded (case, ``ё``), punctuation left out."""
+    return _TOKENS.findall(text.casefold().replace("ё", "е"))
+
+
+Stems = tuple[tuple[str, bool], ...]
+
+
+class StemIndex:
+    """Many ``stems`` patterns as a trie of their words, found in a text's tokens: from each
+    token the trie is walked as far as the tokens follow one of its paths (a '*' word by the
+    token's beginnings), so the time grows with the tokens' letters and the patterns' length,
+    not with the number of patterns, however many share their first words."""
+
+    def __init__(self, patterns: list[Stems]) -> None:
+        self.root = _Node()
+        for n, pattern in enumerate(patterns):
+            node = self.root
+            for word, star in pattern:
+                table = node.prefix if star else node.exact
+                child = table.get(word)
+                if child is None:
+                    child = table[word] = _Node()
+                    if star:
+                        node.longest = max(node.longest, len(word))
+                node = child
+            if node.ends is None or n < node.ends:
+                node.ends = n
+
+    def first(self, found: list[str]) -> int | None:
+        """The number of the first pattern (in the order given) the tokens hold, or None."""
+        best: int | None = None
+        for i in range(len(found)):
+            frontier = [self.root]
+            for token in found[i:]:
+                reached = []
+                for node in frontier:
+                    child = node.exact.get(token)
+                    if child is not None:
+                        reached.append(child)
+                    for k in range(1, min(len(token), node.longest) + 1):
+                        child = node.prefix.get(token[:k])
+                        if child is not None:
+                            reached.append(child)
+                for node in reached:
+                    if node.ends is not None and (best is None or node.ends < best):
+                        best = node.ends
+                if not reached:
+                    break
+                frontier = reached
+        return best
+
+
+class _Node:
+    __slots__ = ("ends", "exact", "longest", "prefix")
+
+    def __init__(self) -> None:
+        self.exact: dict[str, _Node] = {}
+        self.prefix: dict[str, _Node] = {}   # words followed by any letters ('*')
+        self.longest = 0                     # the longest word in ``prefix``
+        self.ends: int | None = None         # the first pattern that ends here
 
 
 class Key(NamedTuple):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roadmap_check.findings import Finding
+from roadmap_check.edits import double_quoted
+from roadmap_check.findings import Finding, Fix
 from roadmap_check.loading import RM001, RM003, RM007
 from roadmap_check.suppressions import Suppression
 from roadmap_check.suppressions import parse as parse_suppressions
@@ -45,4 +46,10 @@ def read(data: bytes | str, display: str) -> Read:
 def said(problem: Problem, path: str) -> Finding:
     """A problem of the text as the finding that tells it."""
     code, message, hint = told(problem)
-    return _CHECKS[code].at(path, (problem.line, problem.column), message, hint=hint)
+    fix = None
+    if problem.kind == "tag_text" and problem.end_line:
+        # the text written, tag included, quoted as a whole: it says exactly what was written
+        fix = Fix(problem.line, problem.column, problem.end_line, problem.end_column,
+                  double_quoted(problem.text), problem.text, safe=True)
+    return _CHECKS[code].at(path, (problem.line, problem.column), message, hint=hint, fix=fix,
+                            subject=problem.text or None)

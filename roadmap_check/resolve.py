@@ -15,7 +15,7 @@ from typing import NamedTuple
 from roadmap_check import dates
 from roadmap_check.compiled import Compiled
 from roadmap_check.findings import Msg
-from roadmap_check.matching import approval
+from roadmap_check.matching import PartyMatch, approval
 from roadmap_check.model import Citation, Item, Requirement, Roadmap, Text
 from roadmap_check.normalize import has_cyrillic
 from roadmap_check.report import Need
@@ -53,10 +53,7 @@ class Cited(NamedTuple):
         return self.hit.provision
 
 
-class Party(NamedTuple):
-    known: bool
-    closest: str | None
-    safe: bool                   # the closest name is a safe fix
+Party = PartyMatch  # known, the listed name it is a likely misspelling of, safe, kind
 
 
 class Resolved(NamedTuple):
@@ -71,16 +68,27 @@ class Resolved(NamedTuple):
     ids: Mapping[str, Item]                            # the first item of each id
     requires: tuple[tuple[Text, str | None], ...]      # roadmap.requires and what it names
     needs: tuple[Need, ...]
+    # per item: its status (planned, in-progress, done, dropped), None without one or for a
+    # value the vocabulary does not know
+    states: tuple[str | None, ...] = ()
+
+    def state(self, index: int) -> str | None:
+        return self.states[index] if self.states else None
 
     def period(self, value: Text | None) -> dates.Period | None:
-        """A date of the road map read as a period (None: absent or no date form); the words
-        that mean "ongoing" are those of the rule set's vocabulary."""
+        """A date of the road map read as a period (None: absent or no date), as drafters
+        write it too; the words of dates are those of the rule set's vocabulary."""
         if value is None:
             return None
         try:
-            return dates.parse(value.value, self.rules.normalizer.ongoing)
+            return self.rules.dates.read(value.value)
         except dates.DateError:
             return None
+
+
+def status_key(text: str) -> str:
+    """A status value as compared: case, ``ё`` and spacing folded."""
+    return " ".join(text.casefold().replace("ё", "е").split())
 
 
 class Resolver:
@@ -90,8 +98,16 @@ class Resolver:
         self.rules = rules
         self._hits: dict[tuple[bool, str, str | None], Hit] = {}
         self._parties: dict[str, Party] = {}
+        self.statuses = {status_key(word): name
+                         for name, words in rules.ruleset.vocabulary.item_status
+                         for word in (name, *words)}
+
+    def status(self, item: Item) -> str | None:
+        """The item's status (planned, in-progress, done, dropped), or None."""
+        return self.statuses.get(status_key(item.status.value)) if item.status else None
 
     def resolve(self, roadmap: Roadmap, as_of: dt.date, today: dt.date) -> Resolved:
+        states = tuple(self.status(item) for item in roadmap.items)
         cited = tuple(tuple(Cited(c, self.hit(c)) for c in item.cites) for item in roadmap.items)
         texts = [(item, [(name, value.value) for name in SUBJECT_FIELDS
                          if (value := getattr(item, name)) is not None])
@@ -112,8 +128,12 @@ class Resolver:
             if item.id_text is not None:
                 ids.setdefault(item.id, item)
         requires = tuple((text, self.framework_named(text.value)) for text in roadmap.requires)
+        # a dropped action implements nothing: its citations cover no requirement
+        covering = tuple(() if state == "dropped" else entries
+                         for entries, state in zip(cited, states, strict=True))
         return Resolved(roadmap.path, roadmap, self.rules, as_of, today, cited, terms, parties,
-                        ids, requires, self.needs(cited, requires))
+                        ids, requires, self.needs(covering, requires),
+                        states if any(states) else ())
 
     # -- citations --------------------------------------------------------------------
 
@@ -167,8 +187,7 @@ class Resolver:
     def party(self, name: str) -> Party:
         found = self._parties.get(name)
         if found is None:
-            known, closest, safe = self.rules.parties.check(name)
-            found = self._parties[name] = Party(known, closest, safe)
+            found = self._parties[name] = self.rules.parties.check(name)
         return found
 
     # -- coverage ---------------------------------------------------------------------

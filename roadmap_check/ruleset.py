@@ -30,7 +30,7 @@ DEFAULT_RULESET = "cis-telemedicine"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9\-]*$")
 CONFIDENCE = ("seen", "partial", "inferred", "unknown")
-PARTY_KINDS = ("state", "body")
+PARTY_KINDS = ("state", "body", "collective")
 SOURCE_KINDS = ("official", "legal-database", "news", "secondary")
 SOURCE_KEYS = ("url", "kind")
 # A trigger term (docs/rulesets.md): words of letters, digits, '.', '-' and apostrophes, with
@@ -40,7 +40,8 @@ TRIGGER = (rf"^(?!.*\*\*)(?!.*\s[*?]+(?:\s|$))[{LETTERS}0-9][{LETTERS}0-9.*?'’
 TRIGGER_PATTERN = re.compile(TRIGGER)
 
 TOP_KEYS = ("ruleset", "frameworks", "requirements", "parties", "severity", "thresholds",
-            "vocabulary", "references")
+            "vocabulary", "references", "accept_parties")
+ACCEPT_KEYS = ("kinds", "names")
 HEADER_KEYS = ("name", "title", "description", "version", "extends")
 FRAMEWORK_KEYS = ("id", "kind", "group", "title", "short", "aliases", "issuer", "adopted",
                   "in_force_until", "supersedes", "superseded_by", "successor_note", "amended_by",

@@ -9,7 +9,14 @@ from pathlib import Path
 from roadmap_check import vocabulary
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
 from roadmap_check.model import Framework, Reference, Requirement, RuleSet, Thresholds
-from roadmap_check.ruleset import DEFAULT_RULESET, THRESHOLD_KEYS, Data, Loader, _locate
+from roadmap_check.ruleset import (
+    ACCEPT_KEYS,
+    DEFAULT_RULESET,
+    THRESHOLD_KEYS,
+    Data,
+    Loader,
+    _locate,
+)
 from roadmap_check.severity import Severity
 from roadmap_check.yaml_io import SequenceNode
 
@@ -143,6 +150,9 @@ def _apply(loader: Loader, ruleset: RuleSet, data: Data) -> None:
         more, problems = vocabulary.read(words, data.path, "vocabulary", ruleset.vocabulary)
         loader.problems.extend(problems)
         ruleset.vocabulary = ruleset.vocabulary.extended(more)
+    accept = loader.mapping(data, "accept_parties")
+    if accept is not None:  # after the vocabulary: a kind may be one it adds
+        _accept(loader, ruleset, accept)
     thresholds = loader.mapping(data, "thresholds")
     if thresholds is not None:
         loader.known(thresholds, THRESHOLD_KEYS)
@@ -182,6 +192,21 @@ def _references(loader: Loader, ruleset: RuleSet, data: Data) -> None:
         else:
             ruleset.references[reference.ref] = reference
         by_form[form] = reference.ref
+def _accept(loader: Loader, ruleset: RuleSet, accept: Data) -> None:
+    """``accept_parties: {kinds: [...], names: [...]}``: the parties accepted without a
+    finding, by the kind of the vocabulary's ``party_kinds`` a name is of, or by name."""
+    from roadmap_check.matching import closest_key
+
+    loader.known(accept, ACCEPT_KEYS)
+    kinds = [kind for kind, _ in ruleset.vocabulary.party_kinds]
+    for kind in loader.texts(accept, "kinds"):
+        if kind in kinds:
+            ruleset.accept_kinds.append(kind)
+            continue
+        close = closest_key(kind, kinds)
+        loader.problem(accept.at("kinds"), f"{accept.where}.kinds", "no_kind", value=repr(kind),
+                       allowed=", ".join(kinds), close=repr(close) if close else "-")
+    ruleset.accept_names.extend(loader.texts(accept, "names"))
 
 
 def name_form(name: str) -> str:

@@ -25,6 +25,9 @@ MAX_TRIGGER_LENGTH = 120     # characters of one term
 MAX_TRIGGER_WILDCARDS = 10  # '*' and '?' in one term
 
 
+_UNSEEN = re.compile("")  # a term whose pattern is not made yet
+
+
 class Term(NamedTuple):
     text: str                    # as written in the rule set
     frameworks: frozenset[str]   # every framework that lists it
@@ -145,6 +148,7 @@ class TriggerIndex:
                 self._by_first.setdefault(first, []).append(index)
         self._full: re.Pattern[str] | None = None
         self._cache: dict[str, tuple[int, ...]] = {}
+        self._spelled: dict[str, re.Pattern[str] | None] = {}  # term -> its pattern alone
 
     @property
     def pattern(self) -> re.Pattern[str] | None:
@@ -158,9 +162,15 @@ class TriggerIndex:
         data" for the term "personal data", "персональных данных" for "персональн* данн*");
         the term as written in the rule set when they cannot be found. For messages: a few
         calls a finding, never in the scan."""
-        atoms = _atoms(term, self._stem, self._twins)
+        pattern = self._spelled.get(term, _UNSEEN)
+        if pattern is _UNSEEN:  # once per term: a few thousand findings share a few terms
+            atoms = _atoms(term, self._stem, self._twins)
+            pattern = self._spelled[term] = \
+                re.compile(r"(?<!\w)" + "".join(atoms) + r"(?!\w)") if atoms else None
+        if pattern is None:
+            return term
         lowered = text.lower().replace("ё", "е")
-        found = re.search(r"(?<!\w)" + "".join(atoms) + r"(?!\w)", lowered) if atoms else None
+        found = pattern.search(lowered)
         if found is None:
             return term
         return (text if len(text) == len(lowered) else lowered)[found.start():found.end()]

@@ -35,9 +35,16 @@ from roadmap_check.yaml_messages import told
 
 KEYS = ("stop_words", "document_words", "month_names", "abbreviations", "organisations",
         "provision_markers", "ongoing_words", "russian_endings", "lookalike_letters",
-        "reference_kinds")
+        "reference_kinds", "date_words", "item_status", "party_kinds")
 ORGANISATION_KEYS = ("short", "names")
 REFERENCE_KIND_KEYS = ("codes", "names", "acts", "documents")
+# date_words: the numbered tables (months 1-12, ordinals 1-4) and the lists, by their shape
+DATE_TABLES = {"months": 12, "ordinals": 4}
+DATE_WORDS = {"quarter": "word", "half": "word", "year": "word", "filler": "word",
+              "by": "phrase", "end": "phrase", "from": "phrase", "in": "phrase", "to": "phrase",
+              "recurring": "stems"}
+DATE_KEYS = (*DATE_TABLES, *DATE_WORDS)
+ITEM_STATUSES = ("planned", "in-progress", "done", "dropped")
 MAX_ENTRY_LENGTH = 120      # characters of one entry
 MAX_WILDCARDS = 10          # '*' and '?' in one pattern
 # The shapes of entries, as JSON Schema writes them too (schemas/vocabulary.schema.json has
@@ -53,8 +60,11 @@ SHAPES = {
     "cyrillic": "^[\u0400-\u04ff]$",
     "latin": "^[A-Za-z]$",
     "phrase": r"^\S(?:.*\S)?$",
+    # words (letters, digits, '-'), each whole or, with a '*' at its end, any word it begins
+    "stems": rf"^(?:[{_L}0-9\-]+\*?(?:\s+(?=\S)|$))+$",
     "ending": "^[а-яёА-ЯЁ]{1,4}$",
     "organisation": "^[a-z][a-z0-9]*$",
+    "kind": "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$",
 }
 _SHAPE = {kind: re.compile(pattern) for kind, pattern in SHAPES.items()}
 _TEXT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
@@ -91,10 +101,16 @@ def to_data(vocabulary: Vocabulary) -> dict[str, Any]:
     return data
 
 
+# the tables of named lists, in the order written (the twin keeps them as [name, [...]] pairs)
+_PAIRS = ("date_words", "item_status", "party_kinds")
+
+
 def from_data(data: dict[str, Any]) -> Vocabulary:
     """The vocabulary ``to_data`` made plain data of."""
     shaped = ("abbreviations", "organisations", "lookalike_letters", "reference_kinds")
-    values = {name: tuple(value) for name, value in data.items() if name not in shaped}
+    values: dict[str, Any] = {
+        name: tuple((key, tuple(words)) for key, words in value) if name in _PAIRS
+        else tuple(value) for name, value in data.items() if name not in shaped}
     return Vocabulary(
         **values,
         abbreviations=tuple((word, tuple(means)) for word, means in
@@ -249,6 +265,12 @@ class _Reader:
                 values[name] = self.twins(value, where)
             elif name == "reference_kinds":
                 values[name] = self.reference_kinds(value, where)
+            elif name == "date_words":
+                values[name] = self.date_words(value, where)
+            elif name == "item_status":
+                values[name] = self.item_status(value, where)
+            elif name == "party_kinds":
+                values[name] = self.party_kinds(value, where)
             else:
                 values[name] = self.organisations(value, where, base)
         return Vocabulary(**values)  # type: ignore[arg-type]
@@ -288,6 +310,54 @@ class _Reader:
             kind = ReferenceKind(ident, **found)
             out[ident] = out[ident].merged(kind) if ident in out else kind
         return tuple(out.values())
+    def date_words(self, node: Node, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """``{months: {1: {en: [...], ru: [...]}, ...}, ordinals: {...}, quarter: {...}, ...}``
+        as (kind, words) pairs: "month.1", "ordinal.4", "quarter", "recurring" ..."""
+        out: list[tuple[str, tuple[str, ...]]] = []
+        for name, value in self.known(self.mapping(node, key) or [], key, DATE_KEYS):
+            where = f"{key}.{name}"
+            if name in DATE_TABLES:
+                count = DATE_TABLES[name]
+                word = self.shaped("word", "error.vocabulary_word", "word")
+                for number_node, words in self.mapping(value, where) or []:
+                    number = str(number_node.value)
+                    inner = f"{where}.{number}"
+                    if not (number.isdigit() and 1 <= int(number) <= count):
+                        self.problem(number_node, inner, "error.vocabulary_number",
+                                     value=repr(number), count=count)
+                        continue
+                    out.append((f"{name[:-1]}.{int(number)}",
+                                tuple(t for t, _ in self.by_lang(words, inner, word))))
+            else:
+                shape = DATE_WORDS[name]
+                valid = self.shaped(shape, {"word": "error.vocabulary_word",
+                                            "phrase": "ruleset.text",
+                                            "stems": "error.vocabulary_stems"}[shape],
+                                    {"word": "word", "phrase": "value",
+                                     "stems": "entry"}[shape])
+                out.append((name, tuple(t for t, _ in self.by_lang(value, where, valid))))
+        return tuple(out)
+
+    def item_status(self, node: Node, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """``{planned: {en: [...], ru: [...]}, in-progress: ..., done: ..., dropped: ...}``."""
+        phrase = self.shaped("phrase", "ruleset.text", "value")
+        return tuple((name, tuple(t for t, _ in self.by_lang(value, f"{key}.{name}", phrase)))
+                     for name, value in self.known(self.mapping(node, key) or [], key,
+                                                   ITEM_STATUSES))
+
+    def party_kinds(self, node: Node, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """``{company: {en: [llc, ...], ru: [ооо, ...]}, national-body: ...}``: each kind (an id
+        of lower-case letters, digits and '-') with the words that show a name is of it."""
+        stems = self.shaped("stems", "error.vocabulary_stems", "entry")
+        out: list[tuple[str, tuple[str, ...]]] = []
+        for id_node, words in self.mapping(node, key) or []:
+            ident = str(id_node.value)
+            where = f"{key}.{ident}"
+            if not _SHAPE["kind"].match(ident):
+                self.problem(id_node, where, "error.vocabulary_kind", id=repr(ident))
+                continue
+            out.append((ident, tuple(t for t, _ in self.by_lang(words, where, stems))))
+        return tuple(out)
 
     def abbreviations(self, node: Node, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         word = self.shaped("word", "error.vocabulary_word", "word")

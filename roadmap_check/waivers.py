@@ -55,12 +55,14 @@ def _apply(r: Resolved, item: Item, waiver: Waiver, findings: list[Finding],
                          hint=msg("rm401.no_reason.hint"))]
     if waiver.until is not None:
         try:
-            until = dates.parse(waiver.until.value).end
+            period = r.rules.dates.read(waiver.until.value)
         except dates.DateError:
-            until = None
-        if until is not None and until < r.today:
+            period = None
+        until = period.end if period is not None else None
+        if period is not None and until is not None and until < r.today:
+            said = dates.spoken(period.form or waiver.until.value, "when")
             return [RM402.at(r.path, waiver.until, msg("rm402.expired", code=code,
-                                                       until=dates.spoken(waiver.until.value, "when")),
+                                                       until=said),
                              item=ident,
                              hint=msg("rm402.expired.hint"))]
     framework = None

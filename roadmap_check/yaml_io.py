@@ -68,7 +68,10 @@ class Problem(NamedTuple):
     "cp1251" when the bytes look like Windows-1251), empty, nul, control_character (detail:
     its code in hex), no_document, syntax (detail: PyYAML's problem; context: its context),
     too_deep, many_documents, expansion (detail: the limit), merge_depth (detail: the limit),
-    recursive, tag (detail: the tag).
+    recursive, tag (detail: the tag as written; the node is read as plain data without it),
+    tag_text (detail: the tag as written in front of a plain value; ``text``: the value read
+    as written, tag included; ``end_line``/``end_column``: where the value ends, when the
+    whole written text can be quoted in place, else 0).
     """
 
     kind: str
@@ -76,6 +79,9 @@ class Problem(NamedTuple):
     column: int = 1
     detail: str = ""
     context: str = ""
+    text: str = ""
+    end_line: int = 0
+    end_column: int = 0
 
 
 def pos(node: Node) -> tuple[int, int]:
@@ -169,11 +175,11 @@ def compose(data: str | bytes) -> Composed:
         problems.append(Problem("no_document"))
     # Without '!' or '&' where a node starts, no tag and no anchor, and without '<<' no merge,
     # can be in the text: the graph is then a plain tree of standard nodes and needs no look.
-    if root is not None and look and not _inspect(root, problems):
-        root = None
     source = None
     if root is not None and look:
         source = data.decode("utf-8") if isinstance(data, bytes) else data
+        if not _inspect(root, problems, source):
+            root = source = None
     return Composed(root, problems, source)
 
 
@@ -211,10 +217,13 @@ def _compose(source: str | bytes, problems: list[Problem]) -> Node | None:
         loader.dispose()
 
 
-def _inspect(root: Node, problems: list[Problem]) -> bool:
+def _inspect(root: Node, problems: list[Problem], source: str) -> bool:
     """Tags, alias cycles, alias expansion and ``<<`` merge depth, without recursion.
 
-    Returns False when the document must not be walked (RM007 for the whole file).
+    A non-standard tag is harmless to read (nothing is ever constructed from a node): it is a
+    problem at its node, and the node is read as plain data (``_untag``). Returns False when
+    the document must not be walked: its aliases expand past the limits (RM007 for the whole
+    file).
     """
     seen: dict[int, int] = {}  # node id -> 0 while being visited, then its expanded size
     merges: dict[int, int] = {}  # mapping id -> how deep its merges of merges nest
@@ -243,14 +252,52 @@ def _inspect(root: Node, problems: list[Problem]) -> bool:
                 problems.append(Problem("recursive", *pos(node)))
                 return False
             continue
-        if node.tag not in STANDARD_TAGS:
-            problems.append(Problem("tag", *pos(node), detail=str(node.tag)))
-            return False
+        if node.tag not in STANDARD_TAGS or \
+                source[node.start_mark.index:node.start_mark.index + 1] in ("!", "&"):
+            _untag(node, source, problems)
         seen[ident] = 0
         stack.append((node, True))
         for child in _children(node):
             stack.append((child, False))
     return True
+
+
+# The properties in front of a node (an anchor, a tag, in either order), and a tag among them.
+_NODE_PROPERTIES = re.compile(r"(?:(?:&[^\s,\[\]{}]*|!<[^>]*>|![^\s,\[\]{}]*)[ \t]*)+")
+_TAG_TOKEN = re.compile(r"!<[^>]*>|![^\s,\[\]{}]*")
+_PLAIN_KIND = {ScalarNode: STR_TAG, SequenceNode: _CORE + "seq", MappingNode: _CORE + "map"}
+
+
+def _untag(node: Node, source: str, problems: list[Problem]) -> None:
+    """A node whose tag is not standard, or a plain value after the non-specific tag '!':
+    read as plain data, and a problem at it. A drafter's "!!! Urgent" or "! check the date"
+    is a plain value YAML takes the start of as a tag: it is read as the text written, tag
+    included, and the problem says where that text ends, so that it can be quoted as a whole
+    (only when the tag is all there is in front of it: an anchor would be quoted too)."""
+    start, end = node.start_mark, node.end_mark
+    found = _NODE_PROPERTIES.match(source, start.index)
+    token_match = _TAG_TOKEN.search(found.group(0)) if found else None
+    token = token_match.group(0) if token_match else str(node.tag)
+    standard = node.tag in STANDARD_TAGS
+    if isinstance(node, ScalarNode) and not node.style and token_match is not None \
+            and (not standard or token == "!"):
+        value = node.value
+        written = token + (" " + value if value else "")
+        line, column = start.line + 1, start.column + 1
+        quoted_whole = found is not None and found.group(0).rstrip() == token
+        if quoted_whole:
+            exact = source[start.index:end.index]
+            if "\n" not in exact and "\r" not in exact:
+                written = exact
+        node.tag, node.value = STR_TAG, written
+        problems.append(Problem("tag_text", line, column, token, text=written,
+                                end_line=end.line + 1 if quoted_whole else 0,
+                                end_column=end.column + 1 if quoted_whole else 0))
+        return
+    if standard:  # '!' in front of a quoted value or a collection: YAML's own, nothing lost
+        return
+    problems.append(Problem("tag", *pos(node), detail=token))
+    node.tag = _PLAIN_KIND[type(node)]
 
 
 def _children(node: Node) -> Iterator[Node]:

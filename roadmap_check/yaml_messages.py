@@ -4,8 +4,9 @@ these; a data file (the vocabulary) says the message after its file, line and co
 
 from __future__ import annotations
 
+from roadmap_check.edits import double_quoted
 from roadmap_check.findings import Msg
-from roadmap_check.i18n import foreign, msg, number
+from roadmap_check.i18n import foreign, msg, number, quoted
 from roadmap_check.yaml_io import Problem
 
 
@@ -37,5 +38,9 @@ def told(problem: Problem) -> tuple[str, Msg, Msg | None]:
         return "RM007", msg("rm007.merge_depth", limit=problem.detail), None
     if kind == "recursive":
         return "RM007", msg("rm007.recursive"), None
+    if kind == "tag_text":
+        return "RM007", msg("rm007.tag_text", tag=repr(problem.detail),
+                            text=quoted(problem.text)), \
+            msg("rm007.tag_text.hint", quoted=double_quoted(problem.text))
     assert kind == "tag", kind
     return "RM007", msg("rm007.tag", tag=repr(problem.detail)), msg("rm007.tag.hint")

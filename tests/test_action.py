@@ -120,7 +120,7 @@ def test_args_and_a_bad_mode(tmp_path: Path) -> None:
     environ = _runner(tmp_path)
     done = _step("check", environ, INPUT_ARGS="--fail-on never --select RM301")
     assert done.returncode == 0 and _outputs(tmp_path)["exit-code"] == "0"
-    assert {line.split(",")[-1].split("::")[0] for line in done.stdout.splitlines()} == {
+    assert {line.split("::")[1].split(",")[-1] for line in done.stdout.splitlines()} == {
         "title=RM301 bad-date"}
     bad = _step("check", environ, INPUT_MODE="everything")
     assert bad.returncode == 2 and bad.stdout.startswith("::error title=roadmap-check::")

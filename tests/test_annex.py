@@ -58,7 +58,7 @@ def fifteen(source: Path, target: Path) -> Path:
 def test_the_annex_opens_with_the_summary_and_ends_with_the_appendix(cli: Cli) -> None:
     text = _annex(cli, SHOWCASE)
     assert Page(text).errors == []
-    summary, findings = text.index("<h3>Summary</h3>"), text.index("<h3>Findings (27)</h3>")
+    summary, findings = text.index("<h3>Summary</h3>"), text.index("<h3>Findings (28)</h3>")
     appendix = text.index('<section class="appendix"')
     assert summary < findings < appendix
     assert text.count("<section") == 2 and text.rstrip().endswith("</section>\n</body>\n</html>")
@@ -91,15 +91,17 @@ def test_only_official_and_legal_database_sources_are_shown(cli: Cli) -> None:
 
 def test_inferred_facts_are_said_in_plain_words_in_both_languages(cli: Cli) -> None:
     english = _annex(cli, SHOWCASE)
-    assert "cis-infosoc-2025</code>: the horizon (in force until 2025) is not confirmed by an " \
-        "official text; check it before relying on it" in english
-    # the finding that rests on that horizon says so too
+    assert "cis-digital-interaction-agreement-2020</code>: the adoption date (2020-11-06) is " \
+        "not confirmed by an official text; check it before relying on it" in english
+    # the finding that rests on a horizon the facts confirm only in part says so too
     finding = english[english.index("<code>RM106</code>"):]
     finding = finding[:finding.index("</div>")]
-    assert "<b>Note:</b> The horizon (in force until 2025) is not confirmed" in finding
+    assert "the rule set marks the framework&#x27;s horizon as only partly confirmed" in finding
     russian = _annex(cli, SHOWCASE, "--lang", "ru")
-    assert "cis-infosoc-2025</code>: срок действия (до 2025\u00a0года) не подтверждён " \
-        "официальным текстом; проверьте его, прежде чем на него опираться" in russian
+    assert "cis-digital-interaction-agreement-2020</code>: дата принятия (06.11.2020) не " \
+        "подтверждена официальным текстом; проверьте её, прежде чем на неё опираться" in russian
+    finding = russian[russian.index("<code>RM106</code>"):]
+    assert "в наборе правил подтверждены лишь частично" in finding[:finding.index("</div>")]
     assert ">inferred<" not in russian and ">предположительно*<" in russian
 
 

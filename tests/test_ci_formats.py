@@ -116,18 +116,18 @@ def test_sarif_marks_the_waived_finding_as_suppressed_in_source() -> None:
 def test_sarif_carries_the_fix_and_the_suggestion() -> None:
     file = showcase()
     results = sarif_results(json.loads(text(sarif.render, file)))
-    (bad_date,) = [r for r in results if r["ruleId"] == "RM301"]
+    (bad_date,) = [r for r in results if r["ruleId"] == "RM311"]
     (fix,) = bad_date["fixes"]
-    assert fix["description"]["text"] == "write '2022-12-31'"
+    assert fix["description"]["text"] == "write '2022-12'"
     (change,) = fix["artifactChanges"]
     assert change["artifactLocation"]["uri"] == DISPLAY
     (replacement,) = change["replacements"]
-    assert replacement["insertedContent"]["text"] == '"2022-12-31"'
+    assert replacement["insertedContent"]["text"] == '"2022-12"'
     region = replacement["deletedRegion"]
     line = SHOWCASE.read_text(encoding="utf-8").splitlines()[region["startLine"] - 1]
     assert region["endLine"] == region["startLine"]
-    assert line[region["startColumn"] - 1:region["endColumn"] - 1] == '"31.12.2022"'
-    assert bad_date["properties"] == {"item": "1.2", "suggestion": "write '2022-12-31'"}
+    assert line[region["startColumn"] - 1:region["endColumn"] - 1] == '"December 2022"'
+    assert bad_date["properties"] == {"item": "2.2", "suggestion": "write '2022-12'"}
     assert "hint" not in bad_date["message"]["text"]
     unfixable = [r for r in results if r["ruleId"] == "RM101"]
     assert unfixable and "fixes" not in unfixable[0]

@@ -49,8 +49,8 @@ items:
     cites: ["Strategy for Ensuring Information Security of the CIS Member States until 2028"]
 """
 
-# Only warnings: an unknown party and an RM201 (everything required is cited).
-WARNINGS_ONLY = CLEAN_ROADMAP.replace("Republic of Belarus", "Ministry of Magic").replace(
+# Only warnings: a misspelt party and an RM201 (everything required is cited).
+WARNINGS_ONLY = CLEAN_ROADMAP.replace("Republic of Belarus", "Republic of Belarrus").replace(
     "Harmonise the rules of cross-border consultations", "Train staff in telemedicine")
 
 # Only info: a loose citation.

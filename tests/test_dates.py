@@ -122,22 +122,25 @@ def test_any_text_parses_or_raises_date_error(text: str) -> None:
     ("2023 г.", "2023"),
     ("2023 год", "2023"),
 ])
-def test_common_other_spellings_get_the_accepted_form(text: str, better: str) -> None:
-    assert dates.suggest(text) == better
-    dates.parse(better)
+def test_common_other_spellings_are_read_with_the_accepted_form(text: str, better: str) -> None:
+    period = dates.read(text)
+    assert period.form == better and period.exact
+    assert dates.parse(better)[:2] == period[:2]
 
 
 @pytest.mark.parametrize("text", ["soon", "next year", "2023-13", "Q5 2023"])
-def test_no_suggestion_for_what_means_nothing(text: str) -> None:
-    assert dates.suggest(text) is None
+def test_what_means_nothing_is_no_date(text: str) -> None:
+    with pytest.raises(dates.DateError):
+        dates.read(text)
 
 
 @FUZZ
 @given(DATES)
-def test_dotted_days_suggest_the_iso_day(day: dt.date) -> None:
-    assert dates.suggest(f"{day.day}.{day.month:02d}.{day.year}") == day.isoformat()
+def test_dotted_days_read_as_the_iso_day(day: dt.date) -> None:
+    assert dates.read(f"{day.day}.{day.month:02d}.{day.year}").form == day.isoformat()
 
 
 @pytest.mark.parametrize("text", ["31.02.2023", "29.02.2023", "31.04.2024", "00.01.2024"])
-def test_an_impossible_dotted_date_gets_no_suggestion(text: str) -> None:
-    assert dates.suggest(text) is None
+def test_an_impossible_dotted_date_is_not_a_real_date(text: str) -> None:
+    with pytest.raises(dates.DateError, match="not a real date"):
+        dates.read(text)

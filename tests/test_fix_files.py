@@ -210,7 +210,7 @@ def test_a_fix_that_would_split_a_citation_is_not_written(tmp_path: Path) -> Non
 def _finding(line: int, column: int, end_column: int, replacement: str,
              value: str = "Kazakhstan") -> Finding:
     fix = Fix(line, column, line, end_column, replacement, value)
-    return Finding("RM304", "draft.yaml", line, column, ("rm304.add_party.hint", ()), fix=fix)
+    return Finding("RM304", "draft.yaml", line, column, ("rm304.accept.hint", ()), fix=fix)
 
 
 @pytest.mark.parametrize(("text", "finding", "problem"), [

@@ -81,15 +81,25 @@ def test_a_long_value_in_a_flow_list(tmp_path: Path) -> None:
               for n in range(8)),
     # Nested too deep to read.
     HEAD + ITEM.format(n=1, party="Kazakstan") + "    x: " + "[" * 20_000 + "]" * 20_000 + "\n",
-    # A tag fix cannot honour, and a non-standard one.
-    HEAD + ITEM.format(n=1, party="!!python/object:os.system Kazakstan"),
-], ids=["alias-bomb", "too-deep", "unsafe-tag"])
+], ids=["alias-bomb", "too-deep"])
 def test_unreadable_structures_are_left_as_they_were(tmp_path: Path, text: str) -> None:
     path = _draft(tmp_path, text)
     run = measure("fix", path.name, *RULES, cwd=tmp_path, seconds=2)
     within(run)
     assert run.code == 0
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_python_tag_on_a_plain_value_is_quoted_as_the_text_written(tmp_path: Path) -> None:
+    # Nothing is constructed from the tag: the value is the text written, and fix quotes it
+    # whole (issue 9, item 6); the party is then the drafter's text, tag and all.
+    text = HEAD + ITEM.format(n=1, party="!!python/object:os.system Kazakstan")
+    path = _draft(tmp_path, text)
+    run = measure("fix", path.name, *RULES, cwd=tmp_path, seconds=2)
+    within(run)
+    assert run.code == 0
+    assert path.read_text(encoding="utf-8") == text.replace(
+        "!!python/object:os.system Kazakstan", '"!!python/object:os.system Kazakstan"')
 
 
 @pytest.mark.parametrize("data", [

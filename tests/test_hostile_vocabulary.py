@@ -113,3 +113,18 @@ def test_an_entry_past_the_limits_is_refused_with_its_position(tmp_path: Path) -
     assert all(len(line) < 400 for line in lines), lines
     assert lines[0].startswith("rules.yaml:3:") and "11 wildcards" in lines[0]
     assert lines[1].startswith("rules.yaml:4:") and "100000 characters" in lines[1]
+
+
+def test_many_recurring_date_words_are_matched_in_time(tmp_path: Path) -> None:
+    recurring = json.dumps([f"every {n} reporting cycle*" for n in range(3_000)]
+                           + [f"раз в {n} отчетн* период*" for n in range(3_000)],
+                           ensure_ascii=False)
+    rules = _rules(tmp_path, f"  date_words: {{recurring: {recurring}}}\n")
+    text = HEAD + "".join(
+        _item("infosec-2030, telemed-2010", str(n)).replace(
+            "deadline: 2023", f'deadline: "not later than 1 March {n}, every 2999 reporting '
+                              f'cycles of the region {n}"')
+        for n in range(1, 801))
+    _, findings = _check(tmp_path, text, rules)
+    assert sum(f["code"] == "RM310" for f in findings) == 800, findings[:3]
+    assert not [f for f in findings if f["code"] == "RM301"], findings[:3]

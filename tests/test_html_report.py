@@ -126,7 +126,12 @@ def live_of_item(file: FileReport, item: str) -> int:
 
 def bad_date() -> tuple[int, int]:
     """Where the showcase's bad deadline stands (its RM301)."""
-    return position(SHOWCASE, '"31.12.2022"')
+    return position(SHOWCASE, '"31.09.2022"')
+
+
+def date_in_words() -> tuple[int, int]:
+    """Where the showcase's deadline in words stands (its RM311, with a fix)."""
+    return position(SHOWCASE, '"December 2022"')
 
 
 def first_citation_ru() -> tuple[int, int]:
@@ -176,9 +181,11 @@ def test_html_content() -> None:
     assert "Item 1.2 — Define the medical documents and their content" in body
     assert '<span class="badge error">error</span> <code>RM301</code> bad-date' in text
     line, column = bad_date()
-    assert f"line {line}:{column}" in body and "write '2022-12-31'" in body
-    assert f'{line} |     deadline: "31.12.2022"' in body
+    assert f"line {line}:{column}" in body
+    assert f'{line} |     deadline: "31.09.2022"' in body
     assert f"{line - 1} |" in body and f"{line + 1} |" in body
+    line, column = date_in_words()
+    assert f"line {line}:{column}" in body and "write '2022-12'" in body
     # waived findings apart, with their reason
     waived = text[text.index(f"Waived findings ({counts(file)[3]})"):]
     assert "The portals are named only as the entry point for patients" in waived
@@ -248,7 +255,9 @@ def test_markdown_showcase() -> None:
     assert f"<summary>Item 2.1 — {item['title']} ({live_of_item(file, '2.1')} findings)" \
         "</summary>" in text
     line, column = bad_date()
-    assert f"- **error** `RM301` bad-date, line {line}:{column} (fixable):" in text
+    assert f"- **error** `RM301` bad-date, line {line}:{column}:" in text
+    line, column = date_in_words()
+    assert f"- **info** `RM311` non-canonical-date, line {line}:{column} (fixable):" in text
     assert f"Waived findings ({counts(file)[3]})" in text and "Truncated" not in text
 
 
@@ -475,7 +484,10 @@ def test_markdown_in_russian_waived_and_the_document() -> None:
     text = markdown_of(in_russian(SHOWCASE))
     assert "<summary>Дорожная карта в целом (" in text
     line, column = bad_date()
-    assert f"- **ошибка** `RM301` дата записана не в формате дорожной карты, строка {line}:{column} " \
+    assert f"- **ошибка** `RM301` дата записана не в формате дорожной карты, строка {line}:{column}:" \
+        in text
+    line, column = date_in_words()
+    assert f"- **примечание** `RM311` дата записана в другом виде, строка {line}:{column} " \
         "(исправляется командой fix):" in text
     waived = text[text.index(f"<summary>Снятые замечания ({counts(in_russian(SHOWCASE))[3]})"
                              "</summary>"):]

@@ -58,7 +58,7 @@ _LITERAL_KEY = re.compile(r"""["']((?:rm\d{3}|hint|error|cli|term|diff|field|kin
 # Keys the code builds from a name (f"rm304.{role}"): the prefix and every name it takes.
 _BUILT = {
     "rm304.": ("responsible", "participant"),
-    "field.": ("title", "description", "outcome", "section", "start", "deadline"),
+    "field.": ("title", "description", "outcome", "section", "start", "deadline", "status"),
     "subject_field.": ("title", "description", "outcome"),
     "term.label.": ("error", "warning", "info", "waived"),
     "term.none.": ("error", "warning", "info"),
@@ -80,6 +80,9 @@ _BUILT = {
     "html.confidence.": ("seen", "partial", "inferred", "unknown"),
     "html.caveat.": ("whole", "in_force_until", "adopted", "title", "issuer"),
     "group.": ("cis", "who", "itu", "iso", "hl7", "nema"),
+    "party_kind.": ("company", "national-body", "institution"),
+    "basis.": ("partial", "inferred"),
+    "fact.": ("in_force_until", "adopted", "title_en", "title_ru"),
     "status.": ("draft", "circulated", "approved"),
     "language.": ("en", "ru"),
     "explain.fix.": ("safe", "unsafe", "checked", "none"),
@@ -88,7 +91,7 @@ _BUILT = {
                  "provision_repeats", "framework_or_any_of", "not_mapping", "bad_name",
                  "framework_twice", "no_code", "level", "no_successor", "shared_name",
                  "no_framework", "no_provision", "empty_group", "complete", "complete_marker",
-                 "reference", "reference_is_framework", "reference_twice"),
+                 "reference", "reference_is_framework", "reference_twice", "no_kind"),
 }
 _BUILT.update({  # Word and Excel road maps (office/)
     "office.column.": ("id", "title", "description", "section", "responsible", "participants",
@@ -205,10 +208,10 @@ def test_the_locale_decides_for_a_draft_without_language(cli: Cli, tmp_path: Pat
     draft.write_text(text.replace("  language: en\n", ""), encoding="utf-8")
     russian = cli("check", draft, env={"LANG": "ru_RU.UTF-8"})
     assert russian.code == 1
-    assert "В 1 файле: 11 ошибок, 13 предупреждений, 3 примечания, снято замечаний: 1;" \
+    assert "В 1 файле: 11 ошибок, 13 предупреждений, 4 примечания, снято замечаний: 1;" \
         in russian.stdout
     english = cli("check", draft)  # the suite's locale, C.UTF-8
-    assert "11 errors, 13 warnings, 3 info, 1 waived in 1 file" in english.stdout
+    assert "11 errors, 13 warnings, 4 info, 1 waived in 1 file" in english.stdout
     assert cli("check", draft, env={"LANG": "ru_RU.UTF-8", "LC_ALL": "C"}).stdout == \
         english.stdout
     assert cli("check", SHOWCASE, env={"LANG": "ru_RU.UTF-8"}).stdout == \

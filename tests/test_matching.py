@@ -238,8 +238,7 @@ def test_roman_and_arabic_forms_are_one_provision() -> None:
     "BelMAPO",
 ])
 def test_known_party(parties: PartyIndex, name: str) -> None:
-    known, _, _ = parties.check(name)
-    assert known
+    assert parties.check(name).known
 
 
 @pytest.mark.parametrize(("name", "closest"), [
@@ -251,16 +250,17 @@ def test_known_party(parties: PartyIndex, name: str) -> None:
 ])
 def test_misspelt_party_is_unknown_with_a_safe_fix(parties: PartyIndex, name: str,
                                                    closest: str) -> None:
-    assert parties.check(name) == (False, closest, True)
+    found = parties.check(name)
+    assert (found.known, found.closest, found.safe) == (False, closest, True)
 
 
 
 
 @pytest.mark.parametrize("name", ["Ministry of Magic", "European Commission", "NATO"])
 def test_unrelated_party_is_unknown_without_a_fix(parties: PartyIndex, name: str) -> None:
-    known, _, safe = parties.check(name)
-    assert not known
-    assert not safe
+    found = parties.check(name)
+    assert not found.known
+    assert found.closest is None and not found.safe
 
 
 @pytest.mark.parametrize(("text", "fid"), [

@@ -42,7 +42,8 @@ ITEMS = [
         ["Республика Армения"], "Обмен налажен", [AGREEMENT], "II. Техническая основа"),
 ]
 COLUMN_OF = {"RM101": "Основание", "RM102": "Основание", "RM105": "Основание",
-             "RM301": "Срок исполнения", "RM302": "Срок исполнения", "RM304":
+             "RM301": "Срок исполнения", "RM311": "Срок исполнения", "RM302": "Срок исполнения",
+             "RM304":
              "Ответственные исполнители", "RM005": "№ п/п", "RM309": "Наименование мероприятия",
              "RM202": "Основание", "RM201": "Наименование мероприятия"}
 
@@ -67,7 +68,7 @@ def test_every_finding_of_the_equivalent_yaml_is_reported_at_its_table_row_and_c
     (tmp_path / "draft.yaml").write_text(yaml_of(ITEMS, HEADER), encoding="utf-8")
     office = _json(cli("check", f"draft.{kind}", "-f", "json", "--lang", "en"))["findings"]
     plain = _json(cli("check", "draft.yaml", "-f", "json", "--lang", "en"))["findings"]
-    assert {f["code"] for f in plain} >= {"RM005", "RM101", "RM102", "RM105", "RM202", "RM301",
+    assert {f["code"] for f in plain} >= {"RM005", "RM101", "RM102", "RM105", "RM202", "RM311",
                                           "RM302", "RM304", "RM309"}
     assert _keys(office) == _keys(plain)
     for finding in office:
@@ -127,7 +128,9 @@ def test_a_table_libreoffice_made_with_merged_and_multi_line_cells(
     found = {(f["code"], f["item"]) for f in data["findings"]}
     # item 1.2 has no responsible cell of its own: the merged one above is its
     assert ("RM003", "1.2") not in found
-    assert {("RM301", "1.1"), ("RM102", "1.2"), ("RM304", "2.1"), ("RM105", "1.1")} <= found
+    # the quarter in words is read (RM311 gives its canonical form), not a bad date
+    assert {("RM311", "1.1"), ("RM102", "1.2"), ("RM304", "2.1"), ("RM105", "1.1")} <= found
+    assert ("RM301", "1.1") not in found
     # the two lines of item 2.1's citation cell are two citations: 'HL7 FHIR' (a loose form,
     # RM105 on that cell) and the ITU-T H.860 recommendation by its title (which it covers)
     cites = [f for f in data["findings"] if f["item"] == "2.1" and f["code"] == "RM105"]
@@ -216,8 +219,9 @@ def test_excel_dates_are_read_as_dates_and_text_dates_as_written(
     # the real date is a date: past the period (2022-2025), not a bad date
     assert ("1", "RM302") in by_item and ("1", "RM301") not in by_item
     assert "2030-06-30" in by_item[("1", "RM302")]["message"]
-    # the date written as text is read as written, with the usual advice
-    assert by_item[("2", "RM301")]["suggestion"] == "write '2022-12-31'"
+    # the date written as text is read as written, with its canonical form
+    assert ("2", "RM301") not in by_item
+    assert by_item[("2", "RM311")]["suggestion"] == "write '2022-12-31'"
 
 
 def test_the_road_maps_fields_come_from_the_text_before_the_table_or_options(

@@ -74,7 +74,7 @@ def test_the_real_pre_commit_runs_both_hooks(pre_commit: Path, tmp_path: Path) -
     fixed = _try(pre_commit, repo, home, "roadmap-check-fix", *files)
     assert fixed.returncode == 1, fixed.stdout  # pre-commit fails a hook that changed files
     after = (repo / "defect-showcase.yaml").read_text(encoding="utf-8")
-    assert after != before and '"2022-12-31"' in after
+    assert after != before and 'deadline: "2022-12"' in after  # "December 2022", RM311
     assert (repo / "other.yaml").read_text(encoding="utf-8") == "not: a road map\n"
     again = _try(pre_commit, repo, home, "roadmap-check-fix", *files)
     assert again.returncode == 0, again.stdout  # nothing left to fix

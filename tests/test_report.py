@@ -93,7 +93,8 @@ def test_json_finding_fields() -> None:
     assert waived["framework"] == "digital-2022"
     assert document["summary"]["suppressed"] == 1
     assert document["summary"]["fixable"] == 2
-    assert by_code["RM301"]["fix"]["replacement"].strip('"') == "2023-Q2"
+    assert by_code["RM311"]["fix"]["replacement"].strip('"') == "2023-Q2"
+    assert by_code["RM311"]["severity"] == "info"
 
 
 def test_json_coverage_per_file() -> None:
@@ -115,7 +116,7 @@ def test_never_fail_exits_0_in_the_summary() -> None:
 def test_terminal_summary_counts() -> None:
     plain = _render("terminal", [check_text(SAMPLE, display="sample.yaml")])
     assert plain.startswith("sample.yaml\n item 1\n")
-    assert "1 error, 1 warning, 0 info, 1 waived in 1 file" in plain
+    assert "0 errors, 1 warning, 1 info, 1 waived in 1 file" in plain
     assert "waived: later" in plain
     assert plain.endswith("coverage of required frameworks: 4 of 4 (100%)\n")
 

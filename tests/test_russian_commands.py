@@ -84,7 +84,11 @@ def _allowed() -> set[str]:
 
     schemas = [p.name.split(".")[0] for p in resources.files("roadmap_check.schemas").iterdir()
                if p.name.endswith(".schema.json")]
-    names += [*config.FAIL_ON, *SOURCE_KINDS, *REFERENCE_KINDS, *schemas]  # values, schemas
+    from roadmap_check.findings import TRUST
+    from roadmap_check.vocabulary import ITEM_STATUSES
+
+    # values, the schemas `schema` prints
+    names += [*config.FAIL_ON, *SOURCE_KINDS, *REFERENCE_KINDS, *schemas, *TRUST, *ITEM_STATUSES]
     for name in names:
         words.update(_WORD.findall(name))
     return words

@@ -70,6 +70,7 @@ ROAD_MAPS_NOT_IN_THE_SCHEMA = {
     ("RM301", "february-30"): "a date that does not exist: the pattern knows forms, not "
                               "calendars",
     ("RM301", "bad-roadmap-date"): "a date that does not exist",
+    ("RM301", "dotted-day-that-does-not-exist"): "a date that does not exist",
     ("RM301", "reversed-period"): "a period whose end comes before its start: a pattern "
                                   "cannot compare two numbers",
 }
@@ -241,6 +242,7 @@ def test_the_vocabulary_schema_states_the_validators_shapes() -> None:
                 "name": found["vocabulary_name"]["pattern"],
                 "marker": found["vocabulary_marker"]["pattern"],
                 "phrase": found["vocabulary_phrase"]["pattern"],
+                "stems": found["vocabulary_stem"]["pattern"],
                 "ending": found["vocabulary_ending"]["pattern"],
                 "code": found["vocabulary_code"]["pattern"],
                 "organisation": schema("vocabulary")["properties"]["organisations"]
@@ -248,7 +250,9 @@ def test_the_vocabulary_schema_states_the_validators_shapes() -> None:
                 "cyrillic": schema("vocabulary")["properties"]["lookalike_letters"]
                 ["propertyNames"]["pattern"],
                 "latin": schema("vocabulary")["properties"]["lookalike_letters"]
-                ["additionalProperties"]["pattern"]}
+                ["additionalProperties"]["pattern"],
+                "kind": schema("vocabulary")["properties"]["party_kinds"]["propertyNames"]
+                ["pattern"]}
     assert patterns == vocabulary.SHAPES, "copy vocabulary.SHAPES into the schema's patterns"
 
 

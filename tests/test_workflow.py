@@ -25,7 +25,7 @@ roadmap: {id: d, title: D, date: 2021-09-09}
 items:
   - id: "1"
     title: "Protect personal data"
-    responsible: Ministry of Magic
+    responsible: Republic of Belarrus
     deadline: 2023
     cites: [{framework: telemed-2010, provision: "6"}, who-ehealth-2013, "Paris Agreement",
             "CIS InfoSec Strategy 2030"]
@@ -167,7 +167,7 @@ def test_a_malformed_baseline_exits_2(cli: Cli, write: Write) -> None:
 
 
 def test_the_config_file_sets_rules_and_fail_on(cli: Cli, write: Write) -> None:
-    write("draft.yaml", CLEAN_ROADMAP.replace("Republic of Belarus", "Ministry of Magic"))
+    write("draft.yaml", CLEAN_ROADMAP.replace("Republic of Belarus", "Republic of Belarrus"))
     write("roadmap-check.toml", f'rules = ["{TEST_RULES}"]\nfail-on = "warning"\n')
     run = cli("check", "draft.yaml")
     assert run.code == 1, run.stdout

@@ -40,8 +40,15 @@ class Check(NamedTuple):
     def at(self, path: str, where: Text | tuple[int, int], message: Msg, *,
            item: str | None = None, framework: str | None = None, hint: Msg | None = None,
            fix: Fix | None = None, subject: str | None = None,
-           basis: str | None = None) -> Finding:
-        """A finding of this check at a value (whose text becomes its subject) or a position."""
+           basis: str | None = None, fact: str = "") -> Finding:
+        """A finding of this check at a value (whose text becomes its subject) or a position.
+        ``basis``: how sure the rule set is of the ``fact`` the finding rests on (``partial``,
+        ``inferred``; ``Framework.basis``), which its message then says (``basis.*``)."""
+        if basis is not None:
+            from roadmap_check.i18n import local, msg, rendered
+
+            message = msg(f"basis.{basis}", message=rendered(message),
+                          fact=local(f"fact.{fact}"))
         if isinstance(where, Text):
             line, column, end_line, end_column = where[1], where[2], where[3], where[4]
             if subject is None:

@@ -10,6 +10,7 @@ from roadmap_check.edits import rewrite_fix
 from roadmap_check.findings import Finding, Msg
 from roadmap_check.i18n import Value, bare, local, msg, per_lang, quoted, rendered
 from roadmap_check.model import REFERENCE_KINDS, Framework, Item, Text
+from roadmap_check.normalize import has_cyrillic
 from roadmap_check.resolve import Cited, Resolved
 
 RM101 = Check("RM101", "no-citation", E, NO_FIX, ("rm101.no_citation", "rm101.no_citation.hint"))
@@ -43,9 +44,9 @@ def check(r: Resolved) -> Iterator[Finding]:
     path = r.path
     frameworks = r.rules.ruleset.frameworks
     names: dict[tuple[str, ...], dict[str, str]] = {}
-    for item, cited in zip(r.roadmap.items, r.cited, strict=True):
+    for index, (item, cited) in enumerate(zip(r.roadmap.items, r.cited, strict=True)):
         ident = item.id if item.id_text is not None else None
-        if not item.cites:
+        if not item.cites and r.state(index) != "dropped":  # a dropped action needs none
             yield RM101.at(path, (item.line, item.column), msg("rm101.no_citation"), item=ident,
                            hint=msg("rm101.no_citation.hint"))
             continue
@@ -83,6 +84,7 @@ def check(r: Resolved) -> Iterator[Finding]:
             if hit.latin is not None:
                 yield _twins(RM105, "rm105", r, raw, hit.latin, ident, fid)
             elif hit.status == "loose" and hit.canonical is not None:
+                title = "title_ru" if has_cyrillic(hit.canonical) else "title_en"
                 fix = rewrite_fix(r.rules.normalizer, raw, hit.canonical,
                                   _stands_for(framework) if entry.citation.mapping else None)
                 hint = msg("rm105.canonical.hint", text=bare(hit.canonical)) \
@@ -91,7 +93,7 @@ def check(r: Resolved) -> Iterator[Finding]:
                         lost=_listed(fix.loses))
                 yield RM105.at(path, raw, msg("rm105.non_canonical", raw=quoted(raw.value),
                                               framework=fid), item=ident, framework=fid,
-                               hint=hint, fix=fix)
+                               hint=hint, fix=fix, basis=framework.basis(title), fact=title)
             if hit.provision_text and hit.provision is None and framework.provisions \
                     and r.rules.citations.complete(fid, hit.marker):
                 known = ", ".join(p.id for p in framework.provisions)
@@ -174,7 +176,8 @@ def _in_force(r: Resolved, item: Item, ident: str | None,
                     msg("rm106.roadmap_dated", framework=fid, until=ends,
                         date=dates.spoken(r.as_of.isoformat()))
                 yield RM106.at(r.path, raw, message, item=ident, framework=fid,
-                               hint=_successor(r, framework))
+                               hint=_successor(r, framework),
+                               basis=framework.basis("in_force_until"), fact="in_force_until")
         if framework.adopted:
             adopted = dates.parse(framework.adopted).start
             if adopted is not None and adopted > r.as_of:
@@ -182,7 +185,8 @@ def _in_force(r: Resolved, item: Item, ident: str | None,
                                                 adopted=dates.spoken(framework.adopted,
                                                                      "when"),
                                                 date=dates.spoken(r.as_of.isoformat())),
-                               item=ident, framework=fid, hint=msg("rm107.not_in_force.hint"))
+                               item=ident, framework=fid, hint=msg("rm107.not_in_force.hint"),
+                               basis=framework.basis("adopted"), fact="adopted")
 
 
 def _successor(r: Resolved, framework: Framework) -> Msg:

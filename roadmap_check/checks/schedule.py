@@ -1,4 +1,5 @@
-"""RM301-RM303, RM305-RM308, RM310: dates, the period, and the order of dependent items."""
+"""RM301-RM303, RM305-RM308, RM310, RM311: dates, the period, and the order of dependent
+items."""
 
 from __future__ import annotations
 
@@ -9,14 +10,15 @@ from roadmap_check.checks.base import INFO, NO_FIX, SAFE, Check, E, Family, W
 from roadmap_check.edits import replace_fix
 from roadmap_check.findings import Finding
 from roadmap_check.graphs import IdIndex, components, shortest_cycle
-from roadmap_check.i18n import Value, bare, local, msg, number, rendered
+from roadmap_check.i18n import Value, bare, local, msg, number, quoted, rendered
+from roadmap_check.loading import RM003
 from roadmap_check.model import Text
 from roadmap_check.resolve import Resolved
 
 SHOWN = 10            # ids a cycle message shows at most
 
-RM301 = Check("RM301", "bad-date", E, SAFE, (
-    "rm301.bad_date", "rm301.forms.hint", "hint.write", "date.not_a_form",
+RM301 = Check("RM301", "bad-date", E, NO_FIX, (
+    "rm301.bad_date", "rm301.forms.hint", "date.not_a_form",
     "date.range_backwards", "date.not_real", "field.date_start", "field.date_deadline",
     "field.waiver_until"))
 RM302 = Check("RM302", "outside-period", W, NO_FIX, ("rm302.outside", "rm302.outside.hint"))
@@ -28,20 +30,50 @@ RM306 = Check("RM306", "dependency-cycle", E, NO_FIX,
               ("rm306.cycle", "rm306.cycles", "rm306.cycle.hint"))
 RM307 = Check("RM307", "dependency-order", W, NO_FIX, ("rm307.order", "rm307.order.hint"))
 RM308 = Check("RM308", "past-deadline", W, NO_FIX, ("rm308.past", "rm308.past.hint"))
-RM310 = Check("RM310", "ongoing-item", INFO, NO_FIX, ("rm310.ongoing", "rm310.ongoing.hint"))
+RM310 = Check("RM310", "ongoing-item", INFO, NO_FIX, (
+    "rm310.ongoing", "rm310.ongoing.hint", "rm310.recurring", "rm310.recurring.hint",
+    "rm310.from"))
+# A fix is safe where the canonical form says exactly what was written; "до 2025 года" (before
+# 2025, or by its end?) is read to the end of 2025, and its fix is unsafe.
+RM311 = Check("RM311", "non-canonical-date", INFO, SAFE, (
+    "rm311.read", "rm311.read_end", "hint.write", "rm311.read_end.hint"))
 
 
-def _date(r: Resolved, text: Text | None, what: Value, item: str | None) -> Iterator[Finding]:
+def _date(r: Resolved, text: Text | None, what: Value, item: str | None,
+          deadline: bool = False) -> Iterator[Finding]:
+    """RM301 for a value that is no date (or no real one); RM311 for a date written otherwise
+    than in the format's forms, with the form that says the same. ``deadline``: a date from
+    which an action goes on has no form there (RM310 tells it)."""
     if text is None:
         return
     try:
-        dates.parse(text.value, r.rules.normalizer.ongoing)
+        period = r.rules.dates.read(text.value)
     except dates.DateError as exc:
-        better = dates.suggest(text.value)
-        hint = msg("hint.write", text=repr(better)) if better else msg("rm301.forms.hint")
         yield RM301.at(r.path, text, msg("rm301.bad_date", what=what,
-                                         problem=rendered(exc.message)), item=item, hint=hint,
-                       fix=replace_fix(text, better) if better else None)
+                                         problem=rendered(exc.message)), item=item,
+                       hint=msg("rm301.forms.hint"))
+        return
+    form = period.form
+    if form is None or (deadline and period.kind == "from"):
+        return
+    read = {"en": form, "ru": dates.spoken(form)["ru"]}
+    if period.exact:
+        yield RM311.at(r.path, text, msg("rm311.read", what=what, raw=quoted(text.value),
+                                         read=read), item=item,
+                       hint=msg("hint.write", text=repr(form)),
+                       fix=replace_fix(text, form, safe=True))
+    else:
+        yield RM311.at(r.path, text, msg("rm311.read_end", what=what, raw=quoted(text.value),
+                                         read=read), item=item,
+                       hint=msg("rm311.read_end.hint", text=repr(form)),
+                       fix=replace_fix(text, form, safe=False))
+
+
+def _said(text: Text, period: dates.Period | None) -> dict[str, str]:
+    """A date of the road map in a message: as written in English; in Russian, the canonical
+    form it says, in words ("IV квартал 2023 г.")."""
+    form = period.form if period is not None and period.form else text.value
+    return {"en": text.value, "ru": dates.spoken(form)["ru"]}
 
 
 def check(r: Resolved) -> Iterator[Finding]:
@@ -55,36 +87,41 @@ def check(r: Resolved) -> Iterator[Finding]:
     unknown: dict[str, str | None] = {}  # each distinct unknown id, its closest known one
     start_word, due_word, until_word = (local("field.date_start"), local("field.date_deadline"),
                                         local("field.waiver_until"))
-    for item in roadmap.items:
+    for position, item in enumerate(roadmap.items):
         ident = item.id if item.id_text is not None else None
+        state = r.state(position)
+        if item.status is not None and state is None:
+            yield _unknown_status(r, item.status, ident)
         yield from _date(r, item.start, start_word, ident)
-        yield from _date(r, item.deadline, due_word, ident)
+        yield from _date(r, item.deadline, due_word, ident, deadline=True)
         for waiver in item.waivers:
             yield from _date(r, waiver.until, until_word, ident)
         start, due = r.period(item.start), r.period(item.deadline)
+        if start is not None:
+            start = start.as_start()
         if due is not None and due.ongoing and item.deadline is not None:
-            yield RM310.at(path, item.deadline, msg("rm310.ongoing", value=item.deadline.value),
-                           item=ident, hint=msg("rm310.ongoing.hint"))
+            yield _ongoing(path, item.deadline, due, ident)
         if period is not None and period.start and period.end:
             for text, value in ((item.start, start), (item.deadline, due)):
                 if text is not None and value is not None and value.start is not None and \
                         value.end is not None and (value.start > period.end or
                                                    value.end < period.start):
                     yield RM302.at(path, text, msg("rm302.outside",
-                                                   value=dates.spoken(text.value),
-                                                   period=dates.spoken(period.text)), item=ident,
+                                                   value=_said(text, value),
+                                                   period=_said(roadmap.period, period)
+                                                   if roadmap.period else ""), item=ident,
                                    hint=msg("rm302.outside.hint"))
         if start and due and start.start and due.end and start.start > due.end:
             assert item.start is not None
             yield RM303.at(path, item.start, msg("rm303.start_after",
-                                                 start=dates.spoken(item.start.value),
-                                                 deadline=dates.spoken(item.deadline.value)
+                                                 start=_said(item.start, start),
+                                                 deadline=_said(item.deadline, due)
                                                  if item.deadline else ""),
                            item=ident, hint=msg("rm303.start_after.hint"))
         if status in ("draft", "circulated") and due and due.end and due.end < r.as_of \
-                and item.deadline is not None:
+                and item.deadline is not None and state not in ("done", "dropped"):
             yield RM308.at(path, item.deadline, msg("rm308.past",
-                                                    due=dates.spoken(item.deadline.value),
+                                                    due=_said(item.deadline, due),
                                                     date=dates.spoken(r.as_of.isoformat())), item=ident,
                            hint=msg("rm308.past.hint"))
         for dep in item.depends_on:
@@ -100,13 +137,41 @@ def check(r: Resolved) -> Iterator[Finding]:
             other_due = r.period(other.deadline)
             if due and other_due and due.end and other_due.end and due.end < other_due.end:
                 yield RM307.at(path, dep, msg("rm307.order",
-                                              due=dates.spoken(item.deadline.value)
+                                              due=_said(item.deadline, due)
                                               if item.deadline else "",
                                               other=bare(other.id),
-                                              other_due=dates.spoken(other.deadline.value)
+                                              other_due=_said(other.deadline, other_due)
                                               if other.deadline else ""), item=ident,
                                hint=msg("rm307.order.hint"))
     yield from _cycles(r)
+
+
+def _unknown_status(r: Resolved, status: Text, ident: str | None) -> Finding:
+    """RM003: an item's status the vocabulary does not know, with the closest it does."""
+    from roadmap_check.matching import closest_key
+
+    values = tuple(dict.fromkeys(word for name, words in r.rules.ruleset.vocabulary.item_status
+                                 for word in (name, *words)))
+    close = closest_key(status.value, values)
+    names = [name for name, _ in r.rules.ruleset.vocabulary.item_status]
+    hint = msg("hint.did_you_mean", name=repr(close)) if close else \
+        msg("rm003.item_status.hint", values={"en": ", ".join(names),
+                                              "ru": ", ".join(map(repr, names))})
+    return RM003.at(r.path, status, msg("rm003.item_status", value=repr(status.value)),
+                    item=ident, hint=hint)
+
+
+def _ongoing(path: str, deadline: Text, due: dates.Period, ident: str | None) -> Finding:
+    """RM310: no end date to judge: ongoing, recurring, or going on from a date."""
+    if due.kind == "recurring":
+        return RM310.at(path, deadline, msg("rm310.recurring", value=deadline.value),
+                        item=ident, hint=msg("rm310.recurring.hint"))
+    if due.kind == "from" and due.form is not None:
+        return RM310.at(path, deadline, msg("rm310.from", value=deadline.value,
+                                            start=dates.spoken(due.form, "gen")),
+                        item=ident, hint=msg("rm310.ongoing.hint"))
+    return RM310.at(path, deadline, msg("rm310.ongoing", value=deadline.value), item=ident,
+                    hint=msg("rm310.ongoing.hint"))
 
 
 def _cycles(r: Resolved) -> Iterator[Finding]:
@@ -151,4 +216,5 @@ def _listing(ids: list[str]) -> dict[str, str]:
     return {"en": shown + more, "ru": shown + more}
 
 
-FAMILY = Family("schedule", (RM301, RM302, RM303, RM305, RM306, RM307, RM308, RM310), check)
+FAMILY = Family("schedule", (RM301, RM302, RM303, RM305, RM306, RM307, RM308, RM310, RM311),
+                check)

@@ -20,8 +20,9 @@ def check(r: Resolved) -> Iterator[Finding]:
     frameworks = r.rules.ruleset.frameworks
     said: dict[tuple[tuple[str, tuple[str, ...]], ...], Args] = {}   # matched words, said
     advice: dict[tuple[str, ...], tuple[Msg, Msg]] = {}               # by frameworks
-    for item, cited, found in zip(r.roadmap.items, r.cited, r.terms, strict=True):
-        if not found:
+    for index, (item, cited, found) in enumerate(zip(r.roadmap.items, r.cited, r.terms,
+                                                       strict=True)):
+        if not found or r.state(index) == "dropped":  # a dropped action asks for nothing
             continue
         cites = {c.hit.framework for c in cited if c.hit.framework}
         unsatisfied: dict[frozenset[str], dict[str, list[str]]] = {}

@@ -37,6 +37,7 @@ def finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
         "suppressed": finding.suppression is not None,
         "suppression": text.waived,
         "suggestion": text.hint,
+        "basis": finding.basis,
         "fix": None if fix is None else {
             "line": fix.line, "column": fix.column, "end_line": fix.end_line,
             "end_column": fix.end_column, "replacement": fix.replacement, "safe": fix.safe,
@@ -169,13 +170,14 @@ class _Line:
                 f'"message": {self.text(finding.message)}, '
                 f'"path": {self.string(finding.path)}, "line": ')
         waived = finding.suppression
-        tail = self.tails.get((finding.framework, waived, finding.hint))
+        tail = self.tails.get((finding.framework, waived, finding.hint, finding.basis))
         if tail is None:
-            tail = self.tails[finding.framework, waived, finding.hint] = (
+            tail = self.tails[finding.framework, waived, finding.hint, finding.basis] = (
                 f'"framework": {self.string(finding.framework)}, '
                 f'"suppressed": {"false" if waived is None else "true"}, '
                 f'"suppression": {"null" if waived is None else self.text(waived.reason)}, '
-                f'"suggestion": {self.text(finding.hint)}, "fix": ')
+                f'"suggestion": {self.text(finding.hint)}, '
+                f'"basis": {self.string(finding.basis)}, "fix": ')
         fix = finding.fix
         fix_text = "null}" if fix is None else (
             f'{{"line": {fix.line}, "column": {fix.column}, "end_line": {fix.end_line}, '

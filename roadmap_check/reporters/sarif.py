@@ -202,7 +202,7 @@ def _result(finding: Finding, rule_index: int, print_: str, lang: str,
                                                 else {})},
         }]
     properties = {"item": finding.item, "framework": finding.framework,
-                  "suggestion": text.hint}
+                  "suggestion": text.hint, "basis": finding.basis}
     properties = {key: value for key, value in properties.items() if value is not None}
     if properties:
         result["properties"] = properties

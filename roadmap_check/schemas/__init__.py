@@ -62,6 +62,16 @@ _CODE = "Not a check code: write RM and the three digits of a check, such as RM2
         "('roadmap-check checks' lists them)."
 # What a pattern wants, told by its shape: the first rule whose marks the pattern has.
 _RULES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("(?=.*[0-9]{4})",), "Not a date as documents write it: name the year (IV квартал 2023 г., "
+                          "December 2022, до 31 декабря 2024 г., 31.12.2024), or write a "
+                          "recurring deadline (ежегодно, annually)."),
+    (("[dD][oO][nN][eE]",), "Not an item status: planned, in-progress, done or dropped, or a "
+                            "Russian value such as запланировано, в работе, выполнено, "
+                            "исключено (the vocabulary's item_status)."),
+    (("(?:-[a-z0-9]+)*$",), "Not a kind of party: lower-case Latin letters and digits, words "
+                            "joined by '-' (company, national-body, institution)."),
+    (("1[0-2])$",), "Not the number of a month: 1 to 12."),
+    (("^[1-4]$",), "Not the number of an ordinal: 1 to 4."),
     (("[Qq][1-4]", "[nN][gG]"), _DATE + ", or ongoing (постоянно)."),
     (("[Qq][1-4]",), _DATE + "."),
     (("RM(?:",), _CODE),
