@@ -130,6 +130,10 @@ _APPROVAL = re.compile(
     re.IGNORECASE | re.DOTALL)
 
 
+_SUB_ID = re.compile(r"[^\W_]{1,10}")
+_SUB_LEVELS = 6  # "6.1.2.3.4.5.6": deeper parts are no sub-provision of a listed one
+
+
 def approval(text: str) -> tuple[str, str]:
     """The citation without the clause that says what approved it, and the clause as written
     (empty when there is none)."""
@@ -276,14 +280,18 @@ class CitationIndex:
         ("4.2" of "4", "H.812.1" of "H.812") is that one."""
         table = self.provisions.get(framework, {})
         written = pid.strip()
-        while True:
+        for _ in range(_SUB_LEVELS + 1):
             for form in provision_form(written):
                 if form in table:
                     return table[form]
             head, dot, tail = written.rpartition(".")
-            if not dot or not head or not tail:
+            # a sub-provision is an id after a dot ("4.2", "H.812.1"): not a dot among blanks
+            # or other dots ("6. . . x" is no part of 6), so each step is one short id
+            if not dot or not head or _SUB_ID.fullmatch(tail) is None \
+                    or head[-1] == "." or head[-1].isspace():
                 return None
             written = head
+        return None
 
     # -- frameworks ---------------------------------------------------------------------
 

@@ -192,6 +192,15 @@ def test_a_deadline_in_words_is_info_with_a_safe_fix_to_the_canonical_form(
     assert str(yaml.safe_load(fixed)["items"][0]["deadline"]) == form
 
 
+def test_the_russian_message_names_the_form_the_date_is_read_as() -> None:
+    """In Russian the date read is said as the format writes it, then in words: the words
+    alone would only repeat what the drafter wrote («III квартал 2027 г.» read as itself)."""
+    report = check_text(_draft("III квартал 2027 г."))
+    (found,) = [f for f in report.findings if f.code == "RM311"]
+    said = message_of(found, "ru")
+    assert "прочитано как '2027-Q3' (III квартал 2027\u00a0г.)" in said, said  # «2027 г.»
+
+
 def test_an_ambiguous_by_date_has_an_unsafe_fix_that_fix_leaves_alone() -> None:
     report = check_text(_draft("до 2025 года"))
     (found,) = [f for f in report.findings if f.code == "RM311"]

@@ -95,3 +95,16 @@ def test_a_thousand_accepted_references_against_long_citations(tmp_path: Path) -
     findings = _check(tmp_path, HEAD + items, rules)
     accepted = {f["item"] for f in findings if f["code"] in ("RM102", "RM110")}
     assert not accepted & {str(n) for n in range(3, 201, 4)}   # "ISO 10001:2019" is accepted
+
+
+@pytest.mark.parametrize("provision", ["6" + "." * 40_000 + "1", "6" + ".1" * 20_000,
+                                       "H" + ".812" * 10_000])
+def test_a_provision_of_many_parts_is_read_in_time(tmp_path: Path, provision: str) -> None:
+    """A sub-provision is read one part at a time ("4.2" of "4"): dots one after another end
+    it at once, and many parts cost each one step."""
+    citation = {"framework": "telemed-2010", "provision": provision}  # a complete outline
+    text = (HEAD + '  - id: "1"\n    title: "Harmonise the consultations"\n'
+            "    responsible: Republic of Belarus\n    deadline: 2023\n"
+            f"    cites: [{json.dumps(citation)}]\n")
+    findings = _check(tmp_path, text, TEST_RULES)
+    assert [f["code"] for f in findings if f["code"] == "RM104"] == ["RM104"]

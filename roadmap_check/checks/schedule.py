@@ -56,7 +56,9 @@ def _date(r: Resolved, text: Text | None, what: Value, item: str | None,
     form = period.form
     if form is None or (deadline and period.kind == "from"):
         return
-    read = {"en": form, "ru": dates.spoken(form)["ru"]}
+    # in Russian the form as the format writes it, then in words: "'2027-Q3' (III квартал
+    # 2027 г.)" (the words alone would repeat what the drafter wrote)
+    read = {"en": form, "ru": f"'{form}' ({dates.spoken(form)['ru']})"}
     if period.exact:
         yield RM311.at(r.path, text, msg("rm311.read", what=what, raw=quoted(text.value),
                                          read=read), item=item,
