@@ -19,6 +19,7 @@ from roadmap_check.safe_text import line, printable
 
 if TYPE_CHECKING:
     from roadmap_check.engine import Options
+    from roadmap_check.fixing import Outcome
 
 # The language of --help: --lang in the command line, else the locale's (cli_help.py).
 HELP_LANG = help_lang(sys.argv[1:], os.environ)
@@ -137,6 +138,8 @@ def check(
         "--quiet", "-q", help=_h("help.check.quiet"))] = False,
     fix: Annotated[bool, typer.Option(
         "--fix", help=_h("help.check.fix"))] = False,
+    unsafe_fixes: Annotated[bool | None, typer.Option(
+        "--unsafe-fixes", help=_h("help.check.unsafe_fixes"), show_default=False)] = None,
     roadmaps_only: Annotated[bool, typer.Option(
         "--roadmaps-only", help=_h("help.check.roadmaps_only"))] = False,
     allow_rules_from: AllowRulesFrom = None,
@@ -165,7 +168,7 @@ def check(
         output_formats=output_formats or [], fail_on=fail_on, select=select, ignore=ignore,
         min_coverage=min_coverage, exclude=exclude or [], jobs=jobs, max_per_code=max_per_code,
         stdin_filename=stdin_filename, baseline=baseline, write_baseline=write_baseline,
-        quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix,
+        quiet=quiet, lang=lang, roadmaps_only=roadmaps_only, fix=fix, unsafe_fixes=unsafe_fixes,
         allow_rules_from=allow_rules_from, min_severity=min_severity, statistics=statistics,
         provenance=provenance, columns=column or [], roadmap_fields=roadmap_field or [],
         annotate=annotate, trust=trust))
@@ -320,20 +323,28 @@ def fix(
     rules: RulesOption = None,
     diff: Annotated[bool, typer.Option("--diff", help=_h("help.fix.diff"))] = False,
     force: Annotated[bool, typer.Option("--force", help=_h("help.fix.force"))] = False,
+    unsafe_fixes: Annotated[bool | None, typer.Option(
+        "--unsafe-fixes", help=_h("help.fix.unsafe_fixes"), show_default=False)] = None,
     lang: LangOption = None,
     allow_rules_from: AllowRulesFrom = None,
+    config: ConfigOption = None,
 ) -> None:
     """Apply the safe fixes: canonical citations (RM105), a close party name (RM304),
     quoted numeric ids (RM006), dates written otherwise (RM311), a value starting with "!"
-    quoted (RM007). Only those spans change;
+    quoted (RM007); the unsafe ones (that drop or widen what a citation says) only with
+    --unsafe-fixes. Only those spans change;
     a file the fixes cannot be verified on is left as it was and named (exit 2)."""
+    from roadmap_check.command import CheckArgs, load_config
+
     said = choose_lang(lang, None, os.environ)
     with speaking(said):
-        _fix(paths, rules, diff, lang, force, said, allow_rules_from)
+        unsafe = load_config(CheckArgs(paths=[], config=config,
+                                       unsafe_fixes=unsafe_fixes))["unsafe-fixes"]
+        _fix(paths, rules, diff, lang, force, said, allow_rules_from, bool(unsafe))
 
 
 def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | None,
-         force: bool, said: str, allow: list[Path] | None) -> None:
+         force: bool, said: str, allow: list[Path] | None, unsafe: bool = False) -> None:
     from roadmap_check import fixing
     from roadmap_check.engine import Engine
 
@@ -341,11 +352,11 @@ def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | Non
     pending = refused = False
     for path in paths:
         try:
-            original, outcome, file_lang = fixing.fix_file(engine, path)
+            original, outcome, file_lang = fixing.fix_file(engine, path, unsafe)
             if diff:
                 # the road map's own lines: their control characters shown, their ends kept
                 write_out(printable(text.rstrip("\r\n")) + text[len(text.rstrip("\r\n")):]
-                          for text in outcome.diff().splitlines(keepends=True))
+                          for text in outcome.diff(file_lang).splitlines(keepends=True))
                 pending |= outcome.changed
             elif outcome.changed:
                 fixing.write(path, original, outcome.after, force)
@@ -358,7 +369,29 @@ def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | Non
         key = "cli.nothing_to_fix" if not applied else "cli.would_fix" if diff else "cli.fixed"
         print(line(t(file_lang, key, path=str(path), count=len(applied),
                      codes=f" ({', '.join(codes)})" if codes else "")), file=sys.stderr)
+        _unsafe_left(path, outcome, file_lang, diff)
     raise typer.Exit(EXIT_USAGE if refused else 1 if pending else 0)
+
+
+def _unsafe_left(path: Path, outcome: Outcome, lang: str, each: bool) -> None:
+    """The unsafe fixes not applied: how many, and with ``each`` (--diff) each one, with
+    what it would drop or widen."""
+    left = outcome.unsafe
+    if not left:
+        return
+    if each:
+        from roadmap_check.i18n import quoted
+
+        for found in left:
+            fix = found.fix
+            assert fix is not None
+            new = fix.value if fix.value is not None else fix.replacement
+            print(line(t(lang, "cli.unsafe_fix", where=f"{path}:{found.line}:{found.column}",
+                         code=found.code, old=quoted(found.subject or "")[lang],
+                         new=quoted(new)[lang],
+                         lost=", ".join(quoted(x)[lang] for x in fix.loses) or "-")),
+                  file=sys.stderr)
+    print(line(t(lang, "cli.unsafe_left", path=str(path), count=len(left))), file=sys.stderr)
 
 
 @app.command(help=_h("help.diff"), options_metavar=_OPTIONS)

@@ -48,6 +48,7 @@ class CheckArgs:
     lang: str | None = None
     roadmaps_only: bool = False
     fix: bool = False
+    unsafe_fixes: bool | None = None   # --unsafe-fixes (None: the config's, default false)
     allow_rules_from: list[Path] | None = None   # folders rule sets may be read from
     min_severity: str | None = None   # findings below it are counted, not listed
     statistics: bool = False
@@ -86,6 +87,7 @@ def load_config(args: CheckArgs) -> configuration.Config:
     config.override("exclude", args.exclude or None)
     config.override("language", args.lang)
     config.override("max-per-code", args.max_per_code)
+    config.override("unsafe-fixes", args.unsafe_fixes or None)
     config.override("trust", args.trust)
     config.override("allow-rules-from", [str(Path.cwd() / folder) for folder in
                                          args.allow_rules_from] if args.allow_rules_from else None)
@@ -221,7 +223,7 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str,
         return None
     _refuse_overwriting(args, config, paths, outputs or [])
     if args.fix:
-        _fix_first(paths, options, lang)
+        _fix_first(paths, options, lang, bool(config["unsafe-fixes"]))
     jobs = args.jobs or os.cpu_count() or 1
     reports = list(_with_progress(paths, options, jobs, args, lang))
     if args.write_baseline is not None:
@@ -300,8 +302,9 @@ def _annotate(target: Path, report: Report, lang: str) -> None:
                count=i18n.plural(report.language, "plural.finding", count)))
 
 
-def _fix_first(paths: list[Path], options: Options, lang: str) -> None:
-    """``check --fix``: apply the safe fixes to each file, then check what is left."""
+def _fix_first(paths: list[Path], options: Options, lang: str, unsafe: bool = False) -> None:
+    """``check --fix``: apply the safe fixes (and the unsafe ones, with ``unsafe``) to each
+    file, then check what is left."""
     from dataclasses import replace
 
     from roadmap_check import fixing
@@ -312,7 +315,7 @@ def _fix_first(paths: list[Path], options: Options, lang: str) -> None:
         if str(path) == "-":
             continue
         try:
-            original, outcome, _ = fixing.fix_file(engine, path)
+            original, outcome, _ = fixing.fix_file(engine, path, unsafe)
         except fixing.Refused as exc:  # a Word or Excel road map: checked as it is
             if exc.template != "error.fix_office":
                 raise
@@ -323,6 +326,8 @@ def _fix_first(paths: list[Path], options: Options, lang: str) -> None:
             say(i18n.t(lang, "cli.fixed", path=str(path),
                        count=len(outcome.applied),
                        codes=f" ({', '.join(sorted({f.code for f in outcome.applied}))})"))
+        if outcome.unsafe:  # left for --unsafe-fixes; the check below lists them
+            say(i18n.t(lang, "cli.unsafe_left", path=str(path), count=len(outcome.unsafe)))
 
 
 def _with_progress(paths: list[Path], options: Options, jobs: int,
@@ -347,7 +352,8 @@ def _capped(reports: list[FileReport], limit: int | None) -> None:
     from roadmap_check.limits import cap
 
     for report in reports:
-        report.findings, report.omitted, report.omitted_fixable = cap(report.findings, limit)
+        report.findings, report.omitted, (report.omitted_fixable, report.omitted_unsafe) = \
+            cap(report.findings, limit)
 
 
 def emit(command: str, name: str, target: Path | None, result: object) -> None:

@@ -28,6 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "per-file-ignores": {}, "allow-rules-from": [],
     "max-per-code": 1000,  # findings of one check listed per file (limits.py); 0: all
     "columns": {},  # Word/Excel tables: column header -> road-map field (office/vocab.py)
+    "unsafe-fixes": False,  # fix and check --fix apply the unsafe fixes too (fixing.py)
     "trust": DEFAULT_TRUST,  # the least sure facts a finding keeps its level on (findings.py)
 }
 
@@ -188,6 +189,10 @@ def _validate(key: str, value: Any, where: str, base: Path) -> Any:
             if not allowed:
                 raise _fail(where, key, "format")
             raise _fail(where, key, "one_of", values=", ".join(allowed))
+        return value
+    if key == "unsafe-fixes":
+        if not isinstance(value, bool):
+            raise RoadmapCheckError.of("error.config_bool", where=where, key=key)
         return value
     if key == "max-per-code":
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from roadmap_check import meaning
 from roadmap_check.findings import Fix
 from roadmap_check.model import Text
+from roadmap_check.normalize import Normalizer
 from roadmap_check.yaml_io import plain_reads_as_text
 
 # Characters a single-line scalar cannot hold as they are: those outside YAML's printable set,
@@ -70,3 +72,15 @@ def replace_fix(text: Text, value: str, safe: bool = True) -> Fix | None:
         return None
     return Fix(text.line, text.column, text.end_line, text.end_column,
                yaml_scalar(value, text.style, text.flow), value, safe)
+
+
+def rewrite_fix(normalizer: Normalizer, text: Text, value: str,
+                means: str | None = None) -> Fix | None:
+    """A fix rewriting what a citation or a name says (``replace_fix``), safe only if the new
+    value keeps every specific of the old one (``meaning.lost``: numbers, editions, parts and
+    series members, organisations, periods); otherwise unsafe, saying what it loses.
+    ``means``: what the new value stands for, where it is no text of its own (a framework
+    id stands for the framework: its titles and its group)."""
+    loses = meaning.lost(normalizer, text.value, value if means is None else means)
+    fix = replace_fix(text, value, safe=not loses)
+    return fix._replace(loses=loses) if fix is not None and loses else fix

@@ -159,9 +159,10 @@ class Engine:
                             (roadmap.items if roadmap else []) if item.id_text}
                 findings.extend(suppressions.apply(findings, comments, id_lines, display,
                                                    self._known, set(limiter.dropped)))
-            report.findings, report.omitted, fixable = cap(
+            report.findings, report.omitted, (fixable, unsafe) = cap(
                 self._finish(report, findings, levels), self.options.limit, limiter.dropped)
             report.omitted_fixable = fixable + limiter.fixable
+            report.omitted_unsafe = unsafe + limiter.unsafe
         return report
 
     def _run(self, roadmap: Roadmap, base: Path, report: FileReport, findings: list[Finding],

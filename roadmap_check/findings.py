@@ -30,7 +30,8 @@ class Fix(NamedTuple):
     """Replace the text between two 1-based (line, column) positions with ``replacement``.
 
     ``safe``: the result says everything the original said (applied by ``fix``); an unsafe
-    fix drops or changes something and is applied only with ``--unsafe-fixes``.
+    fix drops or changes something (``loses``, where known) and is applied only with
+    ``--unsafe-fixes``.
     """
 
     line: int
@@ -40,6 +41,7 @@ class Fix(NamedTuple):
     replacement: str
     value: str | None = None  # the value the scalar holds once fixed (fix checks it did)
     safe: bool = True
+    loses: tuple[str, ...] = ()  # what an unsafe fix drops or widens, as the text wrote it
 
 
 class Waived(NamedTuple):

@@ -1,4 +1,5 @@
-"""``roadmap-check fix``: apply the safe fixes, editing only the spans they name.
+"""``roadmap-check fix``: apply the safe fixes (the unsafe ones too when asked), editing only
+the spans they name.
 
 Comments, key order, quoting and blank lines stay as they were. The fixed text is read again
 before anything is written: it must be valid YAML, every fixed scalar must hold exactly its new
@@ -11,20 +12,22 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from roadmap_check.checks.base import NO_FIX
 from roadmap_check.engine import Engine
 from roadmap_check.findings import Finding, Fix
-from roadmap_check.i18n import LANGS, foreign, say
+from roadmap_check.i18n import LANGS, foreign, quoted, say, t
 from roadmap_check.loading import scalar_start
 from roadmap_check.registry import CHECKS
 from roadmap_check.rewrite import Refused, replace_text
 from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, compose, read_scalar
 
-__all__ = ["SAFE", "Outcome", "Refused", "apply", "fix_file", "read", "verify", "write"]
+__all__ = ["SAFE", "Outcome", "Refused", "apply", "fix_file", "read", "unsafe_said", "verify",
+           "write"]
 
 # The checks whose findings carry fixes (their declarations say so); each fix says whether
 # it is safe, and only safe ones are applied unless the unsafe ones are asked for.
@@ -40,17 +43,91 @@ class Outcome:
     before: str
     after: str
     applied: list[Finding]
+    unsafe: list[Finding] = field(default_factory=list)  # unsafe fixes left, at their places
+    #                                                       in ``before``
 
     @property
     def changed(self) -> bool:
         return self.before != self.after
 
-    def diff(self) -> str:
+    def diff(self, lang: str = "en") -> str:
+        """The unified diff of the fixes; a hunk that holds an unsafe fix says so after its
+        ``@@ ... @@`` (where a diff has room for a remark: patch and git apply ignore it)."""
         name = self.path.as_posix()
         old, new = (name, name) if self.path.is_absolute() else (f"a/{name}", f"b/{name}")
-        return "".join(difflib.unified_diff(
-            self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
-            fromfile=old, tofile=new))
+        lines = list(_unified(self.before.splitlines(keepends=True),
+                              self.after.splitlines(keepends=True), old, new))
+        unsafe = [f for f in self.applied if f.fix is not None and not f.fix.safe]
+        if unsafe:
+            heads = [i for i, line in enumerate(lines) if line.startswith("@@")]
+            for at, end in zip(heads, [*heads[1:], len(lines)], strict=True):
+                added = "".join(line for line in lines[at + 1:end] if line.startswith("+"))
+                marks = [f for f in unsafe if f.fix is not None and f.fix.replacement in added]
+                if marks:
+                    head = lines[at].rstrip("\r\n")
+                    lines[at] = f"{head} {'; '.join(unsafe_said(f, lang) for f in marks)}\n"
+        return "".join(lines)
+
+
+_Tag = Literal["replace", "delete", "insert", "equal"]
+
+
+class _Aligned(difflib.SequenceMatcher[str]):
+    """Two texts of as many lines, compared line by line: a fix replaces text within its lines
+    and keeps their number, so the lines pair up as they stand. What difflib would find, without
+    its search for the longest matches (seconds on a draft with thousands of fixes)."""
+
+    def __init__(self, a: list[str], b: list[str]) -> None:  # no index of b: not searched
+        self.a, self.b = a, b
+
+    def get_opcodes(self) -> list[tuple[_Tag, int, int, int, int]]:
+        a, b = self.a, self.b
+        ops: list[tuple[_Tag, int, int, int, int]] = []
+        start = 0
+        for index in range(1, len(a) + 1):
+            if index == len(a) or (a[index] == b[index]) != (a[start] == b[start]):
+                ops.append(("equal" if a[start] == b[start] else "replace",
+                            start, index, start, index))
+                start = index
+        return ops
+
+
+def _unified(a: list[str], b: list[str], old: str, new: str) -> Iterator[str]:
+    """``difflib.unified_diff`` of the lines of two texts (line by line when they have as
+    many lines)."""
+    matcher = _Aligned(a, b) if len(a) == len(b) else difflib.SequenceMatcher(None, a, b)
+    started = False
+    for group in matcher.get_grouped_opcodes(3):
+        if not started:
+            started = True
+            yield f"--- {old}\n"
+            yield f"+++ {new}\n"
+        first, last = group[0], group[-1]
+        yield f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n"
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                yield from (" " + line for line in a[i1:i2])
+                continue
+            if tag in ("replace", "delete"):
+                yield from ("-" + line for line in a[i1:i2])
+            if tag in ("replace", "insert"):
+                yield from ("+" + line for line in b[j1:j2])
+
+
+def _range(start: int, stop: int) -> str:
+    """A hunk's range as unified diffs write it (difflib's ``_format_range_unified``)."""
+    length = stop - start
+    if length == 1:
+        return f"{start + 1}"
+    return f"{start if not length else start + 1},{length}"
+
+
+def unsafe_said(finding: Finding, lang: str) -> str:
+    """An unsafe fix in a few words: its check and what it drops or widens."""
+    fix = finding.fix
+    assert fix is not None
+    return t(lang, "cli.diff_unsafe", code=finding.code,
+             lost=", ".join(quoted(x)[lang] for x in fix.loses) if fix.loses else "-")
 
 
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
@@ -182,17 +259,23 @@ def write(path: Path, original: bytes, text: str, force: bool = False) -> None:
     replace_text(path, original, text.encode("utf-8"), force)
 
 
-def fix_file(engine: Engine, path: Path) -> tuple[bytes, Outcome, str]:
-    """The file's bytes as read, the outcome of its safe fixes, and the file's language.
+def _unsafe(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if f.fix is not None and not f.fix.safe and f.suppression is None]
+
+
+def fix_file(engine: Engine, path: Path, unsafe: bool = False) -> tuple[bytes, Outcome, str]:
+    """The file's bytes as read, the outcome of its safe fixes (and unsafe ones, with
+    ``unsafe``), and the file's language.
 
     ``engine`` should select the SELECT codes. Fixes that overlap one taken are left for
     another round (at most three); each round's text is verified before the next (``verify``),
-    so a file is fixed safely or not at all.
+    so a file is fixed safely or not at all. The unsafe fixes left are in the outcome.
     """
     original, text = read(path)
     bom = text.startswith(_BOM)
     body = text[1:] if bom else text
     fixed, applied, lang = body, [], "en"
+    pending: list[Finding] | None = None  # the unsafe fixes left, where the file has them
     for _ in range(3):
         report = engine.check_text(fixed, str(path), path.parent)
         lang = report.lang
@@ -200,7 +283,9 @@ def fix_file(engine: Engine, path: Path) -> tuple[bytes, Outcome, str]:
         if unusable is not None:  # fixes against no rule set would be guesses
             said = {lang: say(lang, unusable.message) for lang in LANGS}
             raise Refused.of("error.fix_no_ruleset", path=f"{path}:{unusable.line}", error=said)
-        after, done, left = _apply(fixed, report.findings)
+        if pending is None:  # of the text as read: a safe fix changes no unsafe one
+            pending = [] if unsafe else _unsafe(report.findings)
+        after, done, left = _apply(fixed, report.findings, unsafe)
         if not done:
             break
         verify(fixed, after, done, str(path))
@@ -208,4 +293,5 @@ def fix_file(engine: Engine, path: Path) -> tuple[bytes, Outcome, str]:
         applied += done
         if not left:
             break
-    return original, Outcome(path, text, (_BOM if bom else "") + fixed, applied), lang
+    return original, Outcome(path, text, (_BOM if bom else "") + fixed, applied,
+                             pending or []), lang

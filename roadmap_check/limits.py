@@ -25,14 +25,18 @@ class Limiter:
     counts: dict[str, int] = field(default_factory=dict)
     # code -> [how many were not kept, line, column of the first of them]
     dropped: dict[str, list[int]] = field(default_factory=dict)
-    fixable: int = 0  # of those not kept, the ones with a fix
+    fixable: int = 0  # of those not kept, the ones with a safe fix
+    unsafe: int = 0   # ... and with an unsafe one
 
-    def admit(self, code: str, line: int, column: int, fixable: bool = False) -> bool:
-        """Whether a finding of ``code`` at this place is to be kept (this runs for each)."""
+    def admit(self, code: str, line: int, column: int, fixable: bool = False,
+              unsafe: bool = False) -> bool:
+        """Whether a finding of ``code`` at this place is to be kept (this runs for each);
+        ``fixable``: it has a safe fix, ``unsafe``: an unsafe one."""
         dropped = self.dropped.get(code)
         if dropped is not None:  # the common case in a file with millions: one lookup
             dropped[0] += 1
             self.fixable += fixable
+            self.unsafe += unsafe
             return False
         if self.limit is None:
             return True
@@ -41,23 +45,28 @@ class Limiter:
             return True
         self.dropped[code] = [1, line, column]
         self.fixable += fixable
+        self.unsafe += unsafe
         return False
 
     def keep(self, findings: list[Finding], found: Finding) -> None:
         """Append ``found`` to ``findings`` unless it is beyond the cap."""
+        fix = found.fix
         if self.limit is None or self.admit(found.code, found.line, found.column,
-                                            found.fix is not None):
+                                            fix is not None and fix.safe,
+                                            fix is not None and not fix.safe):
             findings.append(found)
 
 
 def cap(findings: list[Finding], limit: int | None,
-        dropped: dict[str, list[int]] | None = None) -> tuple[list[Finding], dict[str, int], int]:
+        dropped: dict[str, list[int]] | None = None
+        ) -> tuple[list[Finding], dict[str, int], tuple[int, int]]:
     """The sorted findings of one file with at most ``limit`` of each check, the count left
-    out of each, and how many of those left out have a fix (unsuppressed); ``dropped`` are
-    those a Limiter did not let be kept (their fixes are counted by the Limiter)."""
+    out of each, and how many of those left out have a safe fix and an unsafe one
+    (unsuppressed); ``dropped`` are those a Limiter did not let be kept (their fixes are
+    counted by the Limiter)."""
     dropped = dict(dropped or {})
     if limit is None or (not dropped and len(findings) <= limit):
-        return findings, {}, 0
+        return findings, {}, (0, 0)
     seen: dict[str, int] = {}
     kept: list[Finding] = []
     left: dict[str, list[Finding]] = {}
@@ -71,7 +80,7 @@ def cap(findings: list[Finding], limit: int | None,
         else:
             left.setdefault(found.code, []).append(found)
     omitted: dict[str, int] = {}
-    fixable = 0
+    fixable = unsafe = 0
     for code in sorted({*left, *dropped}):
         rest = left.get(code, [])
         unseen, line, column = dropped.get(code, (0, 0, 0))
@@ -81,7 +90,10 @@ def cap(findings: list[Finding], limit: int | None,
         if model is None:  # every finding of this check was left out: not selected
             continue
         omitted[code] = len(rest) + unseen
-        fixable += sum(1 for f in rest if f.fix is not None and f.suppression is None)
+        fixable += sum(1 for f in rest if f.fix is not None and f.fix.safe
+                       and f.suppression is None)
+        unsafe += sum(1 for f in rest if f.fix is not None and not f.fix.safe
+                      and f.suppression is None)
         waived = rest[0].suppression if rest and not unseen and all(
             f.suppression is not None for f in rest) else None
         kept.append(Finding(code, model.path, line, column,
@@ -90,4 +102,4 @@ def cap(findings: list[Finding], limit: int | None,
                             severity=model.severity,
                             suppression=Waived(waived.kind, waived.reason) if waived else None))
     kept.sort(key=Finding.sort_key)
-    return kept, omitted, fixable
+    return kept, omitted, (fixable, unsafe)

@@ -135,7 +135,8 @@ class FileReport:
     needs: tuple[Need, ...] = ()
     ruleset: RuleSetInfo | None = None
     omitted: dict[str, int] = field(default_factory=dict)  # code -> findings beyond the cap
-    omitted_fixable: int = 0  # of those, the ones with a fix
+    omitted_fixable: int = 0  # of those, the ones with a safe fix
+    omitted_unsafe: int = 0   # ... and with an unsafe one
     hidden: list[Finding] = field(default_factory=list)  # below --min-severity: counted, not listed
     # A road map read from a Word or Excel table: (line, column) of its findings -> the cell
     places: dict[tuple[int, int], Place] | None = None
@@ -199,21 +200,28 @@ class Report:
 
     @property
     def fixable(self) -> int:
-        """Unsuppressed findings with a fix, those beyond the cap included."""
+        """Unsuppressed findings with a safe fix, those beyond the cap included."""
         return sum(1 for r in self.files for f in (*r.findings, *r.hidden)
-                   if f.fix is not None and f.suppression is None) + \
+                   if f.fix is not None and f.fix.safe and f.suppression is None) + \
             sum(r.omitted_fixable for r in self.files)
+
+    @property
+    def unsafe_fixable(self) -> int:
+        """Unsuppressed findings with an unsafe fix (applied only with --unsafe-fixes)."""
+        return sum(1 for r in self.files for f in (*r.findings, *r.hidden)
+                   if f.fix is not None and not f.fix.safe and f.suppression is None) + \
+            sum(r.omitted_unsafe for r in self.files)
 
     def per_code(self) -> list[tuple[str, int, int]]:
         """(code, count, fixable) of the unsuppressed findings, by code: those beyond the cap
-        and those hidden by --min-severity counted too."""
+        and those hidden by --min-severity counted too; fixable: with a safe fix."""
         counts: dict[str, list[int]] = {}
         for report in self.files:
             for found in (*report.findings, *report.hidden):
                 if found.suppression is None:
                     row = counts.setdefault(found.code, [0, 0])
                     row[0] += weight(found, report.omitted)
-                    row[1] += found.fix is not None
+                    row[1] += found.fix is not None and found.fix.safe
         return [(code, count, fixable) for code, (count, fixable) in sorted(counts.items())]
 
     @property

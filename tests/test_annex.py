@@ -138,14 +138,15 @@ def test_russian_annex_says_statuses_groups_confidence_and_names_in_russian(
 
 
 def _notes_with_fixes(draft: Path, lang: str) -> list[dict[str, object]]:
-    """The live info findings with a fix of a cited text (RM105), from the JSON report."""
+    """The live info findings with a safe fix of a cited text (RM105), from the JSON report
+    (an unsafe one prints as itself: its hint says what the title would not keep)."""
     from roadmap_check.command import CheckArgs, run
 
     out = draft.with_suffix(".json")
     run(CheckArgs(paths=[draft], fmt="json", output=out, fail_on="never", lang=lang))
     findings = json.loads(out.read_text(encoding="utf-8"))["findings"]
-    return [f for f in findings if f["severity"] == "info" and f["fix"] and f["framework"]
-            and not f["suppressed"]]
+    return [f for f in findings if f["severity"] == "info" and f["fix"] and f["fix"]["safe"]
+            and f["framework"] and not f["suppressed"]]
 
 
 _QUOTES = re.compile("[«»„“'\"]|&#x27;|&quot;")
@@ -273,7 +274,8 @@ def _allowed_latin(file_text: str) -> set[str]:
     from roadmap_check import rulesets
 
     ruleset = rulesets.load(["cis-telemedicine"])
-    names = {"roadmap-check", "RM", *CHECKS, ruleset.name, "cis-frameworks", "yaml", "fix"}
+    names = {"roadmap-check", "RM", *CHECKS, ruleset.name, "cis-frameworks", "yaml", "fix",
+             "unsafe-fixes"}  # the option an unsafe fix needs, as its label names it
     for framework in ruleset.frameworks.values():
         names.add(framework.id)
         names.update(_LATIN.findall(framework.title.get("ru", "")))

@@ -51,7 +51,7 @@ def test_every_check_is_declared_once_with_a_unique_code_and_name() -> None:
     assert len({c.name for c in declared}) == len(declared)
     assert all(re.fullmatch(r"RM\d{3}", c.code) for c in declared)
     assert all(re.fullmatch(r"[a-z]+(?:-[a-z]+)*", c.name) for c in declared)
-    assert all(c.fix in ("safe", "unsafe", "none") for c in declared)
+    assert all(c.fix in ("safe", "unsafe", "checked", "none") for c in declared)
 
 
 def test_every_declared_check_has_a_documentation_file_and_no_file_is_left_over() -> None:
@@ -130,7 +130,9 @@ def test_explain_takes_a_name_as_well_as_a_code() -> None:
 
 
 def test_explain_says_whether_the_fix_is_safe() -> None:
-    assert "fix: safe, applied by 'roadmap-check fix'" in explain("RM304")
+    assert "fix: safe, applied by 'roadmap-check fix'" in explain("RM006")
+    assert "fix: safe where the new text keeps everything the old one said" in explain("RM105")
+    assert "else unsafe, applied only with --unsafe-fixes" in explain("RM304")
 
 
 def test_explain_shows_the_rule_set_an_example_needs() -> None:

@@ -64,11 +64,13 @@ def _fix_until_stable(text: str) -> str:
 @pytest.mark.parametrize("text", list(FIXABLE.values()), ids=list(FIXABLE))
 def test_fixed_text_has_no_fixable_finding_left(text: str) -> None:
     before = check_text(text).findings
-    fixable = [f for f in before if f.fix is not None and f.code in fixing.SAFE]
+    fixable = [f for f in before if f.fix is not None and f.fix.safe and f.code in fixing.SAFE]
     assert fixable, "the case has something to fix"
     fixed = _fix_until_stable(text)
     after = check_text(fixed).findings
-    assert not [f for f in after if f.fix is not None and f.code in fixing.SAFE], fixed
+    # (an unsafe fix is left: 'Соглашения СНГ о телемедицине' would lose СНГ in test-rules)
+    assert not [f for f in after if f.fix is not None and f.fix.safe
+                and f.code in fixing.SAFE], fixed
     assert not codes(after) & READ_FAILED, fixed
     # Nothing but the fixed findings went away, and nothing new came.
     remaining = {f.code for f in before} - {f.code for f in fixable}

@@ -82,7 +82,8 @@ def counts(file: FileReport) -> list[int]:
     found = json_findings(file)
     live = [f for f in found if not f["suppressed"]]
     return [*(sum(f["severity"] == level for f in live) for level in ("error", "warning", "info")),
-            sum(f["suppressed"] for f in found), sum(f["fix"] is not None for f in live)]
+            sum(f["suppressed"] for f in found),
+            sum(f["fix"] is not None and f["fix"]["safe"] for f in live)]
 
 
 def coverage(file: FileReport) -> tuple[int, int]:

@@ -45,7 +45,8 @@ def _allowed() -> set[str]:
                        "FORMAT", "FILE", "REV", "GLOB", "CODE", "CODES", "DIR", "git", "fix",
                        "UTF-8", "UTF-16", "Windows-1251",  # and the encodings, by their names
                        "Word", "Excel", "OpenDocument", "XML",  # products and formats, as named
-                       "yaml-language-server"}  # the editor tool the starters' first line names
+                       "yaml-language-server",  # the editor tool the starters' first line names
+                       "true", "false"}  # TOML's values, as 'config' prints them
     names: list[str] = [*CHECKS, *(c.name for c in CHECKS.values()), *config.DEFAULTS]
     # the road-map format: its keys and the values written as they are (explain's examples)
     names += [*loading.TOP_KEYS, *loading.ROADMAP_KEYS, *loading.ITEM_KEYS,

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from roadmap_check.resolve import Resolved
 
 SAFE, UNSAFE, NO_FIX = "safe", "unsafe", "none"
+# Fixes that rewrite what a citation or a name says: each is safe only if the new text keeps
+# every specific of the old one (edits.rewrite_fix), else unsafe.
+CHECKED = "checked"
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 _new = tuple.__new__
@@ -31,7 +34,7 @@ class Check(NamedTuple):
     code: str
     name: str
     severity: Severity
-    fix: str = NO_FIX            # safe | unsafe | none: what its fixes do to the meaning
+    fix: str = NO_FIX            # safe | unsafe | checked | none: what its fixes do to the meaning
     messages: tuple[str, ...] = ()
 
     def at(self, path: str, where: Text | tuple[int, int], message: Msg, *,

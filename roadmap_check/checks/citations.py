@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from roadmap_check import dates
-from roadmap_check.checks.base import INFO, NO_FIX, SAFE, Check, E, Family, W
-from roadmap_check.edits import replace_fix
+from roadmap_check.checks.base import CHECKED, INFO, NO_FIX, Check, E, Family, W
+from roadmap_check.edits import rewrite_fix
 from roadmap_check.findings import Finding, Msg
 from roadmap_check.i18n import Value, bare, local, msg, per_lang, quoted, rendered
 from roadmap_check.model import REFERENCE_KINDS, Framework, Item, Text
@@ -23,9 +23,9 @@ RM103 = Check("RM103", "ambiguous-citation", W, NO_FIX,
               ("rm103.ambiguous", "rm103.ambiguous.hint"))
 RM104 = Check("RM104", "unknown-provision", E, NO_FIX,
               ("rm104.unknown_provision", "rm104.unknown_provision.hint"))
-RM105 = Check("RM105", "non-canonical-citation", INFO, SAFE,
-              ("rm105.non_canonical", "rm105.canonical.hint", "rm105.lookalike",
-               "rm105.lookalike.hint"))
+RM105 = Check("RM105", "non-canonical-citation", INFO, CHECKED,
+              ("rm105.non_canonical", "rm105.canonical.hint", "rm105.canonical_unsafe.hint",
+               "rm105.lookalike", "rm105.lookalike.hint"))
 RM106 = Check("RM106", "expired-framework", W, NO_FIX, (
     "rm106.item_due", "rm106.roadmap_dated", "rm106.successor.hint",
     "rm106.successor_note.hint", "rm106.check_successor.hint"))
@@ -33,7 +33,7 @@ RM107 = Check("RM107", "not-yet-in-force", W, NO_FIX,
               ("rm107.not_in_force", "rm107.not_in_force.hint"))
 RM108 = Check("RM108", "duplicate-citation", INFO, NO_FIX,
               ("rm108.twice", "rm108.twice_provision", "rm108.twice.hint"))
-RM109 = Check("RM109", "look-alike-letters", INFO, SAFE,
+RM109 = Check("RM109", "look-alike-letters", INFO, CHECKED,
               ("rm109.lookalike", "rm109.lookalike.hint"))
 RM110 = Check("RM110", "reference-outside-ruleset", W, NO_FIX, (
     "rm110.outside", "rm110.outside.hint", *(f"reference.kind.{kind}"
@@ -54,7 +54,7 @@ def check(r: Resolved) -> Iterator[Finding]:
         for entry in cited:
             hit, raw = entry.hit, entry.citation.raw
             if hit.latin is not None and hit.framework is None:
-                yield _twins(RM109, "rm109", path, raw, hit.latin, ident)
+                yield _twins(RM109, "rm109", r, raw, hit.latin, ident)
             if hit.status == "accepted":
                 continue
             if hit.status == "unknown":
@@ -82,14 +82,18 @@ def check(r: Resolved) -> Iterator[Finding]:
             assert fid is not None
             framework = frameworks[fid]
             if hit.latin is not None:
-                yield _twins(RM105, "rm105", path, raw, hit.latin, ident, fid)
+                yield _twins(RM105, "rm105", r, raw, hit.latin, ident, fid)
             elif hit.status == "loose" and hit.canonical is not None:
                 title = "title_ru" if has_cyrillic(hit.canonical) else "title_en"
+                fix = rewrite_fix(r.rules.normalizer, raw, hit.canonical,
+                                  _stands_for(framework) if entry.citation.mapping else None)
+                hint = msg("rm105.canonical.hint", text=bare(hit.canonical)) \
+                    if fix is None or fix.safe else \
+                    msg("rm105.canonical_unsafe.hint", text=bare(hit.canonical),
+                        lost=_listed(fix.loses))
                 yield RM105.at(path, raw, msg("rm105.non_canonical", raw=quoted(raw.value),
                                               framework=fid), item=ident, framework=fid,
-                               hint=msg("rm105.canonical.hint", text=bare(hit.canonical)),
-                               fix=replace_fix(raw, hit.canonical),
-                               basis=framework.basis(title), fact=title)
+                               hint=hint, fix=fix, basis=framework.basis(title), fact=title)
             if hit.provision_text and hit.provision is None and framework.provisions \
                     and r.rules.citations.complete(fid, hit.marker):
                 known = ", ".join(p.id for p in framework.provisions)
@@ -108,7 +112,19 @@ def check(r: Resolved) -> Iterator[Finding]:
         yield from _in_force(r, item, ident, cited)
 
 
-def _twins(check: Check, prefix: str, path: str, raw: Text, latin: str, ident: str | None,
+def _listed(texts: tuple[str, ...]) -> dict[str, str]:
+    """The drafter's words, each quoted, in each language."""
+    quotes = [quoted(text) for text in texts]
+    return per_lang(lambda lang: ", ".join(q[lang] for q in quotes))
+
+
+def _stands_for(framework: Framework) -> str:
+    """What a framework's id says, written in a mapping citation: the framework itself (its
+    id, titles and group)."""
+    return " ".join([framework.id, *framework.title.values(), framework.group or ""])
+
+
+def _twins(check: Check, prefix: str, r: Resolved, raw: Text, latin: str, ident: str | None,
            fid: str | None = None) -> Finding:
     """RM105 or RM109 on a citation whose codes are typed with Cyrillic twins of Latin
     letters; the fix writes the Latin letters, and nothing else changes."""
@@ -120,9 +136,9 @@ def _twins(check: Check, prefix: str, path: str, raw: Text, latin: str, ident: s
                                 "letters": letters}
     message = msg(f"{prefix}.lookalike", framework=fid, **values) if fid else \
         msg(f"{prefix}.lookalike", **values)
-    return check.at(path, raw, message, item=ident, framework=fid,
+    return check.at(r.path, raw, message, item=ident, framework=fid,
                     hint=msg(f"{prefix}.lookalike.hint", text=bare(latin)),
-                    fix=replace_fix(raw, latin))
+                    fix=rewrite_fix(r.rules.normalizer, raw, latin))
 
 
 def _names(r: Resolved, ids: tuple[str, ...],

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmap_check.checks.base import INFO, SAFE, Check, Family, W
-from roadmap_check.edits import replace_fix
+from roadmap_check.checks.base import CHECKED, INFO, Check, Family, W
+from roadmap_check.edits import rewrite_fix
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import local, msg, quoted
 from roadmap_check.resolve import Resolved
 
-RM304 = Check("RM304", "unknown-party", W, SAFE, (
+RM304 = Check("RM304", "unknown-party", W, CHECKED, (
     "rm304.responsible", "rm304.participant", "hint.did_you_mean",
     "rm304.responsible_unlisted", "rm304.participant_unlisted", "rm304.responsible_kind",
     "rm304.participant_kind", "rm304.accept.hint"))
@@ -26,6 +26,7 @@ _KINDS = ("company", "national-body", "institution")
 def check(r: Resolved) -> Iterator[Finding]:
     if not r.parties:
         return
+    normalizer = r.rules.normalizer
     for item in r.roadmap.items:
         ident = item.id if item.id_text is not None else None
         for role, names in (("responsible", item.responsible), ("participant", item.participants)):
@@ -37,7 +38,8 @@ def check(r: Resolved) -> Iterator[Finding]:
                 if closest is not None:  # a likely misspelling of a listed party
                     yield RM304.at(r.path, name, msg(f"rm304.{role}", name=quoted(name.value)),
                                    item=ident, hint=msg("hint.did_you_mean", name=quoted(closest)),
-                                   fix=replace_fix(name, closest) if party.safe else None)
+                                   fix=rewrite_fix(normalizer, name, closest)
+                                   if party.safe else None)
                     continue
                 kind = party.kind
                 message = msg(f"rm304.{role}_unlisted", name=quoted(name.value)) if kind is None \

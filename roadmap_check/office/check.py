@@ -22,7 +22,7 @@ def check_office(check_model: CheckModel, settings: Settings, data: bytes, displ
     report = check_model(reading.roadmap, reading.findings, display, base)
     rows = {line: place.row for (line, _), place in reading.places.items() if place.row}
     report.findings = [_as_rows(f, rows) for f in report.findings]
-    report.omitted_fixable = 0
+    report.omitted_fixable = report.omitted_unsafe = 0
     report.places = reading.places
     report.kind = reading.kind
     return report

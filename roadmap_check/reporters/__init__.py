@@ -105,3 +105,9 @@ def said(finding: Finding, lang: str) -> Said:
     hint, waived = finding.hint, finding.suppression
     return Said(say(lang, finding.message), say(lang, hint) if hint is not None else None,
                 say(lang, waived.reason) if waived is not None else None)
+
+
+def fixable_key(finding: Finding) -> str | None:
+    """The catalogue key of a finding's "(fixable)" label: its fix safe or unsafe, or none."""
+    fix = finding.fix
+    return None if fix is None else "term.fixable" if fix.safe else "term.fixable_unsafe"

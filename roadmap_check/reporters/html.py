@@ -32,7 +32,7 @@ from roadmap_check.matrix import (
     sections,
 )
 from roadmap_check.report import FileReport, FrameworkInfo, Report
-from roadmap_check.reporters import said
+from roadmap_check.reporters import fixable_key, said
 from roadmap_check.reporters import where as where_in
 from roadmap_check.severity import Severity
 
@@ -40,6 +40,7 @@ MAX_ITEM_COLUMNS = 40  # wider matrices show one column per section
 WIDE_COLUMNS = 24      # wider ones are printed on a landscape page
 SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
 _CLASS = {PROVISION: "s-prov", CITED: "s-cited", TOUCHED: "s-touch", NONE: "s-none"}
+_OPTION = re.compile(r"(--[a-z][a-z-]*)")  # an option named in a catalogue text
 
 # On paper no word is broken by force (no overflow-wrap:anywhere): the appendix's columns are
 # fixed, each at least as wide as its longest word at print size (measured in Chromium at
@@ -53,7 +54,8 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;c
 margin:0 auto;max-width:1200px;padding:16px 24px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:19px;margin:28px 0 6px;border-bottom:2px solid #333}
 h3{font-size:16px;margin:20px 0 6px}h4{font-size:14px;margin:14px 0 4px}
-.mute{color:var(--mute)}code,pre{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace}
+.mute{color:var(--mute)}.nw{white-space:nowrap;hyphens:none}
+code,pre{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace}
 table{border-collapse:collapse;margin:4px 0 10px}
 th,td{border:1px solid var(--line);padding:2px 6px;text-align:left;vertical-align:top}
 dl.meta{display:grid;grid-template-columns:max-content auto;gap:2px 12px;margin:6px 0}
@@ -192,7 +194,7 @@ def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> s
     live = [f for file in files for f in file.findings if f.suppression is None]
     counts = {s: sum(1 for f in live if f.severity == s) for s in Severity}
     waived = sum(1 for file in files for f in file.findings if f.suppression is not None)
-    fixable = sum(1 for f in live if f.fix)
+    fixable = sum(1 for f in live if f.fix and f.fix.safe)
     covered, required = coverage
     share = f"{t(lang, 'matrix.of', covered=covered, required=required)} " \
         f"({percent(covered / required, lang)})" if required else t(lang, "report.nothing_required")
@@ -472,12 +474,13 @@ def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
 
 
 def _tabled(finding: Finding) -> bool:
-    """An info note whose fix rewrites what a citation says (RM105: the official title): on
-    paper, a row of one table, so that a long title is not printed once per finding."""
+    """An info note whose safe fix rewrites what a citation says (RM105: the official title):
+    on paper, a row of one table, so that a long title is not printed once per finding. An
+    unsafe one is printed as itself: its hint says what the title would not keep."""
     fix = finding.fix
     return finding.severity is Severity.INFO and finding.suppression is None and \
-        fix is not None and fix.value is not None and finding.framework is not None and \
-        finding.subject is not None
+        fix is not None and fix.safe and fix.value is not None and \
+        finding.framework is not None and finding.subject is not None
 
 
 def _group_title(group: list[Finding], framework: FrameworkInfo | None, lang: str) -> str | None:
@@ -539,8 +542,11 @@ def _finding(finding: Finding, lines: SourceLines | None, lang: str,
         t(lang, "report.line", line=finding.line, column=finding.column)
     if finding.suppression is not None and finding.item is not None:
         where = f"{t(lang, 'term.item', id=finding.item)}, {where}"
-    fixable = f' <span class="mute">{_e(t(lang, "term.fixable").strip())}</span>' \
-        if finding.fix else ""
+    label = fixable_key(finding)
+    # an option it names ("--unsafe-fixes") is never broken at its hyphens
+    fixable = ' <span class="mute">' + _OPTION.sub(r'<span class="nw">\1</span>',
+                                                   _e(t(lang, label).strip())) + "</span>" \
+        if label else ""
     shown = f"{kind} noprint" if _tabled(finding) else kind
     out = [f'<div class="finding {shown}"><p class="head"><span class="badge {kind}">'
            f"{_e(t(lang, f'term.label.{kind}'))}</span> "

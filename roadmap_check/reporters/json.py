@@ -40,7 +40,8 @@ def finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
         "basis": finding.basis,
         "fix": None if fix is None else {
             "line": fix.line, "column": fix.column, "end_line": fix.end_line,
-            "end_column": fix.end_column, "replacement": fix.replacement},
+            "end_column": fix.end_column, "replacement": fix.replacement, "safe": fix.safe,
+            "loses": list(fix.loses)},
     }
 
 
@@ -80,6 +81,7 @@ def render(report: Report) -> Iterator[str]:
         "suppressed": report.suppressed,
         "baselined": report.baselined,
         "fixable": report.fixable,
+        "unsafe_fixable": report.unsafe_fixable,
         "coverage": _coverage(report.needs),
         "exit_code": report.exit_code,
         "limit_per_code": report.limit,
@@ -179,6 +181,8 @@ class _Line:
         fix = finding.fix
         fix_text = "null}" if fix is None else (
             f'{{"line": {fix.line}, "column": {fix.column}, "end_line": {fix.end_line}, '
-            f'"end_column": {fix.end_column}, "replacement": {_encode(fix.replacement)}}}}}')
+            f'"end_column": {fix.end_column}, "replacement": {_encode(fix.replacement)}, '
+            f'"safe": {"true" if fix.safe else "false"}, '
+            f'"loses": [{", ".join(map(_encode, fix.loses))}]}}}}')
         return (f'{head}{finding.line}, "column": {finding.column}, '
                 f'"item": {self.string(finding.item)}, {tail}{fix_text}')

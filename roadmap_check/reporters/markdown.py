@@ -33,7 +33,7 @@ from roadmap_check.matrix import (
     sections,
 )
 from roadmap_check.report import FileReport, Report
-from roadmap_check.reporters import said
+from roadmap_check.reporters import fixable_key, said
 from roadmap_check.reporters import where as where_in
 from roadmap_check.reporters.html import SourceLines, layer, meta_value, percent, source_lines
 from roadmap_check.safe_text import printable
@@ -134,7 +134,7 @@ def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> s
     counts = [sum(1 for f in live if f.severity == s) for s in
               (Severity.ERROR, Severity.WARNING, Severity.INFO)]
     waived = sum(1 for file in files for f in file.findings if f.suppression is not None)
-    fixable = sum(1 for f in live if f.fix)
+    fixable = sum(1 for f in live if f.fix and f.fix.safe)
     covered, required = coverage
     share = f"{t(lang, 'matrix.of', covered=covered, required=required)} " \
         f"({percent(covered / required, lang)})" if required else "—"
@@ -267,7 +267,8 @@ def _finding(finding: Finding, lines: SourceLines | None, lang: str,
              file: FileReport | None = None) -> str:
     kind = "waived" if finding.suppression is not None else finding.severity.label
     text = said(finding, lang)
-    fixable = t(lang, "term.fixable") if finding.fix else ""
+    label = fixable_key(finding)
+    fixable = t(lang, label) if label else ""
     where = (where_in(file, finding, lang) if file is not None else None) or \
         t(lang, "report.line", line=finding.line, column=finding.column)
     out = [f"- **{t(lang, f'term.label.{kind}')}** `{finding.code}` "

@@ -197,6 +197,9 @@ def _result(finding: Finding, rule_index: int, print_: str, lang: str,
                                   "endLine": fix.end_line, "endColumn": fix.end_column},
                 "insertedContent": {"text": fix.replacement},
             }]}],
+            # safe: applied by 'roadmap-check fix'; unsafe: only with --unsafe-fixes
+            "properties": {"safe": fix.safe, **({"loses": list(fix.loses)} if fix.loses
+                                                else {})},
         }]
     properties = {"item": finding.item, "framework": finding.framework,
                   "suggestion": text.hint, "basis": finding.basis}

@@ -31,6 +31,7 @@ class _Labels:
         self.label = {name: t(lang, f"term.label.{name}").ljust(self.width) for name in _LABELS}
         self.hint, self.waived = t(lang, "term.hint"), t(lang, "term.waived")
         self.fixable = t(lang, "term.fixable")
+        self.fixable_unsafe = t(lang, "term.fixable_unsafe")
         self.pad = " " * (14 + self.width)
         self.color = color
         self.columns = width  # the terminal's; 0: lines are not wrapped
@@ -83,7 +84,8 @@ def _finding(finding: Finding, lang: str, labels: _Labels, cell: str | None = No
         lines += _wrapped(f"{pad}{tag} ", f"{pad}{tag} ", text.waived or "",
                           len(pad) + len(tag) + 1, labels)
     elif text.hint:
-        fixable = labels.fixable if finding.fix else ""
+        fixable = "" if finding.fix is None else labels.fixable if finding.fix.safe else \
+            labels.fixable_unsafe
         tag = labels.hint
         lines += _wrapped(f"{pad}{tag} ", f"{pad}{_style(tag, 'green', color)} ",
                           text.hint + fixable, len(pad) + len(tag) + 1, labels)
@@ -168,8 +170,13 @@ def _summary(report: Report, color: bool, columns: int = 0) -> list[str]:
         parts.append(t(lang, "term.baselined_count", count=report.baselined))
     line = t(lang, "term.summary" if errors or warnings or info else "term.summary_none",
              counts=", ".join(parts), files=plural(lang, "plural.file_in", len(report.files)))
-    if report.fixable:
-        line += t(lang, "term.fixable_count", count=report.fixable)
+    fixable, unsafe = report.fixable, report.unsafe_fixable
+    if fixable:
+        line += t(lang, "term.fixable_count", count=fixable)
+        if unsafe:
+            line += t(lang, "term.unsafe_count", count=unsafe)
+    elif unsafe:
+        line += t(lang, "term.unsafe_only_count", count=unsafe)
     out = [line]
     covered, required = report.coverage()
     if required:
