@@ -96,6 +96,7 @@ h4{font-size:10pt;margin:7pt 0 2pt}code,pre{font-size:8pt}
 table.matrix thead th,table.matrix th.fw{position:static}
 table.matrix{font-size:7pt}.matrix-page.wide{page:wide}
 table.matrix th,table.matrix td{padding:0 2px}
+.tail{break-before:avoid-page;break-inside:avoid}ul.caveats li{break-inside:avoid}
 table.provenance{font-size:7.5pt}table.provenance td:last-child{font-size:7pt}
 table.provenance code{font-size:7pt}table.provenance th,table.provenance td{padding:1pt 3pt}
 table.provenance{table-layout:fixed}table.provenance col.c1{width:11.5%}
@@ -348,11 +349,13 @@ def _appendix(file: FileReport, several: bool) -> str:
         out.extend(f"<li>{', '.join(f'<code>{_e(fid)}</code>' for fid in ids)}: "
                    f"{_e(sentence)}.</li>\n" for sentence, ids in concerned.items())
         out.append("</ul>\n")
-    if others:
-        out.append(f'<p class="mute">{_e(t(lang, "html.other_sources", count=others))}</p>\n')
     rest = ruleset.total - len(shown)
-    if rest:
-        out.append(f'<p class="mute">{_e(t(lang, "html.other_frameworks", count=rest))}</p>\n')
+    tail = ([f'<p class="mute">{_e(t(lang, "html.other_sources", count=others))}</p>\n']
+            if others else []) + \
+        ([f'<p class="mute">{_e(t(lang, "html.other_frameworks", count=rest))}</p>\n']
+         if rest else [])
+    if tail:  # printed with what comes before it, never alone at the top of a page
+        out.append('<div class="tail">' + "".join(tail) + "</div>\n")
     out.append("</details>\n</section>\n")
     return "".join(out)
 
