@@ -10,6 +10,7 @@ are YAML's, not a loader's: the same text is written whichever loader read the f
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from roadmap_check import meaning
 from roadmap_check.findings import Fix
@@ -51,6 +52,7 @@ def plain_ok(value: str, flow: bool) -> bool:
         and not (flow and _FLOW_INSIDE.search(value)) and plain_reads_as_text(value)
 
 
+@lru_cache(maxsize=8192)  # a draft's fixes write the same few values again and again
 def yaml_scalar(value: str, style: str | None, flow: bool = False) -> str:
     """``value`` written the way the original scalar was written, quoting where needed.
 

@@ -125,6 +125,7 @@ def said(normalizer: Normalizer, text: str) -> Said:
     return Said(atoms(text), frozenset(org for org, _ in names), names)
 
 
+@lru_cache(maxsize=8192)  # a draft repeats its citations, and a fix each time
 def lost(normalizer: Normalizer, old: str, new: str) -> tuple[str, ...]:
     """What ``old`` says that ``new`` does not, or says only among alternatives, as ``old``
     writes it (empty: ``new`` keeps everything, a fix from one to the other is safe).

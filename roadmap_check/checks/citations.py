@@ -44,6 +44,7 @@ def check(r: Resolved) -> Iterator[Finding]:
     path = r.path
     frameworks = r.rules.ruleset.frameworks
     names: dict[tuple[str, ...], dict[str, str]] = {}
+    loose: dict[tuple[str, str, str, tuple[str, ...] | None], tuple[Msg, Msg]] = {}
     for index, (item, cited) in enumerate(zip(r.roadmap.items, r.cited, strict=True)):
         ident = item.id if item.id_text is not None else None
         if not item.cites and r.state(index) != "dropped":  # a dropped action needs none
@@ -87,13 +88,18 @@ def check(r: Resolved) -> Iterator[Finding]:
                 title = "title_ru" if has_cyrillic(hit.canonical) else "title_en"
                 fix = rewrite_fix(r.rules.normalizer, raw, hit.canonical,
                                   _stands_for(framework) if entry.citation.mapping else None)
-                hint = msg("rm105.canonical.hint", text=bare(hit.canonical)) \
-                    if fix is None or fix.safe else \
-                    msg("rm105.canonical_unsafe.hint", text=bare(hit.canonical),
-                        lost=_listed(fix.loses))
-                yield RM105.at(path, raw, msg("rm105.non_canonical", raw=quoted(raw.value),
-                                              framework=fid), item=ident, framework=fid,
-                               hint=hint, fix=fix, basis=framework.basis(title), fact=title)
+                loses = None if fix is None else fix.loses
+                key = (raw.value, fid, hit.canonical, loses)
+                told = loose.get(key)
+                if told is None:  # a draft repeats its loose citations: their words once each
+                    hint = msg("rm105.canonical.hint", text=bare(hit.canonical)) \
+                        if not loses else \
+                        msg("rm105.canonical_unsafe.hint", text=bare(hit.canonical),
+                            lost=_listed(loses))
+                    told = loose[key] = (msg("rm105.non_canonical", raw=quoted(raw.value),
+                                             framework=fid), hint)
+                yield RM105.at(path, raw, told[0], item=ident, framework=fid, hint=told[1],
+                               fix=fix, basis=framework.basis(title), fact=title)
             if hit.provision_text and hit.provision is None and framework.provisions \
                     and r.rules.citations.complete(fid, hit.marker):
                 known = ", ".join(p.id for p in framework.provisions)
