@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from roadmap_check import dates
-from roadmap_check.checks.base import INFO, NO_FIX, SAFE, Check, E, Family, W
+from roadmap_check.checks.base import CHECKED, INFO, NO_FIX, Check, E, Family, W
 from roadmap_check.edits import replace_fix
 from roadmap_check.findings import Finding
 from roadmap_check.graphs import IdIndex, components, shortest_cycle
@@ -35,7 +35,7 @@ RM310 = Check("RM310", "ongoing-item", INFO, NO_FIX, (
     "rm310.from"))
 # A fix is safe where the canonical form says exactly what was written; "до 2025 года" (before
 # 2025, or by its end?) is read to the end of 2025, and its fix is unsafe.
-RM311 = Check("RM311", "non-canonical-date", INFO, SAFE, (
+RM311 = Check("RM311", "non-canonical-date", INFO, CHECKED, (
     "rm311.read", "rm311.read_end", "hint.write", "rm311.read_end.hint"))
 
 
