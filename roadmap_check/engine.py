@@ -121,7 +121,7 @@ class Engine:
 
     def check_data(self, data: bytes | str, display: str, base: Path) -> FileReport:
         """A road map's report, from its bytes (or text): YAML, or a Word or Excel document."""
-        if isinstance(data, bytes) and (office.sniff(data) or office.named(display)):
+        if isinstance(data, bytes) and office.is_document(data, display):
             from roadmap_check.office.check import check_office
             from roadmap_check.office.read import Settings
 

@@ -245,7 +245,7 @@ def read(path: Path) -> tuple[bytes, str]:
                          reason=foreign("os", str(exc.strerror))) from None
     from roadmap_check import office
 
-    if office.sniff(data):  # a Word or Excel road map: fixes are spans of YAML text
+    if office.is_document(data, path.name):  # fixes are spans of YAML text
         raise Refused.of("error.fix_office", path=str(path))
     try:
         return data, data.decode("utf-8")

@@ -94,6 +94,9 @@ def test_a_file_named_as_a_document_that_is_not_one_is_told_so(
     assert run.code == 1
     assert "RM001 yaml-syntax  the file is neither a Word (.docx) nor an Excel (.xlsx) " \
         "document" in run.stdout, run.stdout
+    fixed = measure("fix", name, cwd=tmp_path, seconds=2)  # nor is it fixed as YAML
+    within(fixed)
+    assert fixed.code == 2 and path.read_bytes() == content, fixed.stderr
 
 
 @pytest.mark.parametrize("kind", ["docm", "xlsm"])

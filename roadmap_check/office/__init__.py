@@ -22,6 +22,12 @@ def named(display: str) -> bool:
     return display.lower().endswith(SUFFIXES)
 
 
+def is_document(data: bytes, display: str) -> bool:
+    """Whether a file is to be read as a document, by its first bytes or by its name (one so
+    named that is no document is told so by the reader, never read as YAML nor fixed)."""
+    return sniff(data) or named(display)
+
+
 def sniff(data: bytes) -> bool:
     """Whether the bytes are a zip or an OLE2 file (a Word or Excel document, or an old or
     encrypted one): never YAML text."""
