@@ -25,9 +25,6 @@ MAX_TRIGGER_LENGTH = 120     # characters of one term
 MAX_TRIGGER_WILDCARDS = 10  # '*' and '?' in one term
 
 
-_UNSEEN = re.compile("")  # a term whose pattern is not made yet
-
-
 class Term(NamedTuple):
     text: str                    # as written in the rule set
     frameworks: frozenset[str]   # every framework that lists it
@@ -162,11 +159,11 @@ class TriggerIndex:
         data" for the term "personal data", "персональных данных" for "персональн* данн*");
         the term as written in the rule set when they cannot be found. For messages: a few
         calls a finding, never in the scan."""
-        pattern = self._spelled.get(term, _UNSEEN)
-        if pattern is _UNSEEN:  # once per term: a few thousand findings share a few terms
+        if term not in self._spelled:  # once per term: thousands of findings share a few
             atoms = _atoms(term, self._stem, self._twins)
-            pattern = self._spelled[term] = \
+            self._spelled[term] = \
                 re.compile(r"(?<!\w)" + "".join(atoms) + r"(?!\w)") if atoms else None
+        pattern = self._spelled[term]
         if pattern is None:
             return term
         lowered = text.lower().replace("ё", "е")
