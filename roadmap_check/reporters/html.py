@@ -17,8 +17,7 @@ from urllib.parse import urlsplit
 
 from roadmap_check import __version__, dates
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import catalog, plural, quoted, t
-from roadmap_check.i18n import percent as per_cent
+from roadmap_check.i18n import catalog, percent, plural, quoted, t
 from roadmap_check.matrix import (
     CITED,
     MEANING,
@@ -186,11 +185,6 @@ def render(report: Report) -> Iterator[str]:
     yield "</body>\n</html>\n"
 
 
-def percent(share: float, lang: str) -> str:
-    """A share as a percentage as ``lang`` writes it ("86%", «86 %»)."""
-    return per_cent(share)[lang]
-
-
 def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> str:
     live = [f for file in files for f in file.findings if f.suppression is None]
     counts = {s: sum(1 for f in live if f.severity == s) for s in Severity}
@@ -198,7 +192,7 @@ def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> s
     fixable = sum(1 for f in live if f.fix and f.fix.safe)
     covered, required = coverage
     share = f"{t(lang, 'matrix.of', covered=covered, required=required)} " \
-        f"({percent(covered / required, lang)})" if required else t(lang, "report.nothing_required")
+        f"({percent(covered / required)[lang]})" if required else t(lang, "report.nothing_required")
     cells = [(t(lang, "report.col.errors"), counts[Severity.ERROR]),
              (t(lang, "report.col.warnings"), counts[Severity.WARNING]),
              (t(lang, "report.col.info"), counts[Severity.INFO]),
@@ -421,11 +415,11 @@ def _matrix(matrix: Matrix) -> str:
             cells = "".join(f'<td class="{_CLASS[c]}">{SYMBOL[c]}</td>' for c in row.cells)
         out.append(f'<tr><th class="fw" title="{_e(row.title)}">{mark} <code>'
                    f"{_e(row.framework)}</code></th>{cells}"
-                   f"<td>{_e(percent(row.share, lang))}</td></tr>\n")
+                   f"<td>{_e(percent(row.share)[lang])}</td></tr>\n")
     out.append("</tbody></table></div>\n")
     share = t(lang, "matrix.of", covered=matrix.covered, required=matrix.required)
     out.append(f"<p>{_e(_cap(t(lang, 'matrix.coverage')))}: <b>{_e(share)}</b> "
-               f"({_e(percent(matrix.share, lang))}).</p>\n")
+               f"({_e(percent(matrix.share)[lang])}).</p>\n")
     out.append("</div>\n")
     if not collapsed and matrix.columns:
         out.append('<table class="items"><tr>'

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import plural, t
+from roadmap_check.i18n import percent, plural, t
 from roadmap_check.matrix import (
     CITED,
     MEANING,
@@ -35,7 +35,7 @@ from roadmap_check.matrix import (
 from roadmap_check.report import FileReport, Report
 from roadmap_check.reporters import fixable_key, said
 from roadmap_check.reporters import where as where_in
-from roadmap_check.reporters.html import SourceLines, layer, meta_value, percent, source_lines
+from roadmap_check.reporters.html import SourceLines, layer, meta_value, source_lines
 from roadmap_check.safe_text import printable
 from roadmap_check.severity import Severity
 
@@ -137,7 +137,7 @@ def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> s
     fixable = sum(1 for f in live if f.fix and f.fix.safe)
     covered, required = coverage
     share = f"{t(lang, 'matrix.of', covered=covered, required=required)} " \
-        f"({percent(covered / required, lang)})" if required else "—"
+        f"({percent(covered / required)[lang]})" if required else "—"
     names = [t(lang, f"report.col.{name}") for name in
              ("errors", "warnings", "info", "waived", "fixable")]
     return (_row([*names, t(lang, "matrix.coverage")])
@@ -196,10 +196,10 @@ def _matrix(matrix: Matrix) -> str:
         else:
             cells = [SYMBOL[c] for c in row.cells]
         name = ("↳ " if row.group else "") + ("✓ " if row.covered else "✗ ") + md(row.framework)
-        out.append(_row([name, *cells, percent(row.share, lang)]))
+        out.append(_row([name, *cells, percent(row.share)[lang]]))
     share = t(lang, "matrix.of", covered=matrix.covered, required=matrix.required)
     out.append(f"\n{_cap(t(lang, 'matrix.coverage'))}: **{share}** "
-               f"({percent(matrix.share, lang)}).")
+               f"({percent(matrix.share)[lang]}).")
     if len(found) > len(shown):
         out.append(t(lang, "md.more_sections", sections=plural(
             lang, "plural.more_section", len(found) - len(shown))))
