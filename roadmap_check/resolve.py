@@ -63,7 +63,8 @@ class Resolved(NamedTuple):
     as_of: dt.date               # the road map's date: what its content is judged against
     today: dt.date               # the run's date: waiver expiry
     cited: tuple[tuple[Cited, ...], ...]              # per item, in file order
-    terms: tuple[tuple[tuple[str, tuple[Term, ...]], ...], ...]  # per item: (field, terms)
+    # per item: (field, the terms found in it, each with the words it matched there)
+    terms: tuple[tuple[tuple[str, tuple[tuple[Term, str], ...]], ...], ...]
     parties: Mapping[str, Party]                       # by name as written
     ids: Mapping[str, Item]                            # the first item of each id
     requires: tuple[tuple[Text, str | None], ...]      # roadmap.requires and what it names
@@ -115,7 +116,7 @@ class Resolver:
         scanner = self.rules.triggers.scanner([text for _, fields in texts
                                                for _, text in fields])
         terms = tuple(tuple((name, tuple(found)) for name, text in fields
-                            if (found := scanner.find(text)))
+                            if (found := scanner.found(text)))
                       for _, fields in texts)
         parties: dict[str, Party] = {}
         if self.rules.ruleset.parties:

@@ -145,7 +145,6 @@ class TriggerIndex:
                 self._by_first.setdefault(first, []).append(index)
         self._full: re.Pattern[str] | None = None
         self._cache: dict[str, tuple[int, ...]] = {}
-        self._spelled: dict[str, re.Pattern[str] | None] = {}  # term -> its pattern alone
 
     @property
     def pattern(self) -> re.Pattern[str] | None:
@@ -153,24 +152,6 @@ class TriggerIndex:
         if self._full is None and self._atoms:
             self._full = _compile(self._atoms)
         return self._full
-
-    def spelled(self, term: str, text: str) -> str:
-        """The words of ``text`` that ``term`` matched, as the drafter wrote them ("personal
-        data" for the term "personal data", "персональных данных" for "персональн* данн*");
-        the term as written in the rule set when they cannot be found. For messages: a few
-        calls a finding, never in the scan."""
-        if term not in self._spelled:  # once per term: thousands of findings share a few
-            atoms = _atoms(term, self._stem, self._twins)
-            self._spelled[term] = \
-                re.compile(r"(?<!\w)" + "".join(atoms) + r"(?!\w)") if atoms else None
-        pattern = self._spelled[term]
-        if pattern is None:
-            return term
-        lowered = text.lower().replace("ё", "е")
-        found = pattern.search(lowered)
-        if found is None:
-            return term
-        return (text if len(text) == len(lowered) else lowered)[found.start():found.end()]
 
     def scanner(self, texts: list[str]) -> Scanner:
         """What finds the terms in these texts (a road map's): the pattern of every term, or
@@ -218,18 +199,31 @@ class Scanner:
 
     def find(self, text: str) -> list[Term]:
         """The distinct terms found in a text, in order of first appearance."""
+        return [term for term, _ in self.found(text)]
+
+    def found(self, text: str) -> list[tuple[Term, str]]:
+        """The distinct terms found in a text, in order of first appearance, each with the
+        words it matched there the first time, as the drafter wrote them ("personal data" for
+        the term "personal data", "персональных данных" for "персональн* данн*"): what a
+        message quotes, taken from the one scan rather than searched for again."""
         if self.pattern is None or not text:
             return []
-        found: dict[int, None] = {}
+        found: dict[int, str] = {}
         lowered = text.lower()
         if "ё" in lowered:
             lowered = lowered.replace("ё", "е")
+        written = text if len(text) == len(lowered) else lowered  # same places
         index = self.index
         cache = index._cache
-        for phrase in self.pattern.findall(lowered):  # no groups: whole matches
+        for match in self.pattern.finditer(lowered):
+            phrase = match.group()
             ids = cache.get(phrase)
             if ids is None:
                 ids = cache[phrase] = index._identify(phrase)
-            for i in ids:
-                found[i] = None
-        return [index.terms[i] for i in found]
+            if ids:
+                start, end = match.span()
+                for i in ids:
+                    if i not in found:
+                        found[i] = written[start:end]
+        terms = index.terms
+        return [(terms[i], words) for i, words in found.items()]

@@ -25,20 +25,18 @@ def check(r: Resolved) -> Iterator[Finding]:
         if not found or r.state(index) == "dropped":  # a dropped action asks for nothing
             continue
         cites = {c.hit.framework for c in cited if c.hit.framework}
-        unsatisfied: dict[frozenset[str], dict[str, list[str]]] = {}
+        # frameworks -> field -> each term's words as the drafter wrote them, in order
+        unsatisfied: dict[frozenset[str], dict[str, dict[str, str]]] = {}
         for name, terms in found:
-            for term in terms:
+            for term, spelled in terms:
                 if term.frameworks & cites:
                     continue
                 by_field = unsatisfied.setdefault(term.frameworks, {})
-                written = by_field.setdefault(name, [])
-                if term.text not in written:
-                    written.append(term.text)
+                by_field.setdefault(name, {}).setdefault(term.text, spelled)
         ident = item.id if item.id_text is not None else None
         for owners, by_field in unsatisfied.items():
             ordered = tuple(sorted(owners, key=lambda fid: (not frameworks[fid].required, fid)))
-            words = tuple((name, tuple(_spelled(r, item, name, term) for term in terms))
-                          for name, terms in by_field.items())
+            words = tuple((name, tuple(spelled.values())) for name, spelled in by_field.items())
             matched = said.get(words)
             if matched is None:
                 matched = said[words] = _matched(words)
@@ -48,12 +46,6 @@ def check(r: Resolved) -> Iterator[Finding]:
             message = (pair[0][0], (*pair[0][1], *matched))
             where = getattr(item, next(iter(by_field)))
             yield RM201.at(path, where, message, item=ident, framework=ordered[0], hint=pair[1])
-
-
-def _spelled(r: Resolved, item: object, name: str, term: str) -> str:
-    """The drafter's words in the field ``name`` of ``item`` that the trigger ``term`` found."""
-    text = getattr(item, name)
-    return r.rules.triggers.spelled(term, text.value) if text is not None else term
 
 
 def _matched(words: tuple[tuple[str, tuple[str, ...]], ...]) -> Args:
