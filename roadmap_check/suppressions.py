@@ -49,16 +49,18 @@ _BREAK_BYTES = re.compile(rb"\r\n|[\r\n]|\xc2\x85|\xe2\x80[\xa8\xa9]")
 def parse(data: str | bytes) -> list[Suppression]:
     """Every suppression comment of a text (UTF-8 bytes or str). Cheap when there is none,
     and no copy of a large text: only the lines that hold a comment are read."""
+    mark: str | bytes = _MARK.encode() if isinstance(data, bytes) else _MARK
+    at = data.find(mark)  # type: ignore[arg-type]
+    if at < 0:  # most road maps: one scan, and the scans for line breaks below are not needed
+        return []
     if isinstance(data, bytes):
-        mark: str | bytes = _MARK.encode()
         breaks: re.Pattern[str] | re.Pattern[bytes] = _BREAK_BYTES
         plain = b"\r" not in data and b"\xc2\x85" not in data and b"\xe2\x80\xa8" not in data \
             and b"\xe2\x80\xa9" not in data
         newline: str | bytes = b"\n"
     else:
-        mark, breaks, newline = _MARK, _BREAK, "\n"
+        breaks, newline = _BREAK, "\n"
         plain = not any(c in data for c in "\r\x85\u2028\u2029")
-    at = data.find(mark)  # type: ignore[arg-type]
     found: list[Suppression] = []
     number, line_start = 1, 0  # the line of the last comment found, and where it starts
     while at >= 0:
