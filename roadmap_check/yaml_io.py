@@ -157,11 +157,12 @@ def compose(data: str | bytes) -> Composed:
             return Composed(None, [problem])
         if data.startswith(codecs.BOM_UTF8):
             data = data[len(codecs.BOM_UTF8):]
-        empty, nul = not data.strip(), data.find(b"\x00")
+        # isspace() stops at the first other character; strip() would copy the whole text
+        empty, nul = not data or data.isspace(), data.find(b"\x00")
         before = data[:nul].decode("utf-8", "replace") if nul >= 0 else ""
         look = _properties(data)
     else:
-        empty, nul = not data.strip(), data.find("\x00")
+        empty, nul = not data or data.isspace(), data.find("\x00")
         before = data[:nul] if nul >= 0 else ""
         look = _properties(data.encode("utf-8", "surrogatepass"))
     if empty:
