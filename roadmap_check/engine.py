@@ -80,6 +80,9 @@ class Engine:
         self.options = options
         self._rules: dict[tuple[str, ...], tuple[Compiled, Resolver]] = {}
         self._runs = tuple(f for f in RUNS if any(options.wanted(c) for c in f.codes))
+        self._terms = any(f.terms for f in self._runs)
+        # the checks this run never runs: a waiver or a comment naming one is not unused
+        self._unrun = frozenset(c.code for f in RUNS if f not in self._runs for c in f.checks)
         self._known = frozenset(CHECKS)
 
     def compiled(self, specs: tuple[str, ...], base: Path,
@@ -158,7 +161,8 @@ class Engine:
                 id_lines = {item.id: item.id_text.line for item in
                             (roadmap.items if roadmap else []) if item.id_text}
                 findings.extend(suppressions.apply(findings, comments, id_lines, display,
-                                                   self._known, set(limiter.dropped)))
+                                                   self._known,
+                                                   set(limiter.dropped) | self._unrun))
             report.findings, report.omitted, (fixable, unsafe) = cap(
                 self._finish(report, findings, levels), self.options.limit, limiter.dropped)
             report.omitted_fixable = fixable + limiter.fixable
@@ -190,13 +194,14 @@ class Engine:
             with contextlib.suppress(dates.DateError):  # RM301 reports it
                 as_of = dates.parse_date(roadmap.date.value, compiled.dates)
         report.lang = self.language(roadmap.language.value if roadmap.language else None)
-        resolved = resolver.resolve(roadmap, as_of, self.options.today)
+        resolved = resolver.resolve(roadmap, as_of, self.options.today, scan=self._terms)
         keep = limiter.keep
         for family in self._runs:
             assert family.run is not None
             for found in family.run(resolved):
                 keep(findings, found)
-        for found in waivers.apply(resolved, findings, self._known, set(limiter.dropped)):
+        for found in waivers.apply(resolved, findings, self._known,
+                                   set(limiter.dropped) | self._unrun):
             keep(findings, found)
         self._describe(report, resolved)
         return compiled.ruleset.severity

@@ -53,6 +53,10 @@ class Cited(NamedTuple):
         return self.hit.provision
 
 
+# An item's fields whose text holds trigger terms: (field, the terms, each with the words it
+# matched there as the drafter wrote them)
+Found = tuple[tuple[str, tuple[tuple[Term, str], ...]], ...]
+
 Party = PartyMatch  # known, the listed name it is a likely misspelling of, safe, kind
 
 
@@ -63,8 +67,7 @@ class Resolved(NamedTuple):
     as_of: dt.date               # the road map's date: what its content is judged against
     today: dt.date               # the run's date: waiver expiry
     cited: tuple[tuple[Cited, ...], ...]              # per item, in file order
-    # per item: (field, the terms found in it, each with the words it matched there)
-    terms: tuple[tuple[tuple[str, tuple[tuple[Term, str], ...]], ...], ...]
+    terms: tuple[Found, ...]                            # per item, in file order
     parties: Mapping[str, Party]                       # by name as written
     ids: Mapping[str, Item]                            # the first item of each id
     requires: tuple[tuple[Text, str | None], ...]      # roadmap.requires and what it names
@@ -107,17 +110,13 @@ class Resolver:
         """The item's status (planned, in-progress, done, dropped), or None."""
         return self.statuses.get(status_key(item.status.value)) if item.status else None
 
-    def resolve(self, roadmap: Roadmap, as_of: dt.date, today: dt.date) -> Resolved:
+    def resolve(self, roadmap: Roadmap, as_of: dt.date, today: dt.date, *,
+                scan: bool = True) -> Resolved:
+        """``scan``: whether to find the trigger terms in the items' texts (a pass over every
+        text, skipped when no check of the run reads them: ``Family.terms``)."""
         states = tuple(self.status(item) for item in roadmap.items)
         cited = tuple(tuple(Cited(c, self.hit(c)) for c in item.cites) for item in roadmap.items)
-        texts = [(item, [(name, value.value) for name in SUBJECT_FIELDS
-                         if (value := getattr(item, name)) is not None])
-                 for item in roadmap.items]
-        scanner = self.rules.triggers.scanner([text for _, fields in texts
-                                               for _, text in fields])
-        terms = tuple(tuple((name, tuple(found)) for name, text in fields
-                            if (found := scanner.found(text)))
-                      for _, fields in texts)
+        terms = self.terms(roadmap) if scan else ((),) * len(roadmap.items)
         parties: dict[str, Party] = {}
         if self.rules.ruleset.parties:
             for item in roadmap.items:
@@ -135,6 +134,16 @@ class Resolver:
         return Resolved(roadmap.path, roadmap, self.rules, as_of, today, cited, terms, parties,
                         ids, requires, self.needs(covering, requires),
                         states if any(states) else ())
+
+    def terms(self, roadmap: Roadmap) -> tuple[Found, ...]:
+        """The trigger terms in each item's texts (``Resolved.terms``)."""
+        texts = [[(name, value.value) for name in SUBJECT_FIELDS
+                  if (value := getattr(item, name)) is not None]
+                 for item in roadmap.items]
+        scanner = self.rules.triggers.scanner([text for fields in texts for _, text in fields])
+        return tuple(tuple((name, tuple(found)) for name, text in fields
+                           if (found := scanner.found(text)))
+                     for fields in texts)
 
     # -- citations --------------------------------------------------------------------
 

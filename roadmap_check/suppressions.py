@@ -100,8 +100,9 @@ def _comment(number: int, line: str) -> Suppression | None:
 def apply(findings: list[Finding], suppressions: list[Suppression], id_lines: dict[str, int],
           path: str, known: Iterable[str], beyond: set[str] | None = None) -> list[Finding]:
     """Mark covered findings suppressed (in place); return RM404/RM405 findings. ``beyond``:
-    the checks some of whose findings were beyond the cap (not kept): a comment naming one of
-    them may cover those, so it is not called unused."""
+    the checks some of whose findings were beyond the cap (not kept), or that the run did not
+    run (not selected): a comment naming one of them may cover findings not seen here, so it
+    is not called unused."""
     if not suppressions:
         return []
     codes = sorted(known)

@@ -22,8 +22,9 @@ FAMILY = Family("waivers", (RM401, RM402, RM403))
 def apply(r: Resolved, findings: list[Finding], known: frozenset[str],
           beyond: set[str] | None = None) -> list[Finding]:
     """Mark waived findings suppressed (in place); return RM003, RM102 and RM401-RM403.
-    ``beyond``: the checks some of whose findings were beyond the cap (not kept): a waiver of
-    one of them may be used by those, so it is not called unused."""
+    ``beyond``: the checks some of whose findings were beyond the cap (not kept), or that the
+    run did not run (not selected): a waiver of one of them may be used by findings not seen
+    here, so it is not called unused."""
     by_item: dict[str, list[int]] = {}
     for index, finding in enumerate(findings):
         if finding.item is not None:

@@ -128,6 +128,29 @@ def test_checks_in_shuffled_order_give_the_same_report(monkeypatch: pytest.Monke
         assert got.needs == expected.needs and got.items == expected.items
 
 
+def test_a_run_without_rm201_scans_no_text_and_finds_the_same_otherwise(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only RM201 reads the trigger terms of the items' texts: a run that ignores it (or
+    selects other checks) skips that scan, and every other finding is as before."""
+    from roadmap_check.triggers import TriggerIndex
+
+    text = SHOWCASE.read_text(encoding="utf-8")
+    today = engine().options.today
+    whole = Engine(Options(today=today)).check_text(text, "s.yaml", TESTS).findings
+    assert any(f.code == "RM201" for f in whole)
+
+    def no_scan(*args: object) -> None:
+        raise AssertionError("the texts were scanned for trigger terms")
+
+    monkeypatch.setattr(TriggerIndex, "scanner", no_scan)
+    without = Engine(Options(today=today, ignore=frozenset({"RM201"}))).check_text(
+        text, "s.yaml", TESTS).findings
+    assert without == [f for f in whole if f.code != "RM201"]
+    selected = Engine(Options(today=today, select=frozenset({"RM102", "RM105"}))).check_text(
+        text, "s.yaml", TESTS).findings
+    assert selected and selected == [f for f in whole if f.code in ("RM102", "RM105")]
+
+
 def test_every_family_of_the_registry_is_either_a_check_or_a_stage() -> None:
     assert all(f.run is not None or f.name in ("loading", "waivers", "suppressions", "baseline")
                for f in FAMILIES)

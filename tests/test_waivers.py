@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from helpers import check_text, waived_of
+from helpers import TESTS, check_text, engine, waived_of
 
 from roadmap_check.findings import Finding
 from roadmap_check.report import Report
@@ -103,3 +103,23 @@ def test_a_waived_finding_does_not_fail_the_run() -> None:
     assert [f.suppressed for f in report.findings if f.code == "RM303"] == [True]
     assert Report([report], Severity.ERROR).exit_code == 0
     assert Report([report], Severity.INFO).exit_code == 1, "the RM201 warnings still count"
+
+
+def test_a_waiver_or_comment_of_a_check_the_run_leaves_out_is_not_called_unused() -> None:
+    """Without RM201's findings nobody can tell whether its waiver or comment is needed: a run
+    that does not select RM201 reports neither as unused; a run that does, but finds nothing
+    for them, does."""
+    waived = ROADMAP.format(waiver='{check: RM201, reason: "agreed in Minsk"}').replace(
+        'title: "Protect personal data of patients"',
+        'title: "Protect personal data of patients"  # roadmap-check: ignore[RM201] agreed')
+    unused = ("RM403", "RM405")
+    left_out = engine(select=frozenset({"RM102", "RM403", "RM405"})).check_text(
+        waived, "roadmap.yaml", TESTS)
+    assert [f.code for f in left_out.findings if f.code in unused] == []
+    everything = check_text(waived)
+    assert [f.code for f in everything.findings if f.code in unused] == []
+    assert {f.code for f in everything.findings if f.suppressed} == {"RM201"}
+    idle = waived.replace("Protect personal data in the digital economy", "Train staff") \
+        .replace("Protect personal data of patients", "Train staff")  # no RM201 to waive
+    assert sorted(f.code for f in check_text(idle).findings if f.code in unused) == \
+        ["RM403", "RM405"]

@@ -69,6 +69,9 @@ class Family(NamedTuple):
     name: str
     checks: tuple[Check, ...]
     run: Run | None = None
+    # whether ``run`` reads the trigger terms found in the items' texts (``Resolved.terms``):
+    # resolution scans every text for them only when a family of the run does
+    terms: bool = False
 
     @property
     def codes(self) -> frozenset[str]:

@@ -71,4 +71,4 @@ def _advice(r: Resolved, ordered: tuple[str, ...]) -> tuple[Msg, Msg]:
                                                              frameworks=joined)
 
 
-FAMILY = Family("subjects", (RM201,), check)
+FAMILY = Family("subjects", (RM201,), check, terms=True)
