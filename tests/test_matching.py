@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -332,6 +334,41 @@ def test_the_small_road_maps_pattern_finds_what_the_full_one_finds(
     triggers = compiled.triggers
     small = triggers.scanner(texts)
     assert all(small.find(text) == triggers.find(text) for text in texts)
+
+
+_SPLICE = ["", " ", ".", "-", "«", "»", "(", ")", "/", "\n", "ё"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SPLICE)), max_size=14)
+       .map(lambda parts: "".join(word + glue for word, glue in parts)))
+def test_the_pattern_that_takes_the_character_before_a_term_finds_what_the_look_behind_finds(
+        compiled: Compiled, text: str) -> None:
+    """The scan's fast form (the non-word character before a term taken by the pattern) and
+    the look-behind form find the same terms and quote the same words, words glued together
+    by punctuation or nothing included."""
+    from roadmap_check.patterns import trie_pattern
+    from roadmap_check.triggers import Scanner
+
+    triggers = compiled.triggers
+    assert triggers.pattern is not None and triggers.pattern.pattern.startswith("\\W(")
+    atoms = triggers._atoms
+    lead = Scanner(triggers, triggers.pattern)
+    behind = Scanner(triggers, re.compile(r"(?<!\w)(" + trie_pattern(atoms) + r")(?!\w)"))
+    assert lead.found(text) == behind.found(text)
+
+
+def test_terms_that_could_start_with_a_non_word_character_keep_the_look_behind() -> None:
+    """A valid rule set's terms start with a letter or digit; were one to start with '.',
+    the next term could start where one ending in '.' stops, which only the look-behind
+    form finds: such terms get it."""
+    from roadmap_check.triggers import _compile
+
+    assert _compile([("a", "r", "t", "\\.")]).pattern.startswith("\\W(")
+    assert _compile([("[hн]", "\\.", "8")]).pattern.startswith("\\W(")
+    mixed = _compile([("a", "r", "t", "\\."), ("\\.", "d", "a", "t", "a")])
+    assert mixed.pattern.startswith("(?<!")
+    assert [m.group(1) for m in mixed.finditer("see art..data")] == ["art.", ".data"]
 
 
 def test_a_small_road_map_compiles_only_the_terms_its_text_can_hold(compiled: Compiled) -> None:
