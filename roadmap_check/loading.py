@@ -391,15 +391,13 @@ class Builder:
             if name not in fields:
                 self.add("RM003", _missing(name), node, item=item_id)
         item = Item(item_id or f"<item at line {line}>", line, column, id_text=id_text)
-        for name in ("title", "description", "outcome", "section", "start", "deadline",
-                     "status"):
+        labels = _item_labels()
+        for name in _ITEM_STRINGS:
             if name in fields:
-                setattr(item, name, self.string(fields[name], local(f"field.{name}"), item_id))
-        for name, label in (("responsible", "field.responsible"),
-                            ("participants", "field.participants"),
-                            ("indicators", "field.indicators"), ("depends_on", "field.depends_on")):
+                setattr(item, name, self.string(fields[name], labels[name], item_id))
+        for name in _LIST_LABELS:
             if name in fields:
-                setattr(item, name, self.strings(fields[name], local(label), item_id))
+                setattr(item, name, self.strings(fields[name], labels[name], item_id))
         if "responsible" in fields and not item.responsible:
             self.add("RM003", msg("rm003.no_party"), fields["responsible"][0], item=item_id)
         if "cites" in fields:
@@ -470,6 +468,18 @@ class Builder:
 @cache
 def _missing(name: str) -> Msg:
     return msg("rm003.item_missing", name=repr(name))
+
+
+_ITEM_STRINGS = ("title", "description", "outcome", "section", "start", "deadline", "status")
+_LIST_LABELS = {"responsible": "field.responsible", "participants": "field.participants",
+                "indicators": "field.indicators", "depends_on": "field.depends_on"}
+
+
+@cache
+def _item_labels() -> dict[str, Local]:
+    """The name of each field of an item, in every language (for its findings), made once."""
+    return {**{name: local(f"field.{name}") for name in _ITEM_STRINGS},
+            **{name: local(key) for name, key in _LIST_LABELS.items()}}
 
 
 def _peek_id(node: Node) -> str | None:
