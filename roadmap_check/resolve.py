@@ -40,6 +40,9 @@ class Hit(NamedTuple):
     reference: str | None = None  # accepted: the accepted reference it names
 
 
+_new = tuple.__new__
+
+
 class Cited(NamedTuple):
     citation: Citation
     hit: Hit
@@ -97,6 +100,7 @@ class Resolver:
     def __init__(self, rules: Compiled) -> None:
         self.rules = rules
         self._hits: dict[tuple[bool, str, str | None], Hit] = {}
+        self._plain: dict[str, Hit] = {}  # the hits of free texts with no provision, by text
         self._parties: dict[str, Party] = {}
         self.statuses = {status_key(word): name
                          for name, words in rules.ruleset.vocabulary.item_status
@@ -108,7 +112,7 @@ class Resolver:
 
     def resolve(self, roadmap: Roadmap, as_of: dt.date, today: dt.date) -> Resolved:
         states = tuple(self.status(item) for item in roadmap.items)
-        cited = tuple(tuple(Cited(c, self.hit(c)) for c in item.cites) for item in roadmap.items)
+        cited = self.cite(roadmap)
         texts = [(item, [(name, value.value) for name in SUBJECT_FIELDS
                          if (value := getattr(item, name)) is not None])
                  for item in roadmap.items]
@@ -137,12 +141,32 @@ class Resolver:
 
     # -- citations --------------------------------------------------------------------
 
+    def cite(self, roadmap: Roadmap) -> tuple[tuple[Cited, ...], ...]:
+        """Each item's citations with what they resolve to. This runs for every citation of a
+        draft (tens of thousands), so the common one, a free text, is looked up by its text
+        alone, and each ``Cited`` is built positionally."""
+        plain, hit = self._plain, self.hit
+        out: list[tuple[Cited, ...]] = []
+        for item in roadmap.items:
+            entries: list[Cited] = []
+            for citation in item.cites:
+                found = None
+                if not citation.mapping and citation.provision is None:
+                    found = plain.get(citation.raw.value)
+                if found is None:
+                    found = hit(citation)
+                entries.append(_new(Cited, (citation, found)))
+            out.append(tuple(entries))
+        return tuple(out)
+
     def hit(self, citation: Citation) -> Hit:
         provision = citation.provision.value if citation.provision else None
         key = (citation.mapping, citation.raw.value, provision)
         found = self._hits.get(key)
         if found is None:
             found = self._hits[key] = self._hit(citation.mapping, citation.raw.value, provision)
+            if not citation.mapping and provision is None:
+                self._plain[citation.raw.value] = found
         return found
 
     def _hit(self, mapping: bool, raw: str, written: str | None) -> Hit:
