@@ -56,6 +56,7 @@ class _Said(NamedTuple):
     provision: tuple[Msg, Msg] | None = None  # RM104: message, hint
     marker: tuple[str, str | None] = ("", None)  # what RM108 finds cited twice in an item
     twice: Msg | None = None  # RM108's message
+    dated: bool = False  # RM106 or RM107 may be said of its framework, with some deadline
 
 
 def check(r: Resolved) -> Iterator[Finding]:
@@ -73,6 +74,7 @@ def check(r: Resolved) -> Iterator[Finding]:
                            hint=no_citation_hint)
             continue
         seen: set[tuple[str, str | None]] = set()
+        timed: list[Cited] | None = None  # the citations of frameworks with dates to check
         for entry in cited:
             hit, raw = entry.hit, entry.citation.raw
             key = (raw.value, entry.citation.mapping, hit)
@@ -102,7 +104,12 @@ def check(r: Resolved) -> Iterator[Finding]:
                 assert told.twice is not None
                 yield RM108.on(path, raw, told.twice, ident, fid, twice_hint)
             seen.add(told.marker)
-        yield from _in_force(r, item, ident, cited, in_force)
+            if told.dated:
+                if timed is None:
+                    timed = []
+                timed.append(entry)
+        if timed is not None:
+            yield from _in_force(r, item, ident, timed, in_force)
 
 
 def _say(r: Resolved, raw: str, mapping: bool, hit: Hit,
@@ -159,7 +166,9 @@ def _say(r: Resolved, raw: str, mapping: bool, hit: Hit,
     marker = (fid, hit.provision or hit.provision_text)
     twice = msg("rm108.twice_provision", framework=fid, provision=marker[1]) \
         if marker[1] else msg("rm108.twice", framework=fid)
-    return _Said(lookalike, None, fid, canonical, provision, marker, twice)
+    # RM107 says the same whatever the deadline; RM106 needs a horizon
+    dated = bool(framework.in_force_until) or bool(_dated(r, framework, None))
+    return _Said(lookalike, None, fid, canonical, provision, marker, twice, dated)
 
 
 def _listed(texts: tuple[str, ...]) -> dict[str, str]:
@@ -204,11 +213,11 @@ def _names(r: Resolved, ids: tuple[str, ...],
 _Dated = tuple[Check, Msg, Msg, str | None]
 
 
-def _in_force(r: Resolved, item: Item, ident: str | None, cited: tuple[Cited, ...],
+def _in_force(r: Resolved, item: Item, ident: str | None, cited: list[Cited],
               memo: dict[tuple[str, str | None], tuple[_Dated, ...]]) -> Iterator[Finding]:
-    """RM106 and RM107 on the first citation of each framework an item cites; what they say
-    depends on the framework and the item's deadline alone, and is worked out once for each
-    (``memo``)."""
+    """RM106 and RM107 on the first of an item's citations (``cited``: those of frameworks
+    with dates to check) of each framework; what they say depends on the framework and the
+    item's deadline alone, and is worked out once for each (``memo``)."""
     deadline = item.deadline
     due = deadline.value if deadline is not None else None
     done: set[str] = set()
