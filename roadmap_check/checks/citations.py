@@ -76,11 +76,12 @@ def check(r: Resolved) -> Iterator[Finding]:
         seen: set[tuple[str, str | None]] = set()
         timed: list[Cited] | None = None  # the citations of frameworks with dates to check
         for entry in cited:
-            hit, raw = entry.hit, entry.citation.raw
-            key = (raw.value, entry.citation.mapping, hit)
+            citation, hit = entry
+            raw = citation.raw
+            key = (raw.value, citation.mapping, hit)
             told = said.get(key)
             if told is None:
-                told = said[key] = _say(r, raw.value, entry.citation.mapping, hit, names)
+                told = said[key] = _say(r, raw.value, citation.mapping, hit, names)
             if told.lookalike is not None:
                 assert hit.latin is not None
                 yield RM109.on(path, raw, told.lookalike[0], ident, None, told.lookalike[1],
@@ -98,8 +99,8 @@ def check(r: Resolved) -> Iterator[Finding]:
                 yield RM105.on(path, raw, message, ident, fid,
                                unsafe if fix is not None and fix.loses else hint, fix, basis)
             if told.provision is not None:
-                yield RM104.on(path, entry.citation.provision or raw, told.provision[0], ident,
-                               fid, told.provision[1])
+                yield RM104.on(path, citation.provision or raw, told.provision[0], ident, fid,
+                               told.provision[1])
             if told.marker in seen:
                 assert told.twice is not None
                 yield RM108.on(path, raw, told.twice, ident, fid, twice_hint)
