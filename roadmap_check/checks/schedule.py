@@ -120,6 +120,8 @@ def check(r: Resolved) -> Iterator[Finding]:
     missing: dict[str, tuple[Msg, Msg | None]] = {}  # an unknown id, with its closest known one
 
     def say(text: Text, value: dates.Period | None) -> dict[str, str]:
+        """``_said``, by the text alone: ``value`` is the period read from it (as a start or
+        not, the same form)."""
         found = said.get(text.value)
         if found is None:
             found = said[text.value] = _said(text, value)
