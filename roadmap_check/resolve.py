@@ -122,11 +122,11 @@ class Resolver:
                             if (found := scanner.find(text)))
                       for _, fields in texts)
         parties: dict[str, Party] = {}
-        if self.rules.ruleset.parties:
-            for item in roadmap.items:
-                for name in (*item.responsible, *item.participants):
-                    if name.value not in parties:
-                        parties[name.value] = self.party(name.value)
+        if self.rules.ruleset.parties:  # each distinct name once, in the order first written
+            written = dict.fromkeys(name.value for item in roadmap.items
+                                    for names in (item.responsible, item.participants)
+                                    for name in names)
+            parties = {name: self.party(name) for name in written}
         ids: dict[str, Item] = {}
         for item in roadmap.items:
             if item.id_text is not None:
