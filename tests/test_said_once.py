@@ -100,3 +100,13 @@ def test_the_cap_counts_the_fixes_it_leaves_out_on_either_path() -> None:
     assert [f.line for f in kept] == [1]
     assert limiter.dropped == {"RM105": [4, 2, 1]}
     assert (limiter.fixable, limiter.unsafe) == (2, 1)
+
+
+def test_a_date_in_a_block_scalar_has_no_fix_even_after_one_that_had() -> None:
+    items = ('  - id: "1"\n    title: X\n    responsible: Belarus\n'
+             "    deadline: IV квартал 2023 г.\n    cites: [telemed-2010]\n"
+             '  - id: "2"\n    title: X\n    responsible: Belarus\n'
+             "    deadline: |-\n      IV квартал 2023 г.\n    cites: [telemed-2010]\n")
+    found = _by_item("RM311", minimal_roadmap(items, "  date: 2021-09-09\n"))
+    assert found["1"].fix is not None and found["2"].fix is None
+    assert found["1"].message == found["2"].message
