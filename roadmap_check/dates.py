@@ -64,6 +64,14 @@ class DateError(ValueError):
         self.message: Msg = msg(key, **values)
         super().__init__(render(DEFAULT, *self.message))
 
+    def again(self) -> DateError:
+        """The same error as a new exception, to raise again (a reader keeps the errors of
+        the texts it read) with a traceback and a context of its own."""
+        error = DateError.__new__(DateError)
+        error.message = self.message
+        error.args = self.args
+        return error
+
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
@@ -173,15 +181,22 @@ class DateReader:
                                for p in phrases(mode)), key=lambda pm: -len(pm[0]))
         self.recurring = StemIndex([pattern for entry in words.get("recurring", ())
                                     if (pattern := stems(entry, _tokens))])
-        self._cache: dict[str, Period] = {}
+        self._cache: dict[str, Period | DateError] = {}
 
     def read(self, text: str) -> Period:
-        """The period a date text names; raise DateError with a reason otherwise."""
+        """The period a date text names; raise DateError with a reason otherwise. A text that
+        is no date is read once too: the checks and the resolver ask of it again and again."""
         found = self._cache.get(text)
         if found is None:
             if len(self._cache) >= _CACHED:
                 self._cache.clear()
-            found = self._cache[text] = self._read(text)
+            try:
+                found = self._cache[text] = self._read(text)
+            except DateError as exc:
+                self._cache[text] = exc.again()
+                raise
+        if isinstance(found, DateError):
+            raise found.again()
         return found
 
     def _read(self, text: str) -> Period:

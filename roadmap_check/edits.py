@@ -67,13 +67,17 @@ def yaml_scalar(value: str, style: str | None, flow: bool = False) -> str:
     return double_quoted(value)
 
 
+_new = tuple.__new__
+
+
 def replace_fix(text: Text, value: str, safe: bool = True) -> Fix | None:
     """A fix giving the scalar ``text`` the value ``value``; none for block scalars.
     ``safe``: the new value says everything the old one said."""
     if text.style in ("|", ">") or not text.end_line:
         return None
-    return Fix(text.line, text.column, text.end_line, text.end_column,
-               yaml_scalar(value, text.style, text.flow), value, safe)
+    # built positionally: a large draft makes a fix for tens of thousands of findings
+    return _new(Fix, (text.line, text.column, text.end_line, text.end_column,
+                      yaml_scalar(value, text.style, text.flow), value, safe, ()))
 
 
 def rewrite_fix(normalizer: Normalizer, text: Text, value: str,
@@ -83,6 +87,8 @@ def rewrite_fix(normalizer: Normalizer, text: Text, value: str,
     series members, organisations, periods); otherwise unsafe, saying what it loses.
     ``means``: what the new value stands for, where it is no text of its own (a framework
     id stands for the framework: its titles and its group)."""
+    if text.style in ("|", ">") or not text.end_line:
+        return None
     loses = meaning.lost(normalizer, text.value, value if means is None else means)
-    fix = replace_fix(text, value, safe=not loses)
-    return fix._replace(loses=loses) if fix is not None and loses else fix
+    return _new(Fix, (text.line, text.column, text.end_line, text.end_column,
+                      yaml_scalar(value, text.style, text.flow), value, not loses, loses))

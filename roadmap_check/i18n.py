@@ -43,10 +43,19 @@ def parse_catalog(data: bytes, display: str) -> Any:
     return load_data(data.decode("utf-8"))
 
 
+# The languages other than the default, each with the suffix of its variants ("title:ru"), per
+# argument name: worked out once per name, not once per finding.
+_OTHER_LANGS = tuple(lang for lang in LANGS if lang != DEFAULT)
+_VARIANT_NAMES: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
 def pack(**values: Value) -> Args:
     """Arguments as stored in a finding: strings, with a language's variant where it differs."""
     plain = tuple(values.items())
-    if all(type(value) is str for _, value in plain):  # the common case, made fast
+    for _, value in plain:
+        if type(value) is not str:
+            break
+    else:  # the common case, made fast
         return cast(Args, plain)
     out: list[tuple[str, str]] = []
     for name, value in plain:
@@ -57,8 +66,14 @@ def pack(**values: Value) -> Args:
         else:
             base = value[DEFAULT]
             out.append((name, base))
-            out.extend((f"{name}:{lang}", value[lang]) for lang in LANGS
-                       if lang != DEFAULT and value[lang] != base)
+            variants = _VARIANT_NAMES.get(name)
+            if variants is None:
+                variants = _VARIANT_NAMES[name] = tuple((lang, f"{name}:{lang}")
+                                                        for lang in _OTHER_LANGS)
+            for lang, variant in variants:
+                said = value[lang]
+                if said != base:
+                    out.append((variant, said))
     return tuple(out)
 
 

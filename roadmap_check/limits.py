@@ -49,8 +49,18 @@ class Limiter:
         return False
 
     def keep(self, findings: list[Finding], found: Finding) -> None:
-        """Append ``found`` to ``findings`` unless it is beyond the cap."""
+        """Append ``found`` to ``findings`` unless it is beyond the cap (``admit``; its
+        common case, a check already beyond it, is inlined: this runs for each finding)."""
         fix = found.fix
+        dropped = self.dropped.get(found.code)
+        if dropped is not None:
+            dropped[0] += 1
+            if fix is not None:
+                if fix.safe:
+                    self.fixable += 1
+                else:
+                    self.unsafe += 1
+            return
         if self.limit is None or self.admit(found.code, found.line, found.column,
                                             fix is not None and fix.safe,
                                             fix is not None and not fix.safe):

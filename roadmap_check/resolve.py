@@ -40,6 +40,9 @@ class Hit(NamedTuple):
     reference: str | None = None  # accepted: the accepted reference it names
 
 
+_new = tuple.__new__
+
+
 class Cited(NamedTuple):
     citation: Citation
     hit: Hit
@@ -101,6 +104,7 @@ class Resolver:
     def __init__(self, rules: Compiled) -> None:
         self.rules = rules
         self._hits: dict[tuple[bool, str, str | None], Hit] = {}
+        self._plain: dict[str, Hit] = {}  # the hits of free texts with no provision, by text
         self._parties: dict[str, Party] = {}
         self.statuses = {status_key(word): name
                          for name, words in rules.ruleset.vocabulary.item_status
@@ -115,14 +119,14 @@ class Resolver:
         """``scan``: whether to find the trigger terms in the items' texts (a pass over every
         text, skipped when no check of the run reads them: ``Family.terms``)."""
         states = tuple(self.status(item) for item in roadmap.items)
-        cited = tuple(tuple(Cited(c, self.hit(c)) for c in item.cites) for item in roadmap.items)
+        cited = self.cite(roadmap)
         terms = self.terms(roadmap) if scan else ((),) * len(roadmap.items)
         parties: dict[str, Party] = {}
-        if self.rules.ruleset.parties:
-            for item in roadmap.items:
-                for name in (*item.responsible, *item.participants):
-                    if name.value not in parties:
-                        parties[name.value] = self.party(name.value)
+        if self.rules.ruleset.parties:  # each distinct name once, in the order first written
+            written = dict.fromkeys(name.value for item in roadmap.items
+                                    for names in (item.responsible, item.participants)
+                                    for name in names)
+            parties = {name: self.party(name) for name in written}
         ids: dict[str, Item] = {}
         for item in roadmap.items:
             if item.id_text is not None:
@@ -147,12 +151,32 @@ class Resolver:
 
     # -- citations --------------------------------------------------------------------
 
+    def cite(self, roadmap: Roadmap) -> tuple[tuple[Cited, ...], ...]:
+        """Each item's citations with what they resolve to. This runs for every citation of a
+        draft (tens of thousands), so the common one, a free text, is looked up by its text
+        alone, and each ``Cited`` is built positionally."""
+        plain, hit = self._plain, self.hit
+        out: list[tuple[Cited, ...]] = []
+        for item in roadmap.items:
+            entries: list[Cited] = []
+            for citation in item.cites:
+                found = None
+                if not citation.mapping and citation.provision is None:
+                    found = plain.get(citation.raw.value)
+                if found is None:
+                    found = hit(citation)
+                entries.append(_new(Cited, (citation, found)))
+            out.append(tuple(entries))
+        return tuple(out)
+
     def hit(self, citation: Citation) -> Hit:
         provision = citation.provision.value if citation.provision else None
         key = (citation.mapping, citation.raw.value, provision)
         found = self._hits.get(key)
         if found is None:
             found = self._hits[key] = self._hit(citation.mapping, citation.raw.value, provision)
+            if not citation.mapping and provision is None:
+                self._plain[citation.raw.value] = found
         return found
 
     def _hit(self, mapping: bool, raw: str, written: str | None) -> Hit:

@@ -144,3 +144,19 @@ def test_dotted_days_read_as_the_iso_day(day: dt.date) -> None:
 def test_an_impossible_dotted_date_is_not_a_real_date(text: str) -> None:
     with pytest.raises(dates.DateError, match="not a real date"):
         dates.read(text)
+
+
+def test_a_text_that_is_no_date_raises_each_time_it_is_read() -> None:
+    """A reader keeps what it read, errors too; each read raises an error of its own."""
+    from roadmap_check.vocabulary import builtin
+
+    reader = dates.DateReader(builtin())
+    raised = []
+    for _ in range(2):
+        with pytest.raises(dates.DateError) as caught:
+            reader.read("2023-02-30")
+        raised.append(caught.value)
+    first, second = raised
+    assert first is not second
+    assert first.message == second.message and str(first) == str(second)
+    assert first.message[0] == "date.not_real"

@@ -12,6 +12,7 @@ baseline) are declared the same way, by the stage that makes them, with no funct
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from roadmap_check.findings import Finding, Fix, Msg
@@ -45,10 +46,7 @@ class Check(NamedTuple):
         ``basis``: how sure the rule set is of the ``fact`` the finding rests on (``partial``,
         ``inferred``; ``Framework.basis``), which its message then says (``basis.*``)."""
         if basis is not None:
-            from roadmap_check.i18n import local, msg, rendered
-
-            message = msg(f"basis.{basis}", message=rendered(message),
-                          fact=local(f"fact.{fact}"))
+            message = based(basis, fact, message)
         if isinstance(where, Text):
             line, column, end_line, end_column = where[1], where[2], where[3], where[4]
             if subject is None:
@@ -58,6 +56,27 @@ class Check(NamedTuple):
             end_line = end_column = 0
         return _new(Finding, (self.code, path, line, column, message, item, framework, hint, fix,
                               subject, self.severity, None, end_line, end_column, basis))
+
+    def on(self, path: str, text: Text, message: Msg, item: str | None,
+           framework: str | None = None, hint: Msg | None = None, fix: Fix | None = None,
+           basis: str | None = None, severity: Severity | None = None) -> Finding:
+        """A finding of this check at a value, its text the subject, as ``at`` makes it, but
+        built positionally and with its message as it is: one resting on a ``basis`` already
+        says so (``based``). For the checks that make a finding per citation or name, tens
+        of thousands in a large draft. ``severity``: another than the check's own."""
+        level = self.severity if severity is None else severity
+        return _new(Finding, (self.code, path, text[1], text[2], message, item, framework, hint,
+                              fix, text[0], level, None, text[3], text[4], basis))
+
+
+@lru_cache(maxsize=4096)
+def based(basis: str, fact: str, message: Msg) -> Msg:
+    """A message with what the rule set's basis for its fact is. Its argument is the message
+    rendered in every language; a draft repeats its findings' messages, so each distinct one
+    is rendered once, not once per finding."""
+    from roadmap_check.i18n import local, msg, rendered
+
+    return msg(f"basis.{basis}", message=rendered(message), fact=local(f"fact.{fact}"))
 
 
 Run = Callable[["Resolved"], Iterable[Finding]]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from roadmap_check import dates
 from roadmap_check.checks.base import CHECKED, INFO, NO_FIX, Check, E, Family, W
 from roadmap_check.edits import replace_fix
-from roadmap_check.findings import Finding
+from roadmap_check.findings import Finding, Msg
 from roadmap_check.graphs import IdIndex, components, shortest_cycle
 from roadmap_check.i18n import Value, bare, local, msg, number, quoted, rendered
 from roadmap_check.loading import RM003
@@ -39,36 +39,56 @@ RM311 = Check("RM311", "non-canonical-date", INFO, CHECKED, (
     "rm311.read", "rm311.read_end", "hint.write", "rm311.read_end.hint"))
 
 
-def _date(r: Resolved, text: Text | None, what: Value, item: str | None,
-          deadline: bool = False) -> Iterator[Finding]:
+# What a date text of one field says wherever it is written: RM301 or RM311 (its check,
+# message, hint, and for RM311 the form its fix writes and whether that fix is safe), or
+# nothing (None).
+_Dating = tuple[Check, Msg, Msg, str | None, bool] | None
+
+
+def _dating(r: Resolved, value: str, what: Value, deadline: bool) -> _Dating:
     """RM301 for a value that is no date (or no real one); RM311 for a date written otherwise
     than in the format's forms, with the form that says the same. ``deadline``: a date from
     which an action goes on has no form there (RM310 tells it)."""
-    if text is None:
-        return
     try:
-        period = r.rules.dates.read(text.value)
+        period = r.rules.dates.read(value)
     except dates.DateError as exc:
-        yield RM301.at(r.path, text, msg("rm301.bad_date", what=what,
-                                         problem=rendered(exc.message)), item=item,
-                       hint=msg("rm301.forms.hint"))
-        return
+        return (RM301, msg("rm301.bad_date", what=what, problem=rendered(exc.message)),
+                msg("rm301.forms.hint"), None, False)
     form = period.form
     if form is None or (deadline and period.kind == "from"):
-        return
+        return None
     # in Russian the form as the format writes it, then in words: "'2027-Q3' (III квартал
     # 2027 г.)" (the words alone would repeat what the drafter wrote)
     read = {"en": form, "ru": f"'{form}' ({dates.spoken(form)['ru']})"}
     if period.exact:
-        yield RM311.at(r.path, text, msg("rm311.read", what=what, raw=quoted(text.value),
-                                         read=read), item=item,
-                       hint=msg("hint.write", text=repr(form)),
-                       fix=replace_fix(text, form, safe=True))
-    else:
-        yield RM311.at(r.path, text, msg("rm311.read_end", what=what, raw=quoted(text.value),
-                                         read=read), item=item,
-                       hint=msg("rm311.read_end.hint", text=repr(form)),
-                       fix=replace_fix(text, form, safe=False))
+        return (RM311, msg("rm311.read", what=what, raw=quoted(value), read=read),
+                msg("hint.write", text=repr(form)), form, True)
+    return (RM311, msg("rm311.read_end", what=what, raw=quoted(value), read=read),
+            msg("rm311.read_end.hint", text=repr(form)), form, False)
+
+
+class _Field:
+    """One date field of a road map (``what``: its name in messages), with what each
+    distinct text of it says (``_dating``): a draft writes the same few dates again and
+    again, and each is read and said once per check."""
+
+    def __init__(self, r: Resolved, what: Value, deadline: bool = False) -> None:
+        self.r, self.what, self.deadline = r, what, deadline
+        self.said: dict[str, _Dating] = {}
+
+    def check(self, text: Text | None, item: str | None) -> Finding | None:
+        if text is None:
+            return None
+        value = text.value
+        try:
+            told = self.said[value]
+        except KeyError:
+            told = self.said[value] = _dating(self.r, value, self.what, self.deadline)
+        if told is None:
+            return None
+        found, message, hint, form, safe = told
+        return found.on(self.r.path, text, message, item, None, hint,
+                        None if form is None else replace_fix(text, form, safe))
 
 
 def _said(text: Text, period: dates.Period | None) -> dict[str, str]:
@@ -80,71 +100,111 @@ def _said(text: Text, period: dates.Period | None) -> dict[str, str]:
 
 def check(r: Resolved) -> Iterator[Finding]:
     roadmap, path = r.roadmap, r.path
-    yield from _date(r, roadmap.date, "roadmap.date", None)
-    yield from _date(r, roadmap.period, "roadmap.period", None)
+    for field in (_Field(r, "roadmap.date").check(roadmap.date, None),
+                  _Field(r, "roadmap.period").check(roadmap.period, None)):
+        if field is not None:
+            yield field
     period = r.period(roadmap.period)
     status = roadmap.status.value if roadmap.status else "draft"
     ids = r.ids
-    index = IdIndex(list(ids))
-    unknown: dict[str, str | None] = {}  # each distinct unknown id, its closest known one
-    start_word, due_word, until_word = (local("field.date_start"), local("field.date_deadline"),
-                                        local("field.waiver_until"))
+    index: IdIndex | None = None  # built at the first unknown id: most drafts have none
+    starts, deadlines, untils = (_Field(r, local("field.date_start")),
+                                 _Field(r, local("field.date_deadline"), deadline=True),
+                                 _Field(r, local("field.waiver_until")))
+    # what each distinct date, pair of dates and unknown id says (a draft repeats them)
+    said: dict[str, dict[str, str]] = {}
+    outside: dict[str, Msg] = {}
+    after: dict[tuple[str, str], Msg] = {}
+    past: dict[str, Msg] = {}
+    ongoing: dict[str, tuple[Msg, Msg]] = {}
+    missing: dict[str, tuple[Msg, Msg | None]] = {}  # an unknown id, with its closest known one
+
+    def say(text: Text, value: dates.Period | None) -> dict[str, str]:
+        """``_said``, by the text alone: ``value`` is the period read from it (as a start or
+        not, the same form)."""
+        found = said.get(text.value)
+        if found is None:
+            found = said[text.value] = _said(text, value)
+        return found
+
+    bounds = (period.start, period.end) \
+        if period is not None and period.start and period.end else None
+    whole = say(roadmap.period, period) if roadmap.period else ""
+    today = dates.spoken(r.as_of.isoformat())
+    outside_hint, after_hint, past_hint, order_hint = (
+        msg("rm302.outside.hint"), msg("rm303.start_after.hint"), msg("rm308.past.hint"),
+        msg("rm307.order.hint"))
     for position, item in enumerate(roadmap.items):
         ident = item.id if item.id_text is not None else None
         state = r.state(position)
         if item.status is not None and state is None:
             yield _unknown_status(r, item.status, ident)
-        yield from _date(r, item.start, start_word, ident)
-        yield from _date(r, item.deadline, due_word, ident, deadline=True)
+        found = starts.check(item.start, ident)
+        if found is not None:
+            yield found
+        found = deadlines.check(item.deadline, ident)
+        if found is not None:
+            yield found
         for waiver in item.waivers:
-            yield from _date(r, waiver.until, until_word, ident)
+            found = untils.check(waiver.until, ident)
+            if found is not None:
+                yield found
         start, due = r.period(item.start), r.period(item.deadline)
         if start is not None:
             start = start.as_start()
         if due is not None and due.ongoing and item.deadline is not None:
-            yield _ongoing(path, item.deadline, due, ident)
-        if period is not None and period.start and period.end:
+            told = ongoing.get(item.deadline.value)
+            if told is None:
+                told = ongoing[item.deadline.value] = _ongoing(item.deadline, due)
+            yield RM310.on(path, item.deadline, told[0], ident, None, told[1])
+        if bounds is not None:
+            first, last = bounds
             for text, value in ((item.start, start), (item.deadline, due)):
                 if text is not None and value is not None and value.start is not None and \
-                        value.end is not None and (value.start > period.end or
-                                                   value.end < period.start):
-                    yield RM302.at(path, text, msg("rm302.outside",
-                                                   value=_said(text, value),
-                                                   period=_said(roadmap.period, period)
-                                                   if roadmap.period else ""), item=ident,
-                                   hint=msg("rm302.outside.hint"))
+                        value.end is not None and (value.start > last or value.end < first):
+                    message = outside.get(text.value)
+                    if message is None:
+                        message = outside[text.value] = msg(
+                            "rm302.outside", value=say(text, value), period=whole)
+                    yield RM302.on(path, text, message, ident, None, outside_hint)
         if start and due and start.start and due.end and start.start > due.end:
             assert item.start is not None
-            yield RM303.at(path, item.start, msg("rm303.start_after",
-                                                 start=_said(item.start, start),
-                                                 deadline=_said(item.deadline, due)
-                                                 if item.deadline else ""),
-                           item=ident, hint=msg("rm303.start_after.hint"))
+            pair = (item.start.value, item.deadline.value if item.deadline else "")
+            message = after.get(pair)
+            if message is None:
+                message = after[pair] = msg("rm303.start_after", start=say(item.start, start),
+                                            deadline=say(item.deadline, due)
+                                            if item.deadline else "")
+            yield RM303.on(path, item.start, message, ident, None, after_hint)
         if status in ("draft", "circulated") and due and due.end and due.end < r.as_of \
                 and item.deadline is not None and state not in ("done", "dropped"):
-            yield RM308.at(path, item.deadline, msg("rm308.past",
-                                                    due=_said(item.deadline, due),
-                                                    date=dates.spoken(r.as_of.isoformat())), item=ident,
-                           hint=msg("rm308.past.hint"))
+            message = past.get(item.deadline.value)
+            if message is None:
+                message = past[item.deadline.value] = msg(
+                    "rm308.past", due=say(item.deadline, due), date=today)
+            yield RM308.on(path, item.deadline, message, ident, None, past_hint)
         for dep in item.depends_on:
             other = ids.get(dep.value)
             if other is None:
-                if dep.value not in unknown:
-                    unknown[dep.value] = index.closest(dep.value)
-                close = unknown[dep.value]
-                yield RM305.at(path, dep, msg("rm305.unknown_dependency", id=bare(dep.value)),
-                               item=ident, hint=msg("hint.did_you_mean", name=bare(close))
-                               if close else None)
+                told_dep = missing.get(dep.value)
+                if told_dep is None:
+                    if index is None:
+                        index = IdIndex(list(ids))
+                    close = index.closest(dep.value)
+                    told_dep = missing[dep.value] = (
+                        msg("rm305.unknown_dependency", id=bare(dep.value)),
+                        msg("hint.did_you_mean", name=bare(close)) if close else None)
+                yield RM305.on(path, dep, told_dep[0], ident, None, told_dep[1])
                 continue
             other_due = r.period(other.deadline)
             if due and other_due and due.end and other_due.end and due.end < other_due.end:
-                yield RM307.at(path, dep, msg("rm307.order",
-                                              due=_said(item.deadline, due)
+                yield RM307.on(path, dep, msg("rm307.order",
+                                              due=say(item.deadline, due)
                                               if item.deadline else "",
                                               other=bare(other.id),
-                                              other_due=_said(other.deadline, other_due)
-                                              if other.deadline else ""), item=ident,
-                               hint=msg("rm307.order.hint"))
+                                              other_due=say(other.deadline, other_due)
+                                              if other.deadline else ""), ident, None,
+                               order_hint)
     yield from _cycles(r)
 
 
@@ -163,17 +223,15 @@ def _unknown_status(r: Resolved, status: Text, ident: str | None) -> Finding:
                     item=ident, hint=hint)
 
 
-def _ongoing(path: str, deadline: Text, due: dates.Period, ident: str | None) -> Finding:
-    """RM310: no end date to judge: ongoing, recurring, or going on from a date."""
+def _ongoing(deadline: Text, due: dates.Period) -> tuple[Msg, Msg]:
+    """RM310's message and hint: no end date to judge: ongoing, recurring, or going on from a
+    date."""
     if due.kind == "recurring":
-        return RM310.at(path, deadline, msg("rm310.recurring", value=deadline.value),
-                        item=ident, hint=msg("rm310.recurring.hint"))
+        return msg("rm310.recurring", value=deadline.value), msg("rm310.recurring.hint")
     if due.kind == "from" and due.form is not None:
-        return RM310.at(path, deadline, msg("rm310.from", value=deadline.value,
-                                            start=dates.spoken(due.form, "gen")),
-                        item=ident, hint=msg("rm310.ongoing.hint"))
-    return RM310.at(path, deadline, msg("rm310.ongoing", value=deadline.value), item=ident,
-                    hint=msg("rm310.ongoing.hint"))
+        return (msg("rm310.from", value=deadline.value, start=dates.spoken(due.form, "gen")),
+                msg("rm310.ongoing.hint"))
+    return msg("rm310.ongoing", value=deadline.value), msg("rm310.ongoing.hint")
 
 
 def _cycles(r: Resolved) -> Iterator[Finding]:
