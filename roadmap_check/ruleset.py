@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -425,14 +424,18 @@ class Loader:
         return data, self.texts(header, "extends")
 
 
-def _builtin_folder() -> Path:
-    """Installed: the ``roadmap_check.rules`` package; from a source tree: ``rules/``."""
-    try:
-        folder = resources.files("roadmap_check.rules")
+@lru_cache(maxsize=1)
+def builtin_folder() -> Path:
+    """Installed: the ``roadmap_check.rules`` package; from a source tree: ``rules/``. The
+    package's folder as the import system finds it, without importing ``importlib.resources``
+    (which took 3 ms of a 20-item check, measured)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("roadmap_check.rules")
+    if spec is not None and spec.origin is not None:
+        folder = Path(spec.origin).parent
         if folder.is_dir():
-            return Path(str(folder))
-    except ModuleNotFoundError:
-        pass
+            return folder
     return Path(__file__).resolve().parent.parent / "rules"
 
 
@@ -443,7 +446,7 @@ def builtin_names() -> list[str]:
 @lru_cache(maxsize=1)
 def _builtins() -> tuple[str, ...]:
     """Listed once a run: every file of an ``extends`` chain is looked up here first."""
-    folder = _builtin_folder()
+    folder = builtin_folder()
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml")))
 
 
@@ -463,7 +466,7 @@ def _locate(spec: str, base: Path, reach: tuple[Path, ...] | None = None,
     word of its content: whatever it holds, it is not echoed as "unknown keys".
     """
     if spec in _builtins():
-        return _builtin_folder() / f"{spec}.yaml", f"<built-in {spec}>"
+        return builtin_folder() / f"{spec}.yaml", f"<built-in {spec}>"
     said = f"{by}: ruleset.extends: {spec}" if by else spec
     try:
         candidate = base / Path(spec).expanduser()
