@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roadmap_check import ruleset_twins, vocabulary
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
@@ -21,6 +22,9 @@ from roadmap_check.ruleset import (
 from roadmap_check.severity import Severity
 from roadmap_check.yaml_io import SequenceNode
 
+if TYPE_CHECKING:
+    from roadmap_check.matching import CitationTables
+
 _PUNCT = re.compile(r"[^\w\s]+")
 
 
@@ -36,12 +40,19 @@ def load(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (
     One built-in rule set (a built-in name is never a path) is read from its twin while the
     twin matches its files (``ruleset_twins.py``).
     """
+    return load_indexed(specs, base, roots, named_by_file)[0]
+
+
+def load_indexed(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (),
+                 named_by_file: bool = False) -> tuple[RuleSet, CitationTables | None]:
+    """``load``, with the tables its citation index makes when the twin of a built-in rule set
+    holds them (made by the code of now); None: the index makes them."""
     name = specs[0] if len(specs) == 1 else DEFAULT_RULESET if not specs else None
     if name is not None and name in builtin_names():
-        found = ruleset_twins.load(name)
+        found = ruleset_twins.read(name)
         if found is not None:
             return found
-    return parse(specs, base, roots, named_by_file)
+    return parse(specs, base, roots, named_by_file), None
 
 
 def parse(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (),

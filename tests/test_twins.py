@@ -10,10 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import TESTS, engine
 
 from roadmap_check import ruleset_twins, rulesets, twins
+from roadmap_check.engine import Engine, Options
+from roadmap_check.matching import CitationIndex
 from roadmap_check.ruleset import DEFAULT_RULESET, builtin_folder, builtin_names
 from roadmap_check.twinned import PARSERS, ruleset_twin
+
+SHOWCASE = Path(__file__).resolve().parent.parent / "examples" / "defect-showcase.yaml"
 
 
 @pytest.mark.parametrize("name", sorted(PARSERS))
@@ -71,16 +76,20 @@ def test_the_vocabulary_read_from_its_twin_is_the_one_its_yaml_says() -> None:
 # -- the built-in rule sets' twins (ruleset_twins.py) ---------------------------------------
 
 
-def _shape(value: Any) -> Any:
+def _shape(value: Any, ordered: bool = True) -> Any:
     """A rule set as nested (type, value) pairs: two that differ anywhere, in a value or in
-    a type (a tuple read back as a list), have different shapes."""
+    a type (a tuple read back as a list), have different shapes; ``ordered``: two mappings
+    of the same items in another order differ too."""
     if is_dataclass(value) and not isinstance(value, type):
-        return type(value).__name__, tuple((f.name, _shape(getattr(value, f.name)))
+        return type(value).__name__, tuple((f.name, _shape(getattr(value, f.name), ordered))
                                            for f in fields(value))
     if isinstance(value, dict):
-        return "dict", tuple((key, _shape(item)) for key, item in value.items())
+        items = tuple((key, _shape(item, ordered)) for key, item in value.items())
+        return "dict", items if ordered else tuple(sorted(items))
+    if isinstance(value, set | frozenset):
+        return type(value).__name__, tuple(sorted(value))
     if isinstance(value, list | tuple):
-        return type(value).__name__, tuple(_shape(item) for item in value)
+        return type(value).__name__, tuple(_shape(item, ordered) for item in value)
     return type(value).__name__, value
 
 
@@ -95,12 +104,35 @@ def test_each_ruleset_twin_holds_what_its_yaml_makes_now(name: str) -> None:
 def test_a_builtin_ruleset_from_its_twin_is_the_one_its_yaml_makes(name: str) -> None:
     """Every part survives the twin, with its type: records, places, tuples, the vocabulary
     (the built-in one itself, as the YAML's rule set has it)."""
-    parsed, read = rulesets.parse([name]), ruleset_twins.load(name)
-    assert read is not None
-    assert _shape(read) == _shape(parsed)
-    assert read.vocabulary is parsed.vocabulary
-    assert read is not ruleset_twins.load(name)  # a fresh rule set each time: the engine
-    #                                              sets its minimum coverage
+    parsed, twin = rulesets.parse([name]), ruleset_twins.read(name)
+    assert twin is not None and twin.citations is not None
+    assert _shape(twin.ruleset) == _shape(parsed)
+    assert twin.ruleset.vocabulary is parsed.vocabulary
+    # the tables are looked up, never gone through in order: in the twin, their keys sorted
+    assert _shape(twin.citations, False) == _shape(CitationIndex(parsed).tables, False)
+    assert twin.ruleset is not ruleset_twins.load(name)  # a fresh rule set each time: the
+    #                                                      engine sets its minimum coverage
+
+
+def test_the_engine_checks_alike_with_the_twins_tables_and_without(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index built from a twin's tables is the index the rule set makes: the same report
+    of a draft that has every kind of citation; the tables are trusted only for the code
+    that made them."""
+    text = SHOWCASE.read_text(encoding="utf-8")
+    options = Options(today=engine().options.today)
+    with monkeypatch.context() as patched:
+        def refuse(*args: Any) -> None:
+            raise AssertionError("the index made the tables the twin holds")
+
+        patched.setattr(CitationIndex, "_index", refuse)
+        with_tables = Engine(options).check_text(text, "s.yaml", TESTS)
+    monkeypatch.setattr(ruleset_twins, "_code_stamp", lambda: "other code")
+    found = ruleset_twins.read(DEFAULT_RULESET)
+    assert found is not None and found.citations is None
+    made = Engine(options).check_text(text, "s.yaml", TESTS)
+    assert with_tables.findings == made.findings and with_tables.findings
+    assert with_tables.items == made.items and with_tables.needs == made.needs
 
 
 def test_a_builtin_ruleset_is_read_from_its_twin_and_its_yaml_not_parsed(
@@ -128,6 +160,7 @@ def _damaged(head: dict[str, Any], body: bytes) -> bytes:
 @pytest.mark.parametrize("damage", [
     "yaml-edited", "parent-edited", "body-edited", "body-truncated", "not-json", "no-head",
     "missing", "other-ruleset", "vocabulary-edited", "field-missing", "field-unknown",
+    "not-a-ruleset",
 ])
 def test_a_ruleset_twin_that_does_not_match_is_ignored(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
@@ -163,11 +196,28 @@ def test_a_ruleset_twin_that_does_not_match_is_ignored(
     elif damage == "vocabulary-edited":
         monkeypatch.setattr(ruleset_twins, "_vocabulary_stamp", lambda: twins.stamp(b"other"))
     else:
-        framework = next(iter(data["frameworks"].values()))
+        framework = next(iter(data["ruleset"]["frameworks"].values()))
         if damage == "field-missing":
             del framework["triggers"]
-        else:
+        elif damage == "field-unknown":
             framework["new_field"] = 1
+        else:
+            data = data["ruleset"]
         new = json.dumps(data, ensure_ascii=False).encode("utf-8")
         twin.write_bytes(_damaged({**head, "data": twins.stamp(new)}, new))
     assert ruleset_twins.load(name, tmp_path) is None
+
+
+def test_tables_of_a_twin_that_are_not_tables_are_made_again(tmp_path: Path) -> None:
+    name = DEFAULT_RULESET
+    for each in builtin_folder().iterdir():
+        if each.suffix in (".yaml", ".json"):
+            (tmp_path / each.name).write_bytes(each.read_bytes())
+    twin = tmp_path / f"{name}.json"
+    head_line, _, body = twin.read_bytes().partition(b"\n")
+    data = json.loads(body)
+    del data["citations"]["by_code"]
+    new = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    twin.write_bytes(_damaged({**json.loads(head_line), "data": twins.stamp(new)}, new))
+    found = ruleset_twins.read(name, tmp_path)
+    assert found is not None and found.citations is None
