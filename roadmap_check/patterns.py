@@ -45,15 +45,18 @@ def _render(root: dict) -> str:  # type: ignore[type-arg]
     A node adds at most one group, so the nesting is at most the length of a term.
     """
     done: dict[int, str] = {}
-    stack: list[tuple[dict, bool]] = [(root, False)]  # type: ignore[type-arg]
+    # a node and its branches in order (None: not yet put in order, its children not done)
+    stack: list[tuple[dict, list[str] | None]] = [(root, None)]  # type: ignore[type-arg]
     while stack:
-        node, ready = stack.pop()
-        atoms = sorted((a for a in node if a != _END), key=_branch_order)
-        if not ready:
-            stack.append((node, True))
-            stack.extend((node[atom], False) for atom in atoms)
+        node, atoms = stack.pop()
+        if atoms is None:
+            atoms = [atom for atom in node if atom != _END]
+            if len(atoms) > 1:  # most nodes are one atom of one term: nothing to sort
+                atoms.sort(key=_branch_order)
+            stack.append((node, atoms))
+            stack.extend((node[atom], None) for atom in atoms)
             continue
-        branches = [atom + done[id(node[atom])] for atom in atoms]
+        branches = [atom + done.pop(id(node[atom])) for atom in atoms]
         body = "|".join(branches)
         if _END in node and branches:
             body = "(?:" + body + ")?"
