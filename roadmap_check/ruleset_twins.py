@@ -67,6 +67,7 @@ def read(name: str, folder: Path | None = None) -> Twin | None:
     folder = folder if folder is not None else builtin_folder()
     try:
         head, _, body = (folder / f"{name}.json").read_bytes().partition(b"\n")
+        body = body.rstrip(b"\r\n")  # the data is one line: its end as the file has it
         stamps = json.loads(head)
         if stamps["data"] != twins.stamp(body) or stamps["vocabulary"] != _vocabulary_stamp():
             return None
@@ -101,11 +102,11 @@ def written(name: str, ruleset: RuleSet) -> str:
         made_of.append([own, twins.stamp((folder / f"{own}.yaml").read_bytes())])
     tables = CitationIndex(ruleset).tables
     body = json.dumps({"ruleset": _data(ruleset), "citations": _citations_data(tables)},
-                      ensure_ascii=False, separators=(",", ":")) + "\n"
+                      ensure_ascii=False, separators=(",", ":"))
     head = json.dumps({"sources": made_of, "vocabulary": _vocabulary_stamp(),
                        "code": _code_stamp(), "data": twins.stamp(body.encode("utf-8"))},
                       separators=(",", ":"))
-    return f"{head}\n{body}"
+    return f"{head}\n{body}\n"
 
 
 def _vocabulary_stamp() -> str:

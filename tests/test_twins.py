@@ -208,6 +208,18 @@ def test_a_ruleset_twin_that_does_not_match_is_ignored(
     assert ruleset_twins.load(name, tmp_path) is None
 
 
+def test_a_ruleset_twin_with_other_line_ends_is_read(tmp_path: Path) -> None:
+    """Written on Windows, or checked out there, its two lines end in CR LF: the same twin."""
+    name = DEFAULT_RULESET
+    for each in builtin_folder().iterdir():
+        if each.suffix in (".yaml", ".json"):
+            (tmp_path / each.name).write_bytes(each.read_bytes())
+    twin = tmp_path / f"{name}.json"
+    twin.write_bytes(twin.read_bytes().replace(b"\n", b"\r\n"))
+    found = ruleset_twins.read(name, tmp_path)
+    assert found is not None and found.citations is not None
+
+
 def test_tables_of_a_twin_that_are_not_tables_are_made_again(tmp_path: Path) -> None:
     name = DEFAULT_RULESET
     for each in builtin_folder().iterdir():
