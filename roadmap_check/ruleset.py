@@ -26,8 +26,11 @@ from roadmap_check.triggers import MAX_TRIGGER_LENGTH, MAX_TRIGGER_WILDCARDS
 from roadmap_check.yaml_io import MappingNode, Node, ScalarNode, SequenceNode, compose, pos
 
 DEFAULT_RULESET = "cis-telemedicine"
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
-NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9\-]*$")
+# The shapes of ids, names and trigger terms, matched through re's cache: compiled only when a
+# rule set is validated, which a run reading it from its twin never does (compiling the three
+# took 0.6 ms of a 20-item check, measured).
+ID = r"^[a-z0-9][a-z0-9.\-]*$"
+NAME = r"^[a-z0-9][a-z0-9\-]*$"
 CONFIDENCE = ("seen", "partial", "inferred", "unknown")
 PARTY_KINDS = ("state", "body", "collective")
 SOURCE_KINDS = ("official", "legal-database", "news", "secondary")
@@ -36,7 +39,6 @@ SOURCE_KEYS = ("url", "kind")
 # '*' and '?'; it starts with a letter or digit, has no '**', and no word of wildcards only.
 # schemas/ruleset.schema.json states the same pattern (a test holds them equal).
 TRIGGER = (rf"^(?!.*\*\*)(?!.*\s[*?]+(?:\s|$))[{LETTERS}0-9][{LETTERS}0-9.*?'’\- ]*$")
-TRIGGER_PATTERN = re.compile(TRIGGER)
 
 TOP_KEYS = ("ruleset", "frameworks", "requirements", "parties", "severity", "thresholds",
             "vocabulary", "references", "accept_parties")
@@ -255,14 +257,14 @@ class Loader:
                 elif wildcards > MAX_TRIGGER_WILDCARDS:
                     self.said(where, key, msg("error.trigger_wildcards", term=repr(term),
                                               count=wildcards, limit=MAX_TRIGGER_WILDCARDS))
-                elif not TRIGGER_PATTERN.match(term):
+                elif not re.match(TRIGGER, term):
                     self.problem(where, key, "bad_trigger", term=repr(term))
         return found
 
     def framework(self, data: Data) -> Framework | None:
         self.known(data, FRAMEWORK_KEYS)
         ident = self.text(data, "id", required=True)
-        if ident is not None and not ID_PATTERN.match(ident):
+        if ident is not None and not re.match(ID, ident):
             self.problem(data.at("id"), f"{data.where}.id", "bad_id", id=repr(ident))
         title = self.by_lang(data, "title", many=False)
         if "en" not in title:
@@ -419,7 +421,7 @@ class Loader:
         header.where = "ruleset"
         self.known(header, HEADER_KEYS)
         name = self.text(header, "name", required=True)
-        if name and not NAME_PATTERN.match(name):
+        if name and not re.match(NAME, name):
             self.problem(header.at("name"), "ruleset.name", "bad_name", name=repr(name))
         return data, self.texts(header, "extends")
 
