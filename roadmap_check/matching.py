@@ -149,9 +149,9 @@ def approval(text: str) -> tuple[str, str]:
 
 
 class CitationTables(NamedTuple):
-    """What a citation index makes of the frameworks before it reads a citation: the rule
-    set's and its vocabulary's alone (a built-in rule set's twin keeps them, made by the code
-    of now: ``ruleset_twins.py``)."""
+    """What a citation index makes of the frameworks before it reads a citation: a function
+    of the rule set and its vocabulary alone (a built-in rule set's twin keeps them, with the
+    stamp of the code that made them: ``ruleset_twins.py``)."""
 
     canonical: dict[str, str]                  # the light form of an id or title -> framework
     by_words: dict[str, set[str]]              # the words of a name -> the frameworks of it
@@ -167,7 +167,7 @@ class CitationIndex:
 
     def __init__(self, ruleset: RuleSet, normalizer: Normalizer | None = None,
                  tables: CitationTables | None = None) -> None:
-        """``tables``: what this rule set and vocabulary make (``tables``), if known."""
+        """``tables``: the tables this very rule set and vocabulary make, if known."""
         self.ruleset = ruleset
         self.normalizer = normalizer = normalizer or Normalizer(ruleset.vocabulary)
         self.key = normalizer.key

@@ -45,8 +45,8 @@ def load(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (
 
 def load_indexed(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (),
                  named_by_file: bool = False) -> tuple[RuleSet, CitationTables | None]:
-    """``load``, with the tables its citation index makes when the twin of a built-in rule set
-    holds them (made by the code of now); None: the index makes them."""
+    """``load``, with the tables its citation index makes, when the twin of a built-in rule
+    set holds them as the running code makes them; None: the index is to make them."""
     name = specs[0] if len(specs) == 1 else DEFAULT_RULESET if not specs else None
     if name is not None and name in builtin_names():
         found = ruleset_twins.read(name)
