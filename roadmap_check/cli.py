@@ -1,6 +1,9 @@
-"""The command line: options in, objects built, run, exit code out. No checking logic."""
+"""The command line: options in, objects built, run, exit code out. No checking logic.
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: typer reads the commands' annotations on every
+run, and as strings it evaluates each of them twice (with ``eval``), which took 9 ms of a
+20-item check (measured); evaluated once, at import, they cost a third of that.
+"""
 
 import os
 import sys
@@ -259,7 +262,7 @@ def _lang_option(lang: str | None) -> str | None:
 
 
 def _options(rules: list[str] | None, lang: str | None, select: frozenset[str] | None = None,
-             allow: list[Path] | None = None) -> Options:
+             allow: list[Path] | None = None) -> "Options":
     """Engine options of a command other than check: --rules, --lang, the locale, and where
     rule sets may be read from (the config file's folder and 'allow-rules-from', or
     --allow-rules-from)."""
@@ -373,7 +376,7 @@ def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | Non
     raise typer.Exit(EXIT_USAGE if refused else 1 if pending else 0)
 
 
-def _unsafe_left(path: Path, outcome: Outcome, lang: str, each: bool) -> None:
+def _unsafe_left(path: Path, outcome: "Outcome", lang: str, each: bool) -> None:
     """The unsafe fixes not applied: how many, and with ``each`` (--diff) each one, with
     what it would drop or widen."""
     left = outcome.unsafe

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from roadmap_check.dates import DateReader
-from roadmap_check.matching import CitationIndex, PartyIndex
+from roadmap_check.matching import CitationIndex, CitationTables, PartyIndex
 from roadmap_check.model import RuleSet
 from roadmap_check.normalize import Normalizer
 from roadmap_check.report import FrameworkInfo, RuleSetInfo, Source
@@ -21,9 +21,11 @@ class Compiled(NamedTuple):
     dates: DateReader            # dates as drafters write them, with the same vocabulary
 
     @classmethod
-    def build(cls, ruleset: RuleSet) -> Compiled:
+    def build(cls, ruleset: RuleSet, citations: CitationTables | None = None) -> Compiled:
+        """``citations``: the citation index's tables of this very rule set, if known."""
         normalizer = Normalizer(ruleset.vocabulary)
-        return cls(ruleset, CitationIndex(ruleset, normalizer), PartyIndex(ruleset, normalizer),
+        return cls(ruleset, CitationIndex(ruleset, normalizer, citations),
+                   PartyIndex(ruleset, normalizer),
                    TriggerIndex(ruleset, normalizer), normalizer, DateReader(ruleset.vocabulary))
 
     def info(self, shown: set[str]) -> RuleSetInfo:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from roadmap_check import meaning
 from roadmap_check.findings import Fix
 from roadmap_check.model import Text
 from roadmap_check.normalize import Normalizer
@@ -89,6 +88,10 @@ def rewrite_fix(normalizer: Normalizer, text: Text, value: str,
     id stands for the framework: its titles and its group)."""
     if text.style in ("|", ">") or not text.end_line:
         return None
+    # imported here: a draft with nothing to rewrite (a clean one) needs none of it (0.7 ms
+    # of a 20-item check, with its patterns, measured)
+    from roadmap_check import meaning
+
     loses = meaning.lost(normalizer, text.value, value if means is None else means)
     return _new(Fix, (text.line, text.column, text.end_line, text.end_column,
                       yaml_scalar(value, text.style, text.flow), value, not loses, loses))

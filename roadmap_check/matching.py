@@ -148,21 +148,32 @@ def approval(text: str) -> tuple[str, str]:
     return text[:found.start()].rstrip(), text[found.start():]
 
 
+class CitationTables(NamedTuple):
+    """What a citation index makes of the frameworks before it reads a citation: a function
+    of the rule set and its vocabulary alone (a built-in rule set's twin keeps them, with the
+    stamp of the code that made them: ``ruleset_twins.py``)."""
+
+    canonical: dict[str, str]                  # the light form of an id or title -> framework
+    by_words: dict[str, set[str]]              # the words of a name -> the frameworks of it
+    numbers: dict[str, frozenset[str]]         # framework -> numbers of its names and dates
+    orgs: dict[str, frozenset[str]]            # framework -> the organisations it is of
+    codes: dict[str, frozenset[str]]           # framework -> the numbers of its codes
+    by_code: dict[tuple[str, str], set[str]]   # a code, (letters, number) -> frameworks
+    provisions: dict[str, dict[str, str]]      # framework -> form of a provision id -> the id
+
+
 class CitationIndex:
     """Resolves citations against one rule set; every answer is cached per text."""
 
-    def __init__(self, ruleset: RuleSet, normalizer: Normalizer | None = None) -> None:
+    def __init__(self, ruleset: RuleSet, normalizer: Normalizer | None = None,
+                 tables: CitationTables | None = None) -> None:
+        """``tables``: the tables this very rule set and vocabulary make, if known."""
         self.ruleset = ruleset
         self.normalizer = normalizer = normalizer or Normalizer(ruleset.vocabulary)
         self.key = normalizer.key
         self.frameworks = ruleset.frameworks
         self.cutoff = ruleset.thresholds.citation_cutoff
         self.margin = ruleset.thresholds.ambiguity_margin
-        self.canonical: dict[str, str] = {}
-        self.by_words: dict[str, set[str]] = {}
-        self.numbers: dict[str, frozenset[str]] = {}
-        self.orgs: dict[str, frozenset[str]] = {}
-        self.provisions: dict[str, dict[str, str]] = {}
         markers = [(m, marker_atoms(m)) for m in ruleset.vocabulary.provision_markers]
         for framework in self.frameworks.values():
             markers.extend((m, marker_atoms(m, vocabulary=False))
@@ -172,10 +183,11 @@ class CitationIndex:
             r"(?:^|(?<=[\s,;(]))(?P<marker>" + "|".join(dict.fromkeys(
                 "".join(atoms) for _, atoms in markers)) + r")\s*" + _PROVISION_ID
             + r"(?=$|[\s,;.)])", re.IGNORECASE)
-        self.codes: dict[str, frozenset[str]] = {}
-        self.by_code: dict[tuple[str, str], set[str]] = {}
-        for framework in self.frameworks.values():
-            self._index(framework)
+        (self.canonical, self.by_words, self.numbers, self.orgs, self.codes, self.by_code,
+         self.provisions) = tables or CitationTables({}, {}, {}, {}, {}, {}, {})
+        if tables is None:
+            for framework in self.frameworks.values():
+                self._index(framework)
         # What reads a citation that names no framework: made at the first such citation (a
         # road map whose citations all resolve never compiles their patterns).
         self._accepted: Accepted | None = None
@@ -183,6 +195,11 @@ class CitationIndex:
         self._cache: dict[str, Resolution] = {}
         self._choices: list[str] | None = None
         self._complete: dict[str, list[re.Pattern[str]]] = {}
+
+    @property
+    def tables(self) -> CitationTables:
+        return CitationTables(self.canonical, self.by_words, self.numbers, self.orgs,
+                              self.codes, self.by_code, self.provisions)
 
     @property
     def accepted(self) -> Accepted:

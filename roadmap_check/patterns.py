@@ -45,15 +45,33 @@ def _render(root: dict) -> str:  # type: ignore[type-arg]
     A node adds at most one group, so the nesting is at most the length of a term.
     """
     done: dict[int, str] = {}
-    stack: list[tuple[dict, bool]] = [(root, False)]  # type: ignore[type-arg]
+    # (node, None, None): to be rendered once its branches are; (node, branches in order,
+    # None): they are. Most nodes are one atom of one term, which renders as the atom and
+    # what follows it: a run of them is one entry (its first node, its atoms, the node after
+    # it), rendered at once when that node is.
+    stack: list[tuple[dict, list[str] | None, dict | None]] = [  # type: ignore[type-arg]
+        (root, None, None)]
     while stack:
-        node, ready = stack.pop()
-        atoms = sorted((a for a in node if a != _END), key=_branch_order)
-        if not ready:
-            stack.append((node, True))
-            stack.extend((node[atom], False) for atom in atoms)
+        node, atoms, after = stack.pop()
+        if atoms is None:
+            first, run = node, []
+            while len(node) == 1 and _END not in node:
+                atom = next(iter(node))
+                run.append(atom)
+                node = node[atom]
+            if run:
+                stack.append((first, run, node))
+                stack.append((node, None, None))
+                continue
+            atoms = [atom for atom in node if atom != _END]
+            atoms.sort(key=_branch_order)
+            stack.append((node, atoms, None))
+            stack.extend((node[atom], None, None) for atom in atoms)
             continue
-        branches = [atom + done[id(node[atom])] for atom in atoms]
+        if after is not None:
+            done[id(node)] = "".join(atoms) + done.pop(id(after))
+            continue
+        branches = [atom + done.pop(id(node[atom])) for atom in atoms]
         body = "|".join(branches)
         if _END in node and branches:
             body = "(?:" + body + ")?"

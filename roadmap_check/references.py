@@ -128,7 +128,9 @@ class Recogniser:
         self.states: dict[str, list[tuple[str, ...]]] = {}  # by their first word
         for state in dict.fromkeys(s for s in states if s):
             self.states.setdefault(state[0], []).append(state)
-        self.which: dict[str, list[tuple[str, re.Pattern[str] | None, str]]] = {}
+        # by part: (kind, its pattern compiled on first need, the pattern, the literal
+        # character it starts with, or None when it starts with a wildcard)
+        self.which: dict[str, list[tuple[str, re.Pattern[str] | None, str, str | None]]] = {}
         patterns: dict[str, re.Pattern[str] | None] = {}
         for part, after in (("codes", _CODE_AFTER), ("names", ""), ("acts", ""),
                             ("documents", "")):
@@ -139,7 +141,8 @@ class Recogniser:
                     atoms = name_atoms(entry)
                     if atoms:
                         terms.append(atoms)
-                        table.append((kind.id, None, "".join(atoms)))
+                        first = atoms[0][-1] if atoms[0] == re.escape(atoms[0][-1]) else None
+                        table.append((kind.id, None, "".join(atoms), first))
             patterns[part] = re.compile(r"(?<!\w)(?:" + trie_pattern(terms) + r")"
                                         + (after or r"(?!\w)")) if terms else None
         self.patterns = patterns
@@ -173,12 +176,16 @@ class Recogniser:
         return min(found)[1] if found else None
 
     def _kind(self, part: str, phrase: str) -> str:
-        """The kind whose pattern the phrase is (the first that fully matches it)."""
+        """The kind whose pattern the phrase is (the first that fully matches it). A pattern
+        that starts with another letter than the phrase cannot be it, and is not compiled (a
+        20-item draft compiled 97 of them, 2.6 ms, measured)."""
         table = self.which[part]
-        for index, (kind, single, pattern) in enumerate(table):
+        for index, (kind, single, pattern, first) in enumerate(table):
+            if first is not None and first != phrase[0]:
+                continue
             if single is None:
                 single = re.compile(pattern)
-                table[index] = (kind, single, pattern)
+                table[index] = (kind, single, pattern, first)
             if single.fullmatch(phrase):
                 return kind
         raise AssertionError(phrase)  # pragma: no cover - the pattern is made of these

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from roadmap_check import vocabulary
+from roadmap_check import ruleset_twins, vocabulary
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
 from roadmap_check.model import Framework, Reference, Requirement, RuleSet, Thresholds
 from roadmap_check.ruleset import (
@@ -16,9 +17,13 @@ from roadmap_check.ruleset import (
     Data,
     Loader,
     _locate,
+    builtin_names,
 )
 from roadmap_check.severity import Severity
 from roadmap_check.yaml_io import SequenceNode
+
+if TYPE_CHECKING:
+    from roadmap_check.matching import CitationTables
 
 _PUNCT = re.compile(r"[^\w\s]+")
 
@@ -31,7 +36,28 @@ def load(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (
     file's, those allowed by --allow-rules-from). Specs the user typed may be anywhere; specs
     a road map names (``named_by_file``) only under ``base`` (its folder) or the roots; the
     files a rule set ``extends`` only under the roots or beside the rule set it starts from.
+
+    One built-in rule set (a built-in name is never a path) is read from its twin while the
+    twin matches its files (``ruleset_twins.py``).
     """
+    return load_indexed(specs, base, roots, named_by_file)[0]
+
+
+def load_indexed(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (),
+                 named_by_file: bool = False) -> tuple[RuleSet, CitationTables | None]:
+    """``load``, with the tables its citation index makes, when the twin of a built-in rule
+    set holds them as the running code makes them; None: the index is to make them."""
+    name = specs[0] if len(specs) == 1 else DEFAULT_RULESET if not specs else None
+    if name is not None and name in builtin_names():
+        found = ruleset_twins.read(name)
+        if found is not None:
+            return found
+    return parse(specs, base, roots, named_by_file), None
+
+
+def parse(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (),
+          named_by_file: bool = False) -> RuleSet:
+    """``load`` from the YAML of the rule sets, whatever twins they have."""
     from roadmap_check.registry import CHECKS
 
     loader = Loader()

@@ -10,7 +10,6 @@ from roadmap_check.checks.base import CHECKED, INFO, NO_FIX, Check, E, Family, W
 from roadmap_check.edits import rewrite_fix
 from roadmap_check.findings import Finding, Msg
 from roadmap_check.i18n import Value, bare, local, msg, per_lang, quoted, rendered
-from roadmap_check.meaning import lost
 from roadmap_check.model import REFERENCE_KINDS, Framework, Item, Text
 from roadmap_check.normalize import has_cyrillic
 from roadmap_check.resolve import Cited, Hit, Resolved
@@ -148,6 +147,8 @@ def _say(r: Resolved, raw: str, mapping: bool, hit: Hit,
     elif hit.status == "loose" and hit.canonical is not None:
         title = "title_ru" if has_cyrillic(hit.canonical) else "title_en"
         means = _stands_for(framework) if mapping else None
+        from roadmap_check.meaning import lost  # only for a loose citation (edits.rewrite_fix)
+
         loses = lost(r.rules.normalizer, raw, hit.canonical if means is None else means)
         hint = msg("rm105.canonical.hint", text=bare(hit.canonical))
         unsafe = msg("rm105.canonical_unsafe.hint", text=bare(hit.canonical),
