@@ -9,7 +9,7 @@ from roadmap_check.matching import CitationIndex, CitationTables, PartyIndex
 from roadmap_check.model import RuleSet
 from roadmap_check.normalize import Normalizer
 from roadmap_check.report import FrameworkInfo, RuleSetInfo, Source
-from roadmap_check.triggers import TriggerIndex
+from roadmap_check.triggers import TriggerIndex, TriggerTables
 
 
 class Compiled(NamedTuple):
@@ -21,12 +21,15 @@ class Compiled(NamedTuple):
     dates: DateReader            # dates as drafters write them, with the same vocabulary
 
     @classmethod
-    def build(cls, ruleset: RuleSet, citations: CitationTables | None = None) -> Compiled:
-        """``citations``: the citation index's tables of this very rule set, if known."""
+    def build(cls, ruleset: RuleSet, citations: CitationTables | None = None,
+              triggers: TriggerTables | None = None) -> Compiled:
+        """``citations``, ``triggers``: the tables of the citation and trigger indexes of this
+        very rule set, if known (a built-in rule set's twin holds them)."""
         normalizer = Normalizer(ruleset.vocabulary)
         return cls(ruleset, CitationIndex(ruleset, normalizer, citations),
                    PartyIndex(ruleset, normalizer),
-                   TriggerIndex(ruleset, normalizer), normalizer, DateReader(ruleset.vocabulary))
+                   TriggerIndex(ruleset, normalizer, triggers), normalizer,
+                   DateReader(ruleset.vocabulary))
 
     def info(self, shown: set[str]) -> RuleSetInfo:
         """The rule set as a report tells it: the frameworks in ``shown`` in full."""

@@ -92,11 +92,11 @@ class Engine:
         cache_key = (str(named_by_file), str(base), *specs) if specs else ("<default>",)
         found = self._rules.get(cache_key)
         if found is None:
-            ruleset, citations = rulesets.load_indexed(
+            ruleset, citations, triggers = rulesets.load_indexed(
                 list(specs), base, tuple(map(Path, self.options.rule_roots)), named_by_file)
             if self.options.min_coverage is not None:  # not a thing the tables depend on
                 ruleset.thresholds.min_coverage = self.options.min_coverage
-            compiled = Compiled.build(ruleset, citations)
+            compiled = Compiled.build(ruleset, citations, triggers)
             found = self._rules[cache_key] = (compiled, Resolver(compiled))
         return found
 

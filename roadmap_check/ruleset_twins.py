@@ -11,7 +11,8 @@ the data. A twin that does not match, cannot be read or does not have the shape 
 is ignored and the YAML is parsed: a stale or damaged twin costs time, never a finding.
 
 A twin also holds the tables the citation index makes of the rule set (``CitationTables``:
-13 ms of a 20-item check, measured), with the stamp of the code that made them and of the
+13 ms of a 20-item check, measured) and those of the trigger index (``TriggerTables``: 9 ms),
+with the stamp of the code that made them and of the
 Unicode data it folded names with: they are used only while that code and data are the ones
 running, and only by the engine, which builds its index from the rule set it has just read.
 ``tests/test_twins.py`` keeps the twins fresh.
@@ -19,6 +20,7 @@ running, and only by the engine, which builds its index from the rule set it has
 
 from __future__ import annotations
 
+import contextlib
 import json
 import unicodedata
 from dataclasses import fields, is_dataclass
@@ -40,18 +42,21 @@ from roadmap_check.ruleset import builtin_folder, builtin_names
 
 if TYPE_CHECKING:
     from roadmap_check.matching import CitationTables
+    from roadmap_check.triggers import TriggerTables
 
 _BUILTIN = "<built-in {}>"  # how a built-in rule set is named in the sources of a rule set
 # What a twin that is not one can raise while it is read into a rule set
 _UNREADABLE = (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError)
-# The modules whose code makes the citation index's tables of a rule set (matching.py's
-# ``CitationIndex._index``, with the normaliser, the patterns and the frameworks' names)
-_INDEX_CODE = ("matching.py", "normalize.py", "patterns.py", "model.py")
+# The modules whose code makes the citation and trigger indexes' tables of a rule set
+# (matching.py's ``CitationIndex._index`` and triggers.py's ``_tables``, with the normaliser,
+# the patterns and the frameworks' names)
+_INDEX_CODE = ("matching.py", "triggers.py", "normalize.py", "patterns.py", "model.py")
 
 
 class Twin(NamedTuple):
     ruleset: RuleSet
     citations: CitationTables | None  # None: made by other code than this (or unreadable)
+    triggers: TriggerTables | None    # the same
 
 
 def load(name: str, folder: Path | None = None) -> RuleSet | None:
@@ -81,17 +86,20 @@ def read(name: str, folder: Path | None = None) -> Twin | None:
         ruleset = _ruleset(data["ruleset"], [_BUILTIN.format(source) for source, _ in made_of])
     except _UNREADABLE:
         return None
-    try:
-        citations = _citations(data["citations"]) if stamps["code"] == _code_stamp() else None
-    except _UNREADABLE:
-        citations = None
-    return Twin(ruleset, citations)
+    citations = triggers = None
+    if stamps.get("code") == _code_stamp():
+        with contextlib.suppress(*_UNREADABLE):
+            citations = _citations(data["citations"])
+        with contextlib.suppress(*_UNREADABLE):
+            triggers = _triggers(data["triggers"])
+    return Twin(ruleset, citations, triggers)
 
 
 def written(name: str, ruleset: RuleSet) -> str:
     """The text of the twin of the built-in rule set ``name``, ``ruleset`` being what its YAML
     makes now; ValueError for a rule set made of other files than built-in ones."""
     from roadmap_check.matching import CitationIndex
+    from roadmap_check.triggers import TriggerIndex
 
     folder = builtin_folder()
     made_of = []
@@ -101,7 +109,8 @@ def written(name: str, ruleset: RuleSet) -> str:
             raise ValueError(f"{name}: {source} is no built-in rule set")
         made_of.append([own, twins.stamp((folder / f"{own}.yaml").read_bytes())])
     tables = CitationIndex(ruleset).tables
-    body = json.dumps({"ruleset": _data(ruleset), "citations": _citations_data(tables)},
+    body = json.dumps({"ruleset": _data(ruleset), "citations": _citations_data(tables),
+                       "triggers": _triggers_data(TriggerIndex(ruleset).tables)},
                       ensure_ascii=False, separators=(",", ":"))
     head = json.dumps({"sources": made_of, "vocabulary": _vocabulary_stamp(),
                        "code": _code_stamp(), "data": twins.stamp(body.encode("utf-8"))},
@@ -159,6 +168,27 @@ def _citations(data: dict[str, Any]) -> CitationTables:
         codes={fid: frozenset(found) for fid, found in data["codes"].items()},
         by_code={(letters, number): set(ids) for letters, number, ids in data["by_code"]},
         provisions={fid: dict(forms) for fid, forms in data["provisions"].items()})
+
+
+def _triggers_data(tables: TriggerTables) -> list[list[Any]]:
+    """The terms in the index's order (the scan's pattern is made in it): each as its text,
+    its frameworks (sorted), its atoms and its runs."""
+    return [[term.text, sorted(term.frameworks), list(atoms), list(runs)]
+            for term, atoms, runs in zip(*tables, strict=True)]
+
+
+def _triggers(data: list[list[Any]]) -> TriggerTables:
+    from roadmap_check.triggers import Term, TriggerTables
+
+    terms, atoms, runs = [], [], []
+    for text, frameworks, term_atoms, term_runs in data:
+        if not (isinstance(text, str) and term_atoms and all(
+                isinstance(each, str) for each in (*frameworks, *term_atoms, *term_runs))):
+            raise ValueError("not a trigger index's tables")
+        terms.append(Term(text, frozenset(frameworks)))
+        atoms.append(tuple(term_atoms))
+        runs.append(tuple(term_runs))
+    return TriggerTables(terms, atoms, runs)
 
 
 def _plain(value: Any) -> Any:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from roadmap_check import ruleset_twins, vocabulary
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
@@ -21,9 +20,6 @@ from roadmap_check.ruleset import (
 )
 from roadmap_check.severity import Severity
 from roadmap_check.yaml_io import SequenceNode
-
-if TYPE_CHECKING:
-    from roadmap_check.matching import CitationTables
 
 _PUNCT = re.compile(r"[^\w\s]+")
 
@@ -44,15 +40,16 @@ def load(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (
 
 
 def load_indexed(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (),
-                 named_by_file: bool = False) -> tuple[RuleSet, CitationTables | None]:
-    """``load``, with the tables its citation index makes, when the twin of a built-in rule
-    set holds them as the running code makes them; None: the index is to make them."""
+                 named_by_file: bool = False) -> ruleset_twins.Twin:
+    """``load``, with the tables its citation and trigger indexes make, when the twin of a
+    built-in rule set holds them as the running code makes them; None: the indexes are to
+    make them."""
     name = specs[0] if len(specs) == 1 else DEFAULT_RULESET if not specs else None
     if name is not None and name in builtin_names():
         found = ruleset_twins.read(name)
         if found is not None:
             return found
-    return parse(specs, base, roots, named_by_file), None
+    return ruleset_twins.Twin(parse(specs, base, roots, named_by_file), None, None)
 
 
 def parse(specs: list[str], base: Path | None = None, roots: tuple[Path, ...] = (),

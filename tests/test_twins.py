@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 from helpers import TESTS, engine
 
-from roadmap_check import ruleset_twins, rulesets, twins
+from roadmap_check import ruleset_twins, rulesets, triggers, twins
 from roadmap_check.engine import Engine, Options
 from roadmap_check.matching import CitationIndex
 from roadmap_check.ruleset import DEFAULT_RULESET, builtin_folder, builtin_names
+from roadmap_check.triggers import TriggerIndex
 from roadmap_check.twinned import PARSERS, ruleset_twin
 
 SHOWCASE = Path(__file__).resolve().parent.parent / "examples" / "defect-showcase.yaml"
@@ -105,11 +106,14 @@ def test_a_builtin_ruleset_from_its_twin_is_the_one_its_yaml_makes(name: str) ->
     """Every part survives the twin, with its type: records, places, tuples, the vocabulary
     (the built-in one itself, as the YAML's rule set has it)."""
     parsed, twin = rulesets.parse([name]), ruleset_twins.read(name)
-    assert twin is not None and twin.citations is not None
+    assert twin is not None and twin.citations is not None and twin.triggers is not None
     assert _shape(twin.ruleset) == _shape(parsed)
     assert twin.ruleset.vocabulary is parsed.vocabulary
     # the tables are looked up, never gone through in order: in the twin, their keys sorted
     assert _shape(twin.citations, False) == _shape(CitationIndex(parsed).tables, False)
+    # the terms in the same order: the scan's pattern and the order of the terms a phrase
+    # is an instance of follow it
+    assert twin.triggers == TriggerIndex(parsed).tables
     assert twin.ruleset is not ruleset_twins.load(name)  # a fresh rule set each time: the
     #                                                      engine sets its minimum coverage
 
@@ -126,10 +130,11 @@ def test_the_engine_checks_alike_with_the_twins_tables_and_without(
             raise AssertionError("the index made the tables the twin holds")
 
         patched.setattr(CitationIndex, "_index", refuse)
+        patched.setattr(triggers, "_tables", refuse)
         with_tables = Engine(options).check_text(text, "s.yaml", TESTS)
     monkeypatch.setattr(ruleset_twins, "_code_stamp", lambda: "other code")
     found = ruleset_twins.read(DEFAULT_RULESET)
-    assert found is not None and found.citations is None
+    assert found is not None and found.citations is None and found.triggers is None
     made = Engine(options).check_text(text, "s.yaml", TESTS)
     assert with_tables.findings == made.findings and with_tables.findings
     assert with_tables.items == made.items and with_tables.needs == made.needs
@@ -233,3 +238,20 @@ def test_tables_of_a_twin_that_are_not_tables_are_made_again(tmp_path: Path) -> 
     twin.write_bytes(_damaged({**json.loads(head_line), "data": twins.stamp(new)}, new))
     found = ruleset_twins.read(name, tmp_path)
     assert found is not None and found.citations is None
+
+
+def test_trigger_tables_of_a_twin_that_are_not_tables_are_made_again(tmp_path: Path) -> None:
+    """A term without atoms is no term: the trigger index makes its tables again, and the
+    citation index still takes its own."""
+    name = DEFAULT_RULESET
+    for each in builtin_folder().iterdir():
+        if each.suffix in (".yaml", ".json"):
+            (tmp_path / each.name).write_bytes(each.read_bytes())
+    twin = tmp_path / f"{name}.json"
+    head_line, _, body = twin.read_bytes().partition(b"\n")
+    data = json.loads(body)
+    data["triggers"][0][2] = []
+    new = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    twin.write_bytes(_damaged({**json.loads(head_line), "data": twins.stamp(new)}, new))
+    found = ruleset_twins.read(name, tmp_path)
+    assert found is not None and found.triggers is None and found.citations is not None
