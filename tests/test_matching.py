@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -462,3 +463,19 @@ def test_a_name_with_the_drafters_gloss_in_brackets_is_that_framework(
 def test_a_bracket_saying_draft_or_after_an_unknown_name_is_no_gloss(
         index: CitationIndex, text: str) -> None:
     assert index.resolve(text).framework is None
+
+
+def test_a_phrase_two_terms_match_is_an_instance_of_both(tmp_path: Path) -> None:
+    """Identified without a pattern when one term alone can be it; by each term's own pattern
+    when several could: "data exchange" is both terms below, "data exchanges" only the one
+    with the wildcard, though it holds every literal run of the other."""
+    rules = (Path(__file__).parent / "rules" / "test-rules.yaml").read_text(encoding="utf-8")
+    own = tmp_path / "rules.yaml"
+    own.write_text(rules.replace('en: ["personal data",',
+                                 'en: ["data exchange", "data exchang*", "personal data",', 1),
+                   encoding="utf-8")
+    triggers = Compiled.build(rulesets.load([str(own)])).triggers
+    assert [t.text for t in triggers.find("Secure data exchange")] == \
+        ["data exchange", "data exchang*"]
+    assert [t.text for t in triggers.find("Secure data exchanges")] == ["data exchang*"]
+    assert [t.text for t in triggers.find("Protect personal data")] == ["personal data"]
