@@ -158,6 +158,14 @@ def test_rule_sets_other_than_one_built_in_are_parsed(tmp_path: Path) -> None:
         "<built-in cis-frameworks>", "<built-in cis-telemedicine>"]
 
 
+def _copied(folder: Path) -> Path:
+    """The built-in rule sets and their twins copied into ``folder``: the default's twin."""
+    for each in builtin_folder().iterdir():
+        if each.suffix in (".yaml", ".json"):
+            (folder / each.name).write_bytes(each.read_bytes())
+    return folder / f"{DEFAULT_RULESET}.json"
+
+
 def _damaged(head: dict[str, Any], body: bytes) -> bytes:
     return json.dumps(head).encode("utf-8") + b"\n" + body
 
@@ -171,11 +179,8 @@ def test_a_ruleset_twin_that_does_not_match_is_ignored(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
     """Whatever is wrong with a twin, it is not read: the YAML is parsed instead."""
     name = DEFAULT_RULESET
-    for each in builtin_folder().iterdir():
-        if each.suffix in (".yaml", ".json"):
-            (tmp_path / each.name).write_bytes(each.read_bytes())
+    twin = _copied(tmp_path)
     assert ruleset_twins.load(name, tmp_path) is not None  # the copy as it is: read
-    twin = tmp_path / f"{name}.json"
     head_line, _, body = twin.read_bytes().partition(b"\n")
     head = json.loads(head_line)
     data = json.loads(body)
@@ -215,43 +220,27 @@ def test_a_ruleset_twin_that_does_not_match_is_ignored(
 
 def test_a_ruleset_twin_with_other_line_ends_is_read(tmp_path: Path) -> None:
     """Written on Windows, or checked out there, its two lines end in CR LF: the same twin."""
-    name = DEFAULT_RULESET
-    for each in builtin_folder().iterdir():
-        if each.suffix in (".yaml", ".json"):
-            (tmp_path / each.name).write_bytes(each.read_bytes())
-    twin = tmp_path / f"{name}.json"
+    twin = _copied(tmp_path)
     twin.write_bytes(twin.read_bytes().replace(b"\n", b"\r\n"))
-    found = ruleset_twins.read(name, tmp_path)
+    found = ruleset_twins.read(DEFAULT_RULESET, tmp_path)
     assert found is not None and found.citations is not None
 
 
-def test_tables_of_a_twin_that_are_not_tables_are_made_again(tmp_path: Path) -> None:
-    name = DEFAULT_RULESET
-    for each in builtin_folder().iterdir():
-        if each.suffix in (".yaml", ".json"):
-            (tmp_path / each.name).write_bytes(each.read_bytes())
-    twin = tmp_path / f"{name}.json"
+@pytest.mark.parametrize(("damaged", "kept"), [("citations", "triggers"),
+                                               ("triggers", "citations")])
+def test_tables_of_a_twin_that_are_not_tables_are_made_again(
+        tmp_path: Path, damaged: str, kept: str) -> None:
+    """A citation index's tables without one of them, a trigger term without atoms: that
+    index makes its tables again, and the other still takes its own from the twin."""
+    twin = _copied(tmp_path)
     head_line, _, body = twin.read_bytes().partition(b"\n")
     data = json.loads(body)
-    del data["citations"]["by_code"]
+    if damaged == "citations":
+        del data["citations"]["by_code"]
+    else:
+        data["triggers"][0][2] = []
     new = json.dumps(data, ensure_ascii=False).encode("utf-8")
     twin.write_bytes(_damaged({**json.loads(head_line), "data": twins.stamp(new)}, new))
-    found = ruleset_twins.read(name, tmp_path)
-    assert found is not None and found.citations is None
-
-
-def test_trigger_tables_of_a_twin_that_are_not_tables_are_made_again(tmp_path: Path) -> None:
-    """A term without atoms is no term: the trigger index makes its tables again, and the
-    citation index still takes its own."""
-    name = DEFAULT_RULESET
-    for each in builtin_folder().iterdir():
-        if each.suffix in (".yaml", ".json"):
-            (tmp_path / each.name).write_bytes(each.read_bytes())
-    twin = tmp_path / f"{name}.json"
-    head_line, _, body = twin.read_bytes().partition(b"\n")
-    data = json.loads(body)
-    data["triggers"][0][2] = []
-    new = json.dumps(data, ensure_ascii=False).encode("utf-8")
-    twin.write_bytes(_damaged({**json.loads(head_line), "data": twins.stamp(new)}, new))
-    found = ruleset_twins.read(name, tmp_path)
-    assert found is not None and found.triggers is None and found.citations is not None
+    found = ruleset_twins.read(DEFAULT_RULESET, tmp_path)
+    assert found is not None
+    assert getattr(found, damaged) is None and getattr(found, kept) is not None
