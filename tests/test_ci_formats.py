@@ -63,6 +63,22 @@ def test_sarif_is_valid_against_the_official_schema() -> None:
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
 
 
+@pytest.mark.parametrize("files", [0, 1, 2, 3])
+def test_sarif_written_a_chunk_at_a_time_reads_as_one_indented_document(
+        files: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The results are written in chunks, yet the file is what ``json.dumps(indent=2)`` makes
+    of the whole document: the same bytes whatever the chunks and files (none, one, several,
+    a file without findings among them)."""
+    monkeypatch.setattr(sarif, "_CHUNK", 3)
+    clean = ENGINE.check_text("roadmap: {id: c, title: C, date: 2021-09-09}\nitems: []\n",
+                              "clean.yaml", MAIN)
+    reports = [showcase(), clean, showcase()][:files]
+    written = text(sarif.render, *reports)
+    document = json.loads(written)
+    assert written == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    assert len(sarif_results(document)) == sum(len(r.findings) for r in reports)
+
+
 def test_sarif_has_a_rule_per_check_and_a_result_per_finding() -> None:
     file = showcase()
     document = json.loads(text(sarif.render, file))
