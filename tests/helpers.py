@@ -10,7 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from roadmap_check import rulesets
 from roadmap_check.engine import Engine, Options
+from roadmap_check.errors import RuleSetError
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import say
 from roadmap_check.report import FileReport
@@ -168,3 +172,10 @@ def as_an_editor_reads(text: str) -> object:
         first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
     return yaml.load(text, Loader=Loader)
+
+
+def ruleset_problems(path: Path) -> list[str]:
+    """The problems loading the rule set ``path`` fails with, said in English."""
+    with pytest.raises(RuleSetError) as caught:
+        rulesets.load([str(path)])
+    return [p.said("en") for p in caught.value.problems]
