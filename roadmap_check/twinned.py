@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from roadmap_check import ruleset_twins, rulesets, twins
+from roadmap_check.files import write_atomically
 from roadmap_check.i18n import parse_catalog
 from roadmap_check.ruleset import builtin_folder, builtin_names
 from roadmap_check.vocabulary import parse_file
@@ -42,7 +43,7 @@ def _write(path: Path, text: str) -> bool:
         old = None
     if old == text:
         return False
-    path.write_text(text, encoding="utf-8")
+    write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"))
     return True
 
 

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_check.errors import RoadmapCheckError
+from roadmap_check.files import write_atomically
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import local, t
 from roadmap_check.langs import LANGS
-from roadmap_check.office.command import office_error, same_file, write_atomically
+from roadmap_check.office.command import office_error, same_file
 from roadmap_check.office.container import OfficeError, open_package
 from roadmap_check.registry import CHECKS
 from roadmap_check.report import FileReport, Place, Report

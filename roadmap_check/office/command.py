@@ -8,11 +8,10 @@ never over its input.
 from __future__ import annotations
 
 import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from roadmap_check.errors import RoadmapCheckError
+from roadmap_check.files import write_atomically
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import Value, rendered
 from roadmap_check.model import Roadmap
@@ -30,24 +29,6 @@ def same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return False
-
-
-def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
-    """``write`` a temporary file beside ``target``, then put it in its place."""
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, name = tempfile.mkstemp(prefix=".roadmap-check-", suffix=target.suffix,
-                                    dir=folder)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        write(temporary)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as a file the user writes (mkstemp's is 0600)
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def office_error(path: Path, error: OfficeError) -> RoadmapCheckError:
