@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from roadmap_check.dates import DateReader
-from roadmap_check.matching import CitationIndex, CitationTables, PartyIndex
+from roadmap_check.matching import CitationIndex, CitationTables
 from roadmap_check.model import RuleSet
 from roadmap_check.normalize import Normalizer
+from roadmap_check.party_index import PartyIndex
 from roadmap_check.report import FrameworkInfo, RuleSetInfo, Source
 from roadmap_check.triggers import TriggerIndex, TriggerTables
 

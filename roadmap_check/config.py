@@ -119,7 +119,7 @@ def load(path: Path | None) -> Config:
     for key, value in data.items():
         where = f"{path}:{_line(text, key, table)}"
         if key not in DEFAULTS:
-            from roadmap_check.matching import closest_key
+            from roadmap_check.fuzzy import closest_key
 
             close = closest_key(key.replace("_", "-"), list(DEFAULTS))
             if close:

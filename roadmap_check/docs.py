@@ -71,7 +71,7 @@ def explain(name: str, lang: str = DEFAULT) -> str:
     """A check's documentation, by code or name, with its failing and passing examples."""
     check = by_name(name)
     if check is None:
-        from roadmap_check.matching import closest_key
+        from roadmap_check.fuzzy import closest_key
 
         wanted = name.strip()
         close = closest_key(wanted.upper(), list(CHECKS)) or \

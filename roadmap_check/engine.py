@@ -23,10 +23,10 @@ from roadmap_check import dates, office, reading, rulesets, suppressions, waiver
 from roadmap_check.compiled import Compiled
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
 from roadmap_check.findings import DEFAULT_TRUST, Finding, trusted
+from roadmap_check.fuzzy import closest_key
 from roadmap_check.i18n import choose_lang, foreign, msg, per_lang
 from roadmap_check.limits import Limiter, cap
 from roadmap_check.loading import RM001, RM008, build
-from roadmap_check.matching import closest_key
 from roadmap_check.model import Item, Roadmap, Text
 from roadmap_check.registry import CHECKS, RUNS
 from roadmap_check.report import FileReport, ItemInfo, RoadmapInfo

@@ -87,7 +87,7 @@ class IdIndex:
         if not found:
             return None
         candidates = sorted(found, key=self._order.__getitem__)[:MAX_CANDIDATES]
-        from roadmap_check.matching import closest_key
+        from roadmap_check.fuzzy import closest_key
 
         return closest_key(name, candidates, cutoff=60)
 

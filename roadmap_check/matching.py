@@ -1,35 +1,30 @@
-"""Citation, party and key resolution; the only rapidfuzz import (loaded on first miss)."""
+"""Citations against a rule set's frameworks: canonical, loose, ambiguous, unknown or accepted."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from roadmap_check.citation_parts import (
+    MAX_CITATION_LENGTH,
+    PROVISION_ID,
+    approval,
+    marker_atoms,
+    provision_form,
+)
+from roadmap_check.fuzzy import scorers
 from roadmap_check.i18n import DEFAULT, Msg, msg, number, render
 from roadmap_check.model import Framework, RuleSet
 from roadmap_check.normalize import (
     Key,
     Normalizer,
-    StemIndex,
     fold,
-    has_cyrillic,
     light,
     numbers_of,
     split_edition,
-    stems,
-    tokens,
 )
-from roadmap_check.patterns import wildcard_word
 from roadmap_check.references import Accepted, Recogniser
 
-_PROVISION_ID = (r"(?P<pid>(?:[IVXLC]+|\d+(?:\.\d+)*)(?:\s*(?:\(\s*)?[a-zа-я]\s*\))?"
-                 r"|\(?[a-zа-я]\)|[«\"'][a-zа-я][»\"'])")
-# A citation (or a party's name) longer than this is none anyone wrote (the longest title of a
-# framework is a few hundred characters): it is not matched, but reported as it is.
-MAX_CITATION_LENGTH = 1_000
-# Sub-points lettered in Russian order (а, б, в ... are a, b, c ...), and the Cyrillic twins of
-# Roman numerals (І, Х, С).
-_CYR_LATIN = str.maketrans("абвгдежзіхс", "abcdefghixc")
 # A code in a framework's name: a few capital letters, then its number ("H.810", "WHA58.28",
 # "ISO 13606", "PS3", "ICD-10"); the numbers of such codes are the framework's code numbers.
 _NAMED_CODE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]{1,4}[\s.\-]?(\d{1,9}(?:\.\d{1,9}){0,5})(?![\d\w])")
@@ -37,50 +32,6 @@ _NAMED_CODE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]{1,4}[\s.\-]?(\d{1,9}(?:\.\d{1,
 _CITED_CODE = re.compile(r"(?<![\w.])([^\W\d_]{1,4})[\s.\-]?(\d{1,9}(?:\.\d{1,9}){0,5})(?![\d\w])")
 # A standard's part after its number, as ISO writes it: "13606-1" (read as 13606.1).
 _PART = re.compile(r"(?<=\d{3})-(\d{1,2})(?![\w])")
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
-          "x": 10, "xi": 11, "xii": 12}
-_ARABIC = {str(v): k for k, v in _ROMAN.items()}
-
-
-def _rapidfuzz() -> tuple[Any, Any]:
-    from rapidfuzz import fuzz, process
-
-    return fuzz, process
-
-
-def closest_key(name: str, options: tuple[str, ...] | list[str], cutoff: float = 70) -> str | None:
-    """The closest known key or code to a misspelt one, or None."""
-    fuzz, process = _rapidfuzz()
-    folded = {option.casefold(): option for option in options}
-    best = process.extractOne(name.casefold(), list(folded), scorer=fuzz.ratio,
-                              score_cutoff=cutoff)
-    return folded[best[0]] if best else None
-
-
-def _strip_end(text: str) -> str:
-    """``text`` without its trailing spaces and dots (a loop: ``[\\s.]+$`` is quadratic)."""
-    end = len(text)
-    while end and (text[end - 1] == "." or text[end - 1].isspace()):
-        end -= 1
-    return text[:end]
-
-
-def provision_form(pid: str) -> set[str]:
-    """The forms under which a provision id is looked up (roman and arabic alike)."""
-    core = _strip_end(pid.strip().casefold().translate(_CYR_LATIN))
-    core = re.sub(r"\s+", "", core).replace("(", "(").strip()
-    core = re.sub(r"^(\d+|[ivxlc]+)([a-h])$", r"\1(\2)", core)
-    forms = {core}
-    head = re.match(r"^([ivxlc]+|\d+)(.*)$", core)
-    if head:
-        number, rest = head.groups()
-        if number in _ROMAN:
-            forms.add(f"{_ROMAN[number]}{rest}")
-        if number in _ARABIC:
-            forms.add(f"{_ARABIC[number]}{rest}")
-    return forms
-
-
 # A citation ending in a bracket of words (a gloss), and what makes a bracket no gloss
 _GLOSS = re.compile(r"(?P<head>[^()]{3,300}?)\s*\((?P<gloss>[^()]{1,300})\)\s*")
 _NOT_GLOSS = re.compile(r"\d|\bdraft\b|\bпроект", re.I)
@@ -101,51 +52,14 @@ class Resolution(NamedTuple):
     reference: str | None = None   # accepted: the accepted reference it names
 
 
-def marker_atoms(marker: str, vocabulary: bool = True) -> tuple[str, ...]:
-    """A provision marker as pattern atoms. A marker of the vocabulary may have wildcards: they
-    take letters of the marker's own alphabet only, up to the end of its word, so they never
-    take the provision id after it (digits, Latin numerals after a Russian word), and no two
-    quantifiers of the marker pattern can take the same characters in turn. A framework's
-    markers are literal text."""
-    if not vocabulary:
-        return tuple(re.escape(char) for char in marker)
-    letters = "[а-яё]" if has_cyrillic(marker) else "[a-z]"
-    atoms: list[str] = []
-    for index, word in enumerate(marker.split()):
-        if index:
-            atoms.append(r"\s+")
-        atoms.extend(wildcard_word(word, letters, f"{letters}*(?!{letters})"))
-    return tuple(atoms)
-
-
 def _too_long(text: str) -> Resolution:
     why = msg("rm102.reason_too_long", length=number(len(text)),
               limit=number(MAX_CITATION_LENGTH))
     return Resolution("unknown", None, (), None, render(DEFAULT, *why), text, why)
 
 
-# What approved or adopted the document, written after its name: "..., утвержденная решением
-# Совета глав правительств СНГ от 25 октября 2019 года", "(принято 19 ноября 2010 года)",
-# "approved by the CIS Council of Heads of Government on 25 October 2019". It names the act and
-# the body, not the document: a framework is matched without it (and a recognisable act in it
-# does not make the citation a reference outside the rule set).
-_APPROVAL = re.compile(
-    r"\s{0,3}[,;(]?\s{0,3}(?<!\w)(?:утвержд[её]н\w{0,4}|одобрен\w{0,4}|принят[аоы]?|"
-    r"принят(?:ая|ое|ый|ые|ой|ым|ую)|approved|adopted|endorsed)(?!\w).*$",
-    re.IGNORECASE | re.DOTALL)
-
-
 _SUB_ID = re.compile(r"[^\W_]{1,10}")
 _SUB_LEVELS = 6  # "6.1.2.3.4.5.6": deeper parts are no sub-provision of a listed one
-
-
-def approval(text: str) -> tuple[str, str]:
-    """The citation without the clause that says what approved it, and the clause as written
-    (empty when there is none)."""
-    found = _APPROVAL.search(text)
-    if found is None or not text[:found.start()].strip():
-        return text, ""
-    return text[:found.start()].rstrip(), text[found.start():]
 
 
 class CitationTables(NamedTuple):
@@ -181,7 +95,7 @@ class CitationIndex:
         markers.sort(key=lambda marker: len(marker[0]), reverse=True)  # the longest first
         self.marker = re.compile(
             r"(?:^|(?<=[\s,;(]))(?P<marker>" + "|".join(dict.fromkeys(
-                "".join(atoms) for _, atoms in markers)) + r")\s*" + _PROVISION_ID
+                "".join(atoms) for _, atoms in markers)) + r")\s*" + PROVISION_ID
             + r"(?=$|[\s,;.)])", re.IGNORECASE)
         (self.canonical, self.by_words, self.numbers, self.orgs, self.codes, self.by_code,
          self.provisions) = tables or CitationTables({}, {}, {}, {}, {}, {}, {})
@@ -467,7 +381,7 @@ class CitationIndex:
                rejected: dict[str, tuple[float, Msg]]) -> Resolution:
         scored: dict[str, float] = {}
         if k.words:
-            fuzz, process = _rapidfuzz()
+            fuzz, process = scorers()
             if self._choices is None:
                 self._choices = sorted(self.by_words)
             for words, score, _ in process.extract(k.words, self._choices,
@@ -536,98 +450,3 @@ class CitationIndex:
         return sorted(found)
 
 
-class PartyMatch(NamedTuple):
-    """What a party name is to a rule set."""
-
-    known: bool                  # listed, a national body of a listed state, or accepted
-    closest: str | None = None   # the listed name it is a likely misspelling of
-    safe: bool = False           # that name is a safe fix (no other party as close)
-    kind: str | None = None      # the kind of party its words show (company, national-body...)
-
-
-class PartyIndex:
-    """Known parties by normalised name; national bodies of a known state are accepted, and
-    what the rule set's ``accept_parties`` accepts by kind or name."""
-
-    def __init__(self, ruleset: RuleSet, normalizer: Normalizer | None = None) -> None:
-        self.words_key = (normalizer or Normalizer(ruleset.vocabulary)).words_key
-        words_key = self.words_key
-        self.cutoff = ruleset.thresholds.party_cutoff
-        self.names: dict[str, str] = {}
-        self.display: dict[str, str] = {}
-        self.states: list[tuple[str, ...]] = []
-        for party in ruleset.parties:
-            for names in party.names.values():
-                for name in names:
-                    form = words_key(name)
-                    self.names.setdefault(form, party.id)
-                    self.display.setdefault(form, name)
-                    if party.kind == "state" and form:
-                        self.states.append(tuple(form.split()))
-        self.accepted = frozenset(words_key(name) for name in ruleset.accept_names)
-        self.accept_kinds = frozenset(ruleset.accept_kinds)
-        kinds = [(kind, pattern) for kind, words in ruleset.vocabulary.party_kinds
-                 for word in words if (pattern := stems(word))]
-        self.kinds = [kind for kind, _ in kinds]
-        self.kind_words = StemIndex([pattern for _, pattern in kinds])
-        self._cache: dict[str, PartyMatch] = {}
-
-    def check(self, name: str) -> PartyMatch:
-        """What one party name is: known, a likely misspelling of a known one, or neither."""
-        hit = self._cache.get(name)
-        if hit is None:
-            hit = self._cache[name] = self._check(name)
-        return hit
-
-    def kind_of(self, name: str) -> str | None:
-        """The first kind of party whose words the name has."""
-        first = self.kind_words.first(tokens(name))
-        return None if first is None else self.kinds[first]
-
-    def _check(self, name: str) -> PartyMatch:
-        if len(name) > MAX_CITATION_LENGTH:  # no party is named so: unknown, nothing like it
-            return PartyMatch(False)
-        form = self.words_key(name)
-        if form in self.names or (form and form in self.accepted):
-            return PartyMatch(True)
-        if not form:
-            return PartyMatch(False)
-        if self.names:
-            fuzz, process = _rapidfuzz()
-            best = process.extract(form, list(self.names), scorer=fuzz.token_sort_ratio,
-                                   limit=2, score_cutoff=self.cutoff)
-            if best and _misspelt(form, best[0][0]):  # a misspelt known party
-                unique = len(best) == 1 or self.names[best[1][0]] == self.names[best[0][0]] \
-                    or best[1][1] < best[0][1]
-                return PartyMatch(False, self.display[best[0][0]], unique)
-        words = form.split()
-        for state in self.states:  # a national body: "Ministry of Health of Belarus"
-            n = len(state)
-            if any(tuple(words[i:i + n]) == state for i in range(len(words) - n + 1)):
-                return PartyMatch(True)
-        kind = self.kind_of(name)
-        return PartyMatch(kind is not None and kind in self.accept_kinds, kind=kind)
-
-
-def _misspelt(form: str, known: str) -> bool:
-    """Whether a name is a misspelling of a known one, not a name of its own: word for word
-    (in any order) each is a close spelling of one of the other's ("Tadjikistan",
-    "Межпарламенская"), so "Council of Heads of State" is no misspelling of "... of Government"."""
-    from rapidfuzz.fuzz import ratio
-
-    mine, theirs = form.split(), known.split()
-    if len(mine) != len(theirs):
-        return False
-    left = list(theirs)
-    for word in mine:
-        best = max(left, key=lambda other: ratio(word, other))
-        if ratio(word, best) < 75:
-            return False
-        left.remove(best)
-    return True
-
-
-def similarity(a: str, b: str) -> float:
-    from rapidfuzz.fuzz import token_sort_ratio
-
-    return float(token_sort_ratio(a, b))

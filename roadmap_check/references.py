@@ -11,7 +11,7 @@ strategy or programme, a regulation; the patterns are the vocabulary's ``referen
 
 Both work on citations only (a few per item), each pattern compiled once per rule set, and
 every pattern is a trie of words that cannot backtrack; a citation is at most 1,000
-characters (``matching.MAX_CITATION_LENGTH``).
+characters (``citation_parts.MAX_CITATION_LENGTH``).
 """
 
 from __future__ import annotations

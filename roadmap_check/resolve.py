@@ -13,11 +13,12 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from roadmap_check import dates
+from roadmap_check.citation_parts import approval
 from roadmap_check.compiled import Compiled
 from roadmap_check.findings import Msg
-from roadmap_check.matching import PartyMatch, approval
 from roadmap_check.model import Citation, Item, Requirement, Roadmap, Text
 from roadmap_check.normalize import has_cyrillic
+from roadmap_check.party_index import PartyMatch
 from roadmap_check.report import Need
 from roadmap_check.triggers import Term
 

@@ -96,7 +96,7 @@ class Loader:
     # -- reading values -----------------------------------------------------------------
 
     def known(self, data: Data, allowed: tuple[str, ...]) -> None:
-        from roadmap_check.matching import closest_key
+        from roadmap_check.fuzzy import closest_key
 
         for name in data.keys:
             if name not in allowed:

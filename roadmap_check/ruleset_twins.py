@@ -48,9 +48,11 @@ _BUILTIN = "<built-in {}>"  # how a built-in rule set is named in the sources of
 # What a twin that is not one can raise while it is read into a rule set
 _UNREADABLE = (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError)
 # The modules whose code makes the citation and trigger indexes' tables of a rule set
-# (matching.py's ``CitationIndex._index`` and triggers.py's ``_tables``, with the normaliser,
-# the patterns and the frameworks' names)
-_INDEX_CODE = ("matching.py", "triggers.py", "normalize.py", "patterns.py", "model.py")
+# (matching.py's ``CitationIndex._index``, with the provision forms and markers of
+# citation_parts.py, and triggers.py's ``_tables``, with the normaliser, the patterns and the
+# frameworks' names)
+_INDEX_CODE = ("matching.py", "citation_parts.py", "triggers.py", "normalize.py", "patterns.py",
+               "model.py")
 
 
 class Twin(NamedTuple):

@@ -218,7 +218,7 @@ def _references(loader: Loader, ruleset: RuleSet, data: Data) -> None:
 def _accept(loader: Loader, ruleset: RuleSet, accept: Data) -> None:
     """``accept_parties: {kinds: [...], names: [...]}``: the parties accepted without a
     finding, by the kind of the vocabulary's ``party_kinds`` a name is of, or by name."""
-    from roadmap_check.matching import closest_key
+    from roadmap_check.fuzzy import closest_key
 
     loader.known(accept, ACCEPT_KEYS)
     kinds = [kind for kind, _ in ruleset.vocabulary.party_kinds]
@@ -267,7 +267,7 @@ def _cross_check(loader: Loader, ruleset: RuleSet) -> None:
 def _check_complete(loader: Loader, ruleset: RuleSet) -> None:
     """The markers an outline is complete for are markers the framework or the vocabulary
     declares (a vocabulary marker is a pattern: "статья" is one of "стать?*")."""
-    from roadmap_check.matching import marker_atoms
+    from roadmap_check.citation_parts import marker_atoms
 
     patterns = [re.compile("".join(marker_atoms(m)), re.IGNORECASE)
                 for m in ruleset.vocabulary.provision_markers]

@@ -173,7 +173,7 @@ class _Reader:
     def known(self, pairs: list[tuple[ScalarNode, Node]], key: str,
               allowed: tuple[str, ...]) -> list[tuple[str, Node]]:
         """The pairs of known keys; an unknown key is a problem (with a "did you mean")."""
-        from roadmap_check.matching import closest_key
+        from roadmap_check.fuzzy import closest_key
 
         out = []
         for name_node, value in pairs:

@@ -45,7 +45,7 @@ def _apply(r: Resolved, item: Item, waiver: Waiver, findings: list[Finding],
         return []
     code = waiver.check.value.strip().upper()
     if code not in known:
-        from roadmap_check.matching import closest_key
+        from roadmap_check.fuzzy import closest_key
 
         close = closest_key(code, sorted(known))
         return [RM003.at(r.path, waiver.check, msg("rm003.waiver_code",

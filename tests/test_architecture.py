@@ -91,7 +91,7 @@ def test_checks_never_import_the_engine_the_registry_or_each_others_functions() 
 
 @pytest.mark.parametrize(("library", "owner"), [
     ("yaml", {"roadmap_check.yaml_io"}),
-    ("rapidfuzz", {"roadmap_check.matching"}),
+    ("rapidfuzz", {"roadmap_check.fuzzy"}),
     ("docx", {"roadmap_check.office.write_docx", "roadmap_check.office.annotate"}),
     ("openpyxl", {"roadmap_check.office.write_xlsx", "roadmap_check.office.annotate"}),
 ])

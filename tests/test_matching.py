@@ -10,8 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from roadmap_check import rulesets
+from roadmap_check.citation_parts import provision_form
 from roadmap_check.compiled import Compiled
-from roadmap_check.matching import CitationIndex, PartyIndex, provision_form
+from roadmap_check.matching import CitationIndex
+from roadmap_check.party_index import PartyIndex
 
 INFOSEC = "cis-infosec-2030"
 TELEMED = "cis-telemed-agreement-2010"

@@ -210,7 +210,7 @@ def check(r: Resolved) -> Iterator[Finding]:
 
 def _unknown_status(r: Resolved, status: Text, ident: str | None) -> Finding:
     """RM003: an item's status the vocabulary does not know, with the closest it does."""
-    from roadmap_check.matching import closest_key
+    from roadmap_check.fuzzy import closest_key
 
     values = tuple(dict.fromkeys(word for name, words in r.rules.ruleset.vocabulary.item_status
                                  for word in (name, *words)))

@@ -46,7 +46,7 @@ def _near_duplicates(r: Resolved) -> Iterator[Finding]:
     titled = [(item, words_key(item.title.value)) for item in r.roadmap.items if item.title]
     if len(titled) < 2:
         return
-    from roadmap_check.matching import similarity
+    from roadmap_check.fuzzy import similarity
 
     limit = r.rules.ruleset.thresholds.near_duplicate
     words = [set(form.split()) for _, form in titled]

@@ -102,8 +102,8 @@ def convert(source: Path, target: Path, lang: str | None, settings: Settings,
         write_atomically(target, lambda path: path.write_text(text, encoding="utf-8"))
         return len(reading.roadmap.items)
     from roadmap_check import reading as yaml_reading
+    from roadmap_check.fuzzy import closest_key
     from roadmap_check.loading import build
-    from roadmap_check.matching import closest_key
     from roadmap_check.office.convert import write
 
     parsed = yaml_reading.read(data, str(source))
