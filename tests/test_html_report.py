@@ -642,7 +642,7 @@ def test_the_quoted_lines_are_the_lines_the_reader_counts(
         tmp_path_factory: pytest.TempPathFactory, parts: list[str]) -> None:
     """The report quotes line n of the file as a whole read split by str.splitlines numbers
     it, though it keeps only the lines around its findings."""
-    from roadmap_check.reporters.html import source_lines
+    from roadmap_check.reporters.annex_text import source_lines
 
     text = "".join(parts)
     path = tmp_path_factory.mktemp("lines") / "draft.yaml"

@@ -1,7 +1,9 @@
 """``--format html``: one self-contained page (inline CSS, no script, no font, no image).
 
-Every text from a road map, a rule set or a finding goes through ``_e`` (html.escape with
-quotes), so a title such as ``<script>`` is shown, never run. The page prints on A4.
+Every text from a road map, a rule set or a finding goes through ``escape`` (html.escape with
+quotes), so a title such as ``<script>`` is shown, never run. The page prints on A4. The
+appendix on the rule set is ``html_appendix``; what the Markdown annex says alike is
+``annex_text``.
 
 Each file's section is said in its language, the page's own parts (title, heading, the summary
 of several files) in the first file's; ``<html lang>`` follows the page's language.
@@ -9,15 +11,13 @@ of several files) in the first file's; ``<html lang>`` follows the page's langua
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from urllib.parse import urlsplit
+from collections.abc import Iterator
 
-from roadmap_check import __version__, dates
+from roadmap_check import __version__
 from roadmap_check.findings import Finding
-from roadmap_check.i18n import catalog, percent, plural, quoted, t
+from roadmap_check.i18n import percent, plural, quoted, t
 from roadmap_check.matrix import (
     CITED,
     MEANING,
@@ -33,6 +33,15 @@ from roadmap_check.matrix import (
 from roadmap_check.report import FileReport, FrameworkInfo, Report
 from roadmap_check.reporters import fixable_key, said
 from roadmap_check.reporters import where as where_in
+from roadmap_check.reporters.annex_text import (
+    SourceLines,
+    capital,
+    escape,
+    meta_value,
+    produced_ruleset,
+    source_lines,
+)
+from roadmap_check.reporters.html_appendix import appendix, caveats
 from roadmap_check.severity import Severity
 
 MAX_ITEM_COLUMNS = 40  # wider matrices show one column per section
@@ -122,66 +131,23 @@ h2,h3,h4,summary{break-after:avoid;page-break-after:avoid}
 """
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _cap(text: str) -> str:
-    """A label that starts a sentence: its first letter upper-case."""
-    return text[:1].upper() + text[1:]
-
-
-class SourceLines:
-    """The lines of a checked file that a report quotes, as a list of all its lines reads:
-    ``lines[n - 1]`` is line n (empty when not kept), ``len(lines)`` how many it has."""
-
-    def __init__(self, kept: dict[int, str], count: int) -> None:
-        self.kept, self.count = kept, count
-
-    def __len__(self) -> int:
-        return self.count
-
-    def __getitem__(self, index: int) -> str:
-        return self.kept.get(index + 1, "")
-
-
-def source_lines(path: str, findings: Iterable[Finding]) -> SourceLines | None:
-    """The lines of a checked file around its findings (each one's line and the lines either
-    side), read as a stream, so that a large draft's whole text is not held beside its report;
-    None when it cannot be read (stdin, moved, binary). Lines end where ``str.splitlines``
-    ends them, as when the whole text was read and split."""
-    wanted = {n for f in findings for n in (f.line - 1, f.line, f.line + 1)}
-    kept: dict[int, str] = {}
-    count = 0
-    try:
-        with open(path, encoding="utf-8", errors="replace", newline="") as stream:
-            for physical in stream:  # split at \n, \r and \r\n; splitlines does the rest
-                for line in physical.splitlines():
-                    count += 1
-                    if count in wanted:
-                        kept[count] = line
-    except (OSError, ValueError):
-        return None
-    return SourceLines(kept, count)
-
-
 def render(report: Report) -> Iterator[str]:
     titles = [f.roadmap.title for f in report.files if f.roadmap and f.roadmap.title]
     lang = report.files[0].lang if report.files else report.lang
     page = titles[0] if len(titles) == 1 else plural(lang, "plural.roadmap", len(report.files))
-    yield (f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
+    yield (f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-           f"<title>roadmap-check: {_e(page)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-           f"<header><h1>{_e(t(lang, 'html.heading'))}</h1>\n")
+           f"<title>roadmap-check: {escape(page)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+           f"<header><h1>{escape(t(lang, 'html.heading'))}</h1>\n")
     if len(report.files) != 1:
-        yield (f'<p class="mute">{_e(plural(lang, "plural.file_checked", len(report.files)))}'
+        yield (f'<p class="mute">{escape(plural(lang, "plural.file_checked", len(report.files)))}'
                "</p>\n" + _summary(report.files, report.coverage(), lang))
     yield "</header>\n"
     for file in report.files:
         yield from _file(file)
     if report.provenance:
         for file in report.files:
-            yield _appendix(file, len(report.files) > 1)
+            yield appendix(file, len(report.files) > 1)
     yield "</body>\n</html>\n"
 
 
@@ -198,36 +164,25 @@ def _summary(files: list[FileReport], coverage: tuple[int, int], lang: str) -> s
              (t(lang, "report.col.info"), counts[Severity.INFO]),
              (t(lang, "report.col.waived"), waived), (t(lang, "report.col.fixable"), fixable),
              (t(lang, "matrix.coverage"), share)]
-    head = "".join(f"<th>{_e(name)}</th>" for name, _ in cells)
-    body = "".join(f"<td>{_e(value)}</td>" for _, value in cells)
+    head = "".join(f"<th>{escape(name)}</th>" for name, _ in cells)
+    body = "".join(f"<td>{escape(value)}</td>" for _, value in cells)
     return f'<table class="summary"><tr>{head}</tr><tr>{body}</tr></table>\n'
-
-
-def meta_value(name: str, value: str, lang: str) -> str:
-    """A value of the road map's header as a reader reads it: its status and language in
-    words, its dates as a table writes them."""
-    if name in ("status", "language"):
-        key = f"{name}.{value}"
-        return t(lang, key) if key in catalog() else value
-    if name in ("date", "period"):
-        return dates.tabled(value).get(lang) or value
-    return value
 
 
 def _file(file: FileReport) -> Iterator[str]:
     roadmap, lang = file.roadmap, file.lang
     title = roadmap.title if roadmap and roadmap.title else file.path
-    yield f'<section class="file" lang="{_e(lang)}">\n<h2>{_e(title)}</h2>\n'
+    yield f'<section class="file" lang="{escape(lang)}">\n<h2>{escape(title)}</h2>\n'
     meta = [(t(lang, "report.meta.file"), file.path)]
     if roadmap is not None:
         for name in ("id", "version", "date", "status", "period", "language"):
             value = getattr(roadmap, name)
             meta.append((t(lang, f"report.meta.{name}"),
                          meta_value(name, value, lang) if value is not None else "—"))
-    yield '<dl class="meta">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in meta) \
+    yield '<dl class="meta">' + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in meta) \
         + "</dl>\n"
-    yield f'<p class="mute produced">{_e(produced(file))}</p>\n'
-    yield f"<h3>{_e(t(lang, 'html.summary'))}</h3>\n" + _summary(
+    yield f'<p class="mute produced">{escape(produced(file))}</p>\n'
+    yield f"<h3>{escape(t(lang, 'html.summary'))}</h3>\n" + _summary(
         [file], (sum(n.covered for n in file.needs), len(file.needs)), lang)
     matrix = build(file)
     if roadmap is not None:
@@ -243,136 +198,8 @@ def produced(file: FileReport) -> str:
     return t(file.lang, "html.produced", version=__version__, ruleset=produced_ruleset(file))
 
 
-def _links(urls: list[str]) -> str:
-    """Sources as their host names, linking to the pages: compact on screen and on paper. A
-    host is named once, its further pages after it as [2], [3] ..."""
-    hosts: dict[str, list[str]] = {}
-    for url in urls:
-        host = (urlsplit(url).hostname or url).removeprefix("www.").rstrip(".") \
-            if url.startswith(("https://", "http://")) else url
-        hosts.setdefault(host, []).append(url)
-    return ", ".join(" ".join(f'<a href="{_e(url)}" title="{_e(url)}">'
-                              f"{_e(host if n == 1 else f'[{n}]')}</a>"
-                              for n, url in enumerate(pages, 1))
-                     if pages[0].startswith(("https://", "http://")) else _e(host)
-                     for host, pages in hosts.items())
-
-
-SHOWN_KINDS = ("official", "legal-database")  # the sources a circulated annex lists
-_PROVENANCE = ("framework", "title", "group", "required", "confidence", "adopted", "until",
-               "sources")
-_UNSURE = ("inferred", "unknown")
-
-
-def layer(source: str, lang: str) -> str:
-    """A file a rule set was layered from, as a reader reads it: a built-in one by its name."""
-    found = re.fullmatch(r"<built-in ([\w.-]+)>", source)
-    return t(lang, "html.builtin", name=found.group(1)) if found else source
-
-
-def caveats(framework: FrameworkInfo, lang: str) -> list[tuple[str, str]]:
-    """What a reader must be told of a framework's facts that no official text confirms, in
-    plain words (never a bare "inferred"): (the fact, the sentence)."""
-    overall = framework.confidence
-    fields = dict(framework.provenance)
-    out = []
-    if framework.in_force_until and fields.get("in_force_until", overall) in _UNSURE:
-        out.append(("in_force_until", t(lang, "html.caveat.in_force_until",
-                                        value=dates.spoken(framework.in_force_until, "gen"))))
-    if framework.adopted and fields.get("adopted", overall) in _UNSURE:
-        out.append(("adopted", t(lang, "html.caveat.adopted",
-                                 value=dates.tabled(framework.adopted))))
-    if fields.get(f"title_{lang}", fields.get("title_en", overall)) in _UNSURE:
-        out.append(("title", t(lang, "html.caveat.title")))
-    if fields.get("issuer") in _UNSURE:
-        out.append(("issuer", t(lang, "html.caveat.issuer")))
-    if not out and overall in _UNSURE:
-        out.append(("whole", t(lang, "html.caveat.whole")))
-    return out
-
-
-def _appendix(file: FileReport, several: bool) -> str:
-    """The rule set and the sources of its facts: at the end, collapsed on screen, printed in
-    full. Only official sources and legal databases are listed; the others are counted."""
-    ruleset, lang = file.ruleset, file.lang
-    if ruleset is None:
-        return ""
-    heading = t(lang, "html.appendix")
-    if several:
-        heading += f" — {file.roadmap.title if file.roadmap and file.roadmap.title else file.path}"
-    layers = ", ".join(layer(source, lang) for source in ruleset.sources)
-    out = [f'<section class="appendix" lang="{_e(lang)}">\n<details><summary><h2>{_e(heading)}'
-           f"</h2></summary>\n<p>{_e(t(lang, 'html.appendix_intro'))}</p>\n"
-           f"<p>{_e(_cap(t(lang, 'report.ruleset')))}: {_e(produced_ruleset(file))}. "
-           f"{_e(t(lang, 'html.layers', sources=layers))}</p>\n"]
-    roles: dict[str, str] = {}
-    for need in file.needs:
-        for fid in need.members:
-            roles.setdefault(fid, t(lang, "html.yes") if need.kind != "group" else
-                             t(lang, "html.one_of", id=need.id))
-    cited = {fid for item in file.items for fid, _ in item.cited}
-    shown = [fw for fw in ruleset.frameworks if fw.id in roles or fw.id in cited]
-    others = sum(1 for fw in shown for source in fw.sources if source.kind not in SHOWN_KINDS)
-    out.append('<table class="provenance">'
-               + "".join(f'<col class="c{n}">' for n in range(1, len(_PROVENANCE) + 1))
-               + '<thead><tr>'
-               + "".join(f"<th>{_e(t(lang, f'html.col.{name}'))}</th>" for name in _PROVENANCE)
-               + "</tr></thead>\n<tbody>\n")
-    notes: list[tuple[FrameworkInfo, list[tuple[str, str]]]] = []
-    for fw in shown:
-        links = _links([source.url for source in fw.sources if source.kind in SHOWN_KINDS]) \
-            or "—"
-        said = caveats(fw, lang)
-        if said:
-            notes.append((fw, said))
-        confidence = t(lang, f"html.confidence.{fw.confidence}") \
-            if fw.confidence in ("seen", "partial", "inferred", "unknown") else "—"
-        mark = "*" if said else ""
-        out.append(f"<tr><td><code>{_e(fw.id)}</code></td><td>{_e(fw.title_in(lang))}</td>"
-                   f"<td>{_e(group_name(fw.group, lang))}</td><td>{_e(roles.get(fw.id, ''))}</td>"
-                   f"<td>{_e(confidence)}{mark}</td>"
-                   f"<td>{_e(dates.tabled(fw.adopted).get(lang) if fw.adopted else '—')}</td>"
-                   f"<td>{_e(dates.tabled(fw.in_force_until).get(lang) if fw.in_force_until else '—')}"
-                   f"</td><td>{links}</td></tr>\n")
-    out.append("</tbody></table>\n")
-    if notes:  # each caveat said once, for all the frameworks it concerns
-        concerned: dict[str, list[str]] = {}
-        for fw, said in notes:
-            concerned.setdefault("; ".join(sentence for _, sentence in said), []).append(fw.id)
-        out.append(f"<h3>{_e(t(lang, 'html.caveats'))}</h3>\n<ul class=\"caveats\">\n")
-        out.extend(f"<li>{', '.join(f'<code>{_e(fid)}</code>' for fid in ids)}: "
-                   f"{_e(sentence)}.</li>\n" for sentence, ids in concerned.items())
-        out.append("</ul>\n")
-    rest = ruleset.total - len(shown)
-    tail = ([f'<p class="mute">{_e(t(lang, "html.other_sources", count=others))}</p>\n']
-            if others else []) + \
-        ([f'<p class="mute">{_e(t(lang, "html.other_frameworks", count=rest))}</p>\n']
-         if rest else [])
-    if tail:  # printed with what comes before it, never alone at the top of a page
-        out.append('<div class="tail">' + "".join(tail) + "</div>\n")
-    out.append("</details>\n</section>\n")
-    return "".join(out)
-
-
-def produced_ruleset(file: FileReport) -> str:
-    ruleset, lang = file.ruleset, file.lang
-    assert ruleset is not None
-    title = ruleset.title_in(lang) or ruleset.name
-    return t(lang, "html.ruleset_named", title=title, name=ruleset.name,
-             version=ruleset.version) if ruleset.version else \
-        t(lang, "html.ruleset_unversioned", title=title, name=ruleset.name)
-
-
-def group_name(group: str | None, lang: str) -> str:
-    """A group of frameworks by the name of its organisation, in the report's language."""
-    if not group:
-        return ""
-    key = f"group.{group}"
-    return t(lang, key) if key in catalog() else group
-
-
 def _legend(lang: str) -> str:
-    spans = "".join(f'<span><b class="{_CLASS[s]}">{SYMBOL[s]}</b> {_e(t(lang, MEANING[s]))}'
+    spans = "".join(f'<span><b class="{_CLASS[s]}">{SYMBOL[s]}</b> {escape(t(lang, MEANING[s]))}'
                     "</span>" for s in (PROVISION, CITED, TOUCHED, NONE))
     return f'<p class="legend">{spans}</p>\n'
 
@@ -381,31 +208,31 @@ def _matrix(matrix: Matrix) -> str:
     lang = matrix.lang
     collapsed = len(matrix.columns) > MAX_ITEM_COLUMNS
     wide = " wide" if len(matrix.columns) > WIDE_COLUMNS and not collapsed else ""
-    out = [f'<div class="matrix-page{wide}">\n<h3>{_e(t(lang, "matrix.heading"))}</h3>\n',
+    out = [f'<div class="matrix-page{wide}">\n<h3>{escape(t(lang, "matrix.heading"))}</h3>\n',
            _legend(lang)]
     if collapsed:
         found = sections(matrix)
         note = t(lang, "html.by_section", items=plural(lang, "plural.item", len(matrix.columns)))
-        out.append(f'<p class="mute">{_e(note)}</p>\n')
-        heads = [f'<th title="{_e(s.name)}">{_e(s.name)}<br><span class="mute">'
-                 f"{_e(plural(lang, 'plural.item', len(s.columns)))}</span></th>" for s in found]
+        out.append(f'<p class="mute">{escape(note)}</p>\n')
+        heads = [f'<th title="{escape(s.name)}">{escape(s.name)}<br><span class="mute">'
+                 f"{escape(plural(lang, 'plural.item', len(s.columns)))}</span></th>" for s in found]
     else:
-        heads = [f'<th title="{_e(c.section or "")}: {_e(c.title or "")}">{_e(c.id)}</th>'
+        heads = [f'<th title="{escape(c.section or "")}: {escape(c.title or "")}">{escape(c.id)}</th>'
                  for c in matrix.columns]
     out.append('<div class="scroll"><table class="matrix"><thead><tr><th class="fw">'
-               f'{_e(t(lang, "matrix.framework"))}</th>{"".join(heads)}'
-               f'<th>{_e(t(lang, "matrix.share"))}</th></tr></thead>\n<tbody>\n')
+               f'{escape(t(lang, "matrix.framework"))}</th>{"".join(heads)}'
+               f'<th>{escape(t(lang, "matrix.share"))}</th></tr></thead>\n<tbody>\n')
     group: str | None = None
     width = len(heads) + 2
     for r, row in enumerate(matrix.rows):
         if row.group and row.group != group:
             need = next(q for q in matrix.requirements if q.id == row.group)
             mark = '<span class="yes">✓</span>' if need.covered else '<span class="no">✗</span>'
-            label = f" — {_e(need.title)}" if need.title else ""
+            label = f" — {escape(need.title)}" if need.title else ""
             counts = t(lang, "html.group", cited=len(need.covered_by),
                        members=len(need.members), at_least=need.at_least)
-            out.append(f'<tr class="group"><th colspan="{width}">{mark} {_e(need.id)}{label}: '
-                       f"{_e(counts)}</th></tr>\n")
+            out.append(f'<tr class="group"><th colspan="{width}">{mark} {escape(need.id)}{label}: '
+                       f"{escape(counts)}</th></tr>\n")
         group = row.group
         mark = '<span class="yes">✓</span>' if row.covered else '<span class="no">✗</span>'
         if collapsed:
@@ -413,20 +240,20 @@ def _matrix(matrix: Matrix) -> str:
                             f"{f' {s.counts[r]}' if s.counts[r] else ''}</td>" for s in found)
         else:
             cells = "".join(f'<td class="{_CLASS[c]}">{SYMBOL[c]}</td>' for c in row.cells)
-        out.append(f'<tr><th class="fw" title="{_e(row.title)}">{mark} <code>'
-                   f"{_e(row.framework)}</code></th>{cells}"
-                   f"<td>{_e(percent(row.share)[lang])}</td></tr>\n")
+        out.append(f'<tr><th class="fw" title="{escape(row.title)}">{mark} <code>'
+                   f"{escape(row.framework)}</code></th>{cells}"
+                   f"<td>{escape(percent(row.share)[lang])}</td></tr>\n")
     out.append("</tbody></table></div>\n")
     share = t(lang, "matrix.of", covered=matrix.covered, required=matrix.required)
-    out.append(f"<p>{_e(_cap(t(lang, 'matrix.coverage')))}: <b>{_e(share)}</b> "
-               f"({_e(percent(matrix.share)[lang])}).</p>\n")
+    out.append(f"<p>{escape(capital(t(lang, 'matrix.coverage')))}: <b>{escape(share)}</b> "
+               f"({escape(percent(matrix.share)[lang])}).</p>\n")
     out.append("</div>\n")
     if not collapsed and matrix.columns:
         out.append('<table class="items"><tr>'
-                   + "".join(f"<th>{_e(t(lang, f'html.col.{name}'))}</th>"
+                   + "".join(f"<th>{escape(t(lang, f'html.col.{name}'))}</th>"
                              for name in ("item", "section", "title")) + "</tr>\n")
-        out.extend(f"<tr><td>{_e(c.id)}</td><td>{_e(c.section or '—')}</td>"
-                   f"<td>{_e(c.title or '')}</td></tr>\n" for c in matrix.columns)
+        out.extend(f"<tr><td>{escape(c.id)}</td><td>{escape(c.section or '—')}</td>"
+                   f"<td>{escape(c.title or '')}</td></tr>\n" for c in matrix.columns)
         out.append("</table>\n")
     return "".join(out)
 
@@ -439,9 +266,9 @@ def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
     index = by_id(matrix.columns)
     lang = file.lang
     known = {fw.id: fw for fw in file.ruleset.frameworks} if file.ruleset else {}
-    yield f"<h3>{_e(t(lang, 'report.findings'))} ({len(live)})</h3>\n"
+    yield f"<h3>{escape(t(lang, 'report.findings'))} ({len(live)})</h3>\n"
     if not live:
-        yield f'<p class="mute">{_e(t(lang, "html.no_findings"))}</p>\n'
+        yield f'<p class="mute">{escape(t(lang, "html.no_findings"))}</p>\n'
     grouped: dict[int, list[Finding]] = {}
     for finding in live:
         column = item_of(index, finding)
@@ -459,14 +286,14 @@ def _findings(file: FileReport, matrix: Matrix) -> Iterator[str]:
         # on paper, the notes with a fix are rows of one table instead (an item of only
         # those is left out there)
         hidden = " noprint" if all(map(_tabled, grouped[number])) else ""
-        yield f'<div class="item{hidden}"><h4>{_e(heading)}</h4>\n'
+        yield f'<div class="item{hidden}"><h4>{escape(heading)}</h4>\n'
         yield "".join(_finding(f, lines, lang, known, hints, file) for f in grouped[number]) \
             + "</div>\n"
     notes = [f for f in live if _tabled(f)]
     if notes:
         yield _notes(notes, known, lang, file)
     if waived:
-        yield f"<h3>{_e(t(lang, 'report.waived_findings', count=len(waived)))}</h3>\n"
+        yield f"<h3>{escape(t(lang, 'report.waived_findings', count=len(waived)))}</h3>\n"
         yield "".join(_finding(f, lines, lang, known, file=file) for f in waived)
 
 
@@ -501,26 +328,26 @@ def _notes(notes: list[Finding], known: dict[str, FrameworkInfo], lang: str,
     groups: dict[str, dict[str, list[Finding]]] = {}
     for finding in notes:
         groups.setdefault(finding.code, {}).setdefault(finding.framework or "", []).append(finding)
-    heads = "".join(f"<th>{_e(t(lang, f'html.col.{name}'))}</th>"
+    heads = "".join(f"<th>{escape(t(lang, f'html.col.{name}'))}</th>"
                     for name in ("item", "line", "written", "fix"))
     out = ['<div class="notes-print">\n']
     for code, by_framework in groups.items():
         heading = t(lang, "html.notes", code=code, name=t(lang, f"checkname.{code}"),
                     count=plural(lang, "plural.info", sum(map(len, by_framework.values()))))
-        out.append(f'<h4>{_e(heading)}</h4>\n<table class="notes"><thead><tr>{heads}</tr>'
+        out.append(f'<h4>{escape(heading)}</h4>\n<table class="notes"><thead><tr>{heads}</tr>'
                    "</thead>\n<tbody>\n")
         for fid, group in by_framework.items():
             title = _group_title(group, known.get(fid), lang)
-            said = f" — {_e(t(lang, 'html.notes_group', title=title))}" if title else ""
-            out.append(f'<tr class="group"><th colspan="4"><code>{_e(fid)}</code>{said}</th></tr>\n')
+            said = f" — {escape(t(lang, 'html.notes_group', title=title))}" if title else ""
+            out.append(f'<tr class="group"><th colspan="4"><code>{escape(fid)}</code>{said}</th></tr>\n')
             for finding in group:
                 value = finding.fix.value if finding.fix and finding.fix.value else ""
-                fixed = f"<i>{_e(t(lang, 'html.notes_title'))}</i>{_e(value[len(title):])}" \
-                    if title and value.startswith(title) else _e(value)
+                fixed = f"<i>{escape(t(lang, 'html.notes_title'))}</i>{escape(value[len(title):])}" \
+                    if title and value.startswith(title) else escape(value)
                 at = (where_in(file, finding, lang) if file is not None else None) or \
                     str(finding.line)
-                out.append(f'<tr class="row"><td>{_e(finding.item or "")}</td>'
-                           f"<td>{_e(at)}</td><td>{_e(quoted(finding.subject or '')[lang])}</td>"
+                out.append(f'<tr class="row"><td>{escape(finding.item or "")}</td>'
+                           f"<td>{escape(at)}</td><td>{escape(quoted(finding.subject or '')[lang])}</td>"
                            f"<td>{fixed}</td></tr>\n")
         out.append("</tbody></table>\n")
     return "".join(out) + "</div>\n"
@@ -542,34 +369,34 @@ def _finding(finding: Finding, lines: SourceLines | None, lang: str,
     label = fixable_key(finding)
     # an option it names ("--unsafe-fixes") is never broken at its hyphens
     fixable = ' <span class="mute">' + _OPTION.sub(r'<span class="nw">\1</span>',
-                                                   _e(t(lang, label).strip())) + "</span>" \
+                                                   escape(t(lang, label).strip())) + "</span>" \
         if label else ""
     shown = f"{kind} noprint" if _tabled(finding) else kind
     out = [f'<div class="finding {shown}"><p class="head"><span class="badge {kind}">'
-           f"{_e(t(lang, f'term.label.{kind}'))}</span> "
-           f"<code>{_e(finding.code)}</code> {_e(t(lang, f'checkname.{finding.code}'))} "
-           f'<span class="mute">{_e(where)}</span>{fixable}</p>',
-           f'<p class="msg">{_e(text.message)}</p>']
+           f"{escape(t(lang, f'term.label.{kind}'))}</span> "
+           f"<code>{escape(finding.code)}</code> {escape(t(lang, f'checkname.{finding.code}'))} "
+           f'<span class="mute">{escape(where)}</span>{fixable}</p>',
+           f'<p class="msg">{escape(text.message)}</p>']
     if finding.suppression is not None:
         reason = text.waived or t(lang, "report.no_reason")
-        out.append(f"<p><b>{_e(_cap(t(lang, 'term.waived')))}</b> {_e(reason)}</p>")
+        out.append(f"<p><b>{escape(capital(t(lang, 'term.waived')))}</b> {escape(reason)}</p>")
     if text.hint:
         shared = hints.get((finding.code, text.hint), 0) if hints is not None else 0
         again = shared < 0  # said already, on paper, by an earlier finding of the check
-        once = f'<span class="print-only">{_e(t(lang, "html.hint_once", code=finding.code))}' \
+        once = f'<span class="print-only">{escape(t(lang, "html.hint_once", code=finding.code))}' \
             "</span>" if shared > 1 else ""
         if hints is not None and shared:
             hints[(finding.code, text.hint)] = -1
         opening = '<p class="noprint">' if again else "<p>"
-        out.append(f"{opening}<b>{_e(_cap(t(lang, 'report.suggestion')))}</b> "
-                   f"{_e(text.hint)}{once}</p>")
+        out.append(f"{opening}<b>{escape(capital(t(lang, 'report.suggestion')))}</b> "
+                   f"{escape(text.hint)}{once}</p>")
     framework = known.get(finding.framework or "")
     rests = _RESTS_ON.get(finding.code)
     unsure = [sentence for fact, sentence in caveats(framework, lang) if fact == rests] \
         if framework is not None else []
     if unsure:
-        out.append(f'<p class="caveat"><b>{_e(t(lang, "html.note"))}</b> '
-                   f"{_e(_cap(unsure[0]))}.</p>")
+        out.append(f'<p class="caveat"><b>{escape(t(lang, "html.note"))}</b> '
+                   f"{escape(capital(unsure[0]))}.</p>")
     out.append(_snippet(finding, lines))
     return "".join(out) + "</div>\n"
 
@@ -582,6 +409,6 @@ def _snippet(finding: Finding, lines: SourceLines | None) -> str:
     shown = []
     for number in range(first, last + 1):
         text = f"{number:>{digits}} | {lines[number - 1]}"
-        shown.append(f'<span class="hit">{_e(text)}</span>' if number == finding.line
-                     else _e(text))
+        shown.append(f'<span class="hit">{escape(text)}</span>' if number == finding.line
+                     else escape(text))
     return '<pre class="src">' + "\n".join(shown) + "</pre>"

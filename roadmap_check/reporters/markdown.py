@@ -35,7 +35,7 @@ from roadmap_check.matrix import (
 from roadmap_check.report import FileReport, Report
 from roadmap_check.reporters import fixable_key, said
 from roadmap_check.reporters import where as where_in
-from roadmap_check.reporters.html import SourceLines, layer, meta_value, source_lines
+from roadmap_check.reporters.annex_text import SourceLines, layer, meta_value, source_lines
 from roadmap_check.safe_text import printable
 from roadmap_check.severity import Severity
 
