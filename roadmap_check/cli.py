@@ -15,14 +15,13 @@ import typer
 
 from roadmap_check import __version__
 from roadmap_check.cli_help import help_lang, localise
-from roadmap_check.errors import EXIT_USAGE, RoadmapCheckError, guarded, speaking, write_out
+from roadmap_check.errors import RoadmapCheckError, guarded, speaking, write_out
 from roadmap_check.i18n import choose_lang, plural, t
 from roadmap_check.langs import LANGS
 from roadmap_check.safe_text import line, printable
 
 if TYPE_CHECKING:
     from roadmap_check.engine import Options
-    from roadmap_check.fixing import Outcome
 
 # The language of --help: --lang in the command line, else the locale's (cli_help.py).
 HELP_LANG = help_lang(sys.argv[1:], os.environ)
@@ -337,64 +336,17 @@ def fix(
     quoted (RM007); the unsafe ones (that drop or widen what a citation says) only with
     --unsafe-fixes. Only those spans change;
     a file the fixes cannot be verified on is left as it was and named (exit 2)."""
+    from roadmap_check import fixing
     from roadmap_check.command import CheckArgs, load_config
+    from roadmap_check.fix_command import fix_files
 
     said = choose_lang(lang, None, os.environ)
     with speaking(said):
         unsafe = load_config(CheckArgs(paths=[], config=config,
                                        unsafe_fixes=unsafe_fixes))["unsafe-fixes"]
-        _fix(paths, rules, diff, lang, force, said, allow_rules_from, bool(unsafe))
-
-
-def _fix(paths: list[Path], rules: list[str] | None, diff: bool, lang: str | None,
-         force: bool, said: str, allow: list[Path] | None, unsafe: bool = False) -> None:
-    from roadmap_check import fixing
-    from roadmap_check.engine import Engine
-
-    engine = Engine(_options(rules, lang, select=fixing.SELECT, allow=allow))
-    pending = refused = False
-    for path in paths:
-        try:
-            original, outcome, file_lang = fixing.fix_file(engine, path, unsafe)
-            if diff:
-                # the road map's own lines: their control characters shown, their ends kept
-                write_out(printable(text.rstrip("\r\n")) + text[len(text.rstrip("\r\n")):]
-                          for text in outcome.diff(file_lang).splitlines(keepends=True))
-                pending |= outcome.changed
-            elif outcome.changed:
-                fixing.write(path, original, outcome.after, force)
-        except fixing.Refused as exc:  # this file is left as it was; on with the next
-            print(line(f"roadmap-check: {exc.in_lang(exc.lang or said)}"), file=sys.stderr)
-            refused = True
-            continue
-        applied = outcome.applied
-        codes = sorted({f.code for f in applied})
-        key = "cli.nothing_to_fix" if not applied else "cli.would_fix" if diff else "cli.fixed"
-        print(line(t(file_lang, key, path=str(path), count=len(applied),
-                     codes=f" ({', '.join(codes)})" if codes else "")), file=sys.stderr)
-        _unsafe_left(path, outcome, file_lang, diff)
-    raise typer.Exit(EXIT_USAGE if refused else 1 if pending else 0)
-
-
-def _unsafe_left(path: Path, outcome: "Outcome", lang: str, each: bool) -> None:
-    """The unsafe fixes not applied: how many, and with ``each`` (--diff) each one, with
-    what it would drop or widen."""
-    left = outcome.unsafe
-    if not left:
-        return
-    if each:
-        from roadmap_check.i18n import quoted
-
-        for found in left:
-            fix = found.fix
-            assert fix is not None
-            new = fix.value if fix.value is not None else fix.replacement
-            print(line(t(lang, "cli.unsafe_fix", where=f"{path}:{found.line}:{found.column}",
-                         code=found.code, old=quoted(found.subject or "")[lang],
-                         new=quoted(new)[lang],
-                         lost=", ".join(quoted(x)[lang] for x in fix.loses) or "-")),
-                  file=sys.stderr)
-    print(line(t(lang, "cli.unsafe_left", path=str(path), count=len(left))), file=sys.stderr)
+        options = _options(rules, lang, select=fixing.SELECT, allow=allow_rules_from)
+        code = fix_files(paths, options, diff=diff, force=force, said=said, unsafe=bool(unsafe))
+    raise typer.Exit(code)
 
 
 @app.command(help=_h("help.diff"), options_metavar=_OPTIONS)

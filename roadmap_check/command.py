@@ -223,7 +223,9 @@ def _collect(args: CheckArgs, config: configuration.Config, lang: str,
         return None
     _refuse_overwriting(args, config, paths, outputs or [])
     if args.fix:
-        _fix_first(paths, options, lang, bool(config["unsafe-fixes"]))
+        from roadmap_check.fix_command import fix_before_check
+
+        fix_before_check(paths, options, lang, bool(config["unsafe-fixes"]))
     jobs = args.jobs or os.cpu_count() or 1
     reports = list(_with_progress(paths, options, jobs, args, lang))
     if args.write_baseline is not None:
@@ -300,34 +302,6 @@ def _annotate(target: Path, report: Report, lang: str) -> None:
     count = annotate(report, target)
     say(i18n.t(report.language, "cli.annotated", path=str(target),
                count=i18n.plural(report.language, "plural.finding", count)))
-
-
-def _fix_first(paths: list[Path], options: Options, lang: str, unsafe: bool = False) -> None:
-    """``check --fix``: apply the safe fixes (and the unsafe ones, with ``unsafe``) to each
-    file, then check what is left."""
-    from dataclasses import replace
-
-    from roadmap_check import fixing
-    from roadmap_check.engine import Engine
-
-    engine = Engine(replace(options, select=fixing.SELECT, ignore=frozenset(), limit=None))
-    for path in paths:
-        if str(path) == "-":
-            continue
-        try:
-            original, outcome, _ = fixing.fix_file(engine, path, unsafe)
-        except fixing.Refused as exc:  # a Word or Excel road map: checked as it is
-            if exc.template != "error.fix_office":
-                raise
-            say(exc.in_lang(lang))
-            continue
-        if outcome.changed:
-            fixing.write(path, original, outcome.after)
-            say(i18n.t(lang, "cli.fixed", path=str(path),
-                       count=len(outcome.applied),
-                       codes=f" ({', '.join(sorted({f.code for f in outcome.applied}))})"))
-        if outcome.unsafe:  # left for --unsafe-fixes; the check below lists them
-            say(i18n.t(lang, "cli.unsafe_left", path=str(path), count=len(outcome.unsafe)))
 
 
 def _with_progress(paths: list[Path], options: Options, jobs: int,
