@@ -249,7 +249,7 @@ def _refuse_overwriting(args: CheckArgs, config: configuration.Config, paths: li
     a rule set named by --rules or the config), under any name (a link, '..'), is refused
     before anything is written."""
     inputs: dict[tuple[int, int], Path] = {}
-    from roadmap_check.ruleset import builtin_names
+    from roadmap_check.ruleset_files import builtin_names
 
     builtin = builtin_names()
     rule_files = [Path(spec) for spec in config["rules"] if spec not in builtin]

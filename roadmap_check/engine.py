@@ -26,11 +26,12 @@ from roadmap_check.findings import DEFAULT_TRUST, Finding, trusted
 from roadmap_check.fuzzy import closest_key
 from roadmap_check.i18n import choose_lang, foreign, msg, per_lang
 from roadmap_check.limits import Limiter, cap
-from roadmap_check.loading import RM001, RM008, build
+from roadmap_check.loading import build
 from roadmap_check.model import Item, Roadmap, Text
 from roadmap_check.registry import CHECKS, RUNS
 from roadmap_check.report import FileReport, ItemInfo, RoadmapInfo
 from roadmap_check.resolve import Resolved, Resolver
+from roadmap_check.roadmap_format import RM001, RM008
 from roadmap_check.severity import Severity
 from roadmap_check.suppressions import Suppression
 
@@ -262,7 +263,7 @@ class Engine:
 
 def _unusable_ruleset(path: str, named: Text, exc: RoadmapCheckError) -> Finding:
     """RM008 at the ``ruleset:`` value: the rule set it names cannot be found or used."""
-    from roadmap_check.ruleset import builtin_names
+    from roadmap_check.ruleset_files import builtin_names
 
     close = closest_key(named.value, builtin_names())
     hint = msg("hint.did_you_mean", name=repr(close)) if close else \

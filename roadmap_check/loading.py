@@ -1,8 +1,8 @@
 """The loading stage: composed YAML nodes -> the road-map model, with structural findings.
 
-Declares the findings of the whole loading stage (RM001-RM004, RM006-RM008: reading the
-file, ``roadmap_check.reading``; building the model, here; choosing the rule set, the engine).
-The walk is iterative over a known shape, so no input can exhaust the stack, and each value
+The findings of the whole loading stage (RM001-RM004, RM006-RM008) and the keys of the format
+are declared in ``roadmap_format``; reading the file is ``reading``, choosing the rule set the
+engine's. The walk is iterative over a known shape, so no input can exhaust the stack, and each value
 keeps its line and column.
 """
 
@@ -13,7 +13,6 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from roadmap_check.checks.base import NO_FIX, SAFE, Check, E, Family, W
 from roadmap_check.checks.structure import RM005
 from roadmap_check.edits import double_quoted
 from roadmap_check.findings import Finding, Fix, Msg
@@ -21,6 +20,15 @@ from roadmap_check.i18n import Local, Value, counted, local, msg
 from roadmap_check.langs import LANGS
 from roadmap_check.limits import Limiter
 from roadmap_check.model import Citation, Item, Roadmap, Text, Waiver
+from roadmap_check.roadmap_format import (
+    CITATION_KEYS,
+    FAMILY,
+    ITEM_KEYS,
+    REQUIRED_ITEM_KEYS,
+    ROADMAP_KEYS,
+    TOP_KEYS,
+    WAIVER_KEYS,
+)
 from roadmap_check.yaml_io import (
     MERGE_TAG,
     MappingNode,
@@ -31,51 +39,8 @@ from roadmap_check.yaml_io import (
     pos,
 )
 
-RM001 = Check("RM001", "yaml-syntax", E, NO_FIX, (
-    "rm001.encoding", "rm001.not_utf8", "rm001.not_utf8_cp1251", "rm001.empty", "rm001.nul",
-    "rm001.no_document", "rm001.yaml", "rm001.yaml_context", "rm001.yaml_too_deep",
-    "rm001.unreadable", "rm001.control_character", "rm001.control_character.hint",
-    "hint.save_utf8",
-    # a Word or Excel file that cannot be read as a road map (office/container.py)
-    "office.legacy_doc", "office.legacy_doc.hint", "office.legacy_xls", "office.legacy_xls.hint",
-    "office.encrypted", "office.encrypted.hint", "office.macros", "office.macros.hint",
-    "office.odf_macros", "office.odf_macros.hint", "office.ole2", "office.ole2.hint", "office.not_office",
-    "office.corrupt", "office.too_large", "office.bomb", "office.bad_xml", "office.dtd",
-    "office.no_sheet", "office.too_many_cells"))
-RM002 = Check("RM002", "duplicate-key", E, NO_FIX,
-              ("rm002.duplicate_key", "rm002.duplicate_key.hint"))
-RM003 = Check("RM003", "bad-structure", E, NO_FIX, (
-    "rm003.many_documents", "rm003.many_documents.hint", "rm003.key_kind", "rm003.empty",
-    "rm003.single", "rm003.entry_single", "rm003.value_or_list", "rm003.file_kind",
-    "rm003.no_roadmap", "rm003.no_roadmap.hint", "rm003.no_items", "rm003.items_kind",
-    "rm003.roadmap_kind", "rm003.roadmap_missing", "rm003.bad_status", "rm003.bad_language",
-    "rm003.item_status", "rm003.item_status.hint",
-    "rm003.item_kind", "rm003.item_missing", "rm003.no_party", "rm003.cites_kind",
-    "rm003.citation_kind", "rm003.citation_no_framework", "rm003.waivers_kind",
-    "rm003.waiver_kind", "rm003.waiver_no_check", "rm003.waiver_code",
-    # a Word or Excel road map's table (office/tables.py)
-    "rm003.office_no_table", "rm003.office_no_table.hint", "rm003.office_no_column",
-    "rm003.office_no_column.hint", "rm003.office_empty_cell", "rm003.office_field.hint"))
-RM004 = Check("RM004", "unknown-key", W, NO_FIX, (
-    "rm004.unknown_key", "rm004.known_keys", "hint.did_you_mean",
-    "rm004.office_column", "rm004.office_column_twice", "rm004.office_columns"))
-RM006 = Check("RM006", "numeric-id", W, SAFE, ("rm006.numeric_id", "rm006.numeric_id.hint"))
-RM007 = Check("RM007", "unsafe-yaml", E, SAFE, (
-    "rm007.expansion", "rm007.recursive", "rm007.tag", "rm007.tag.hint", "rm007.merge_depth",
-    "rm007.tag_text", "rm007.tag_text.hint"))
-RM008 = Check("RM008", "unknown-ruleset", E, NO_FIX,
-              ("rm008.unknown_ruleset", "rm008.unknown_ruleset.hint"))
-FAMILY = Family("loading", (RM001, RM002, RM003, RM004, RM006, RM007, RM008))
 CHECKS = {c.code: c for c in (*FAMILY.checks, RM005)}  # RM005: items repeated by aliases
 
-TOP_KEYS = ("roadmap", "items")
-ROADMAP_KEYS = ("id", "title", "version", "status", "date", "period", "language", "ruleset",
-                "requires")
-ITEM_KEYS = ("id", "title", "description", "section", "responsible", "participants", "start",
-             "deadline", "outcome", "indicators", "depends_on", "status", "cites", "waivers")
-CITATION_KEYS = ("framework", "provision")
-WAIVER_KEYS = ("check", "framework", "reason", "until")
-REQUIRED_ITEM_KEYS = ("id", "title", "responsible", "deadline")
 _ITEM_KEYS = frozenset(ITEM_KEYS)
 _ORDER = {_ITEM_KEYS: ITEM_KEYS}  # the keys in the format's order, for messages
 _CORE = "tag:yaml.org,2002:"

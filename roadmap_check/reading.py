@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from roadmap_check.edits import double_quoted
 from roadmap_check.findings import Finding, Fix
-from roadmap_check.loading import RM001, RM003, RM007
+from roadmap_check.roadmap_format import RM001, RM003, RM007
 from roadmap_check.suppressions import Suppression
 from roadmap_check.suppressions import parse as parse_suppressions
 from roadmap_check.yaml_io import Node, Problem, compose

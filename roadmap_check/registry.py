@@ -6,13 +6,13 @@ Families in the order the engine runs them; ``CHECKS`` by code, in code order. `
 
 from __future__ import annotations
 
-from roadmap_check import baseline, loading, suppressions, waivers
+from roadmap_check import baseline, roadmap_format, suppressions, waivers
 from roadmap_check.checks import citations, coverage, parties, schedule, structure, subjects
 from roadmap_check.checks.base import Check, Family
 
 # Stages first (loading), then the checks over the resolved road map, then the later stages.
 FAMILIES: tuple[Family, ...] = (
-    loading.FAMILY, structure.FAMILY, citations.FAMILY, subjects.FAMILY, coverage.FAMILY,
+    roadmap_format.FAMILY, structure.FAMILY, citations.FAMILY, subjects.FAMILY, coverage.FAMILY,
     schedule.FAMILY, parties.FAMILY, waivers.FAMILY, suppressions.FAMILY, baseline.FAMILY,
 )
 CHECKS: dict[str, Check] = dict(sorted((c.code, c) for f in FAMILIES for c in f.checks))

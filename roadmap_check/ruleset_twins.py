@@ -38,7 +38,7 @@ from roadmap_check.model import (
     Thresholds,
     Where,
 )
-from roadmap_check.ruleset import builtin_folder, builtin_names
+from roadmap_check.ruleset_files import builtin_folder, builtin_names
 
 if TYPE_CHECKING:
     from roadmap_check.matching import CitationTables

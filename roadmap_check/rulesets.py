@@ -9,15 +9,8 @@ from pathlib import Path
 from roadmap_check import ruleset_twins, vocabulary
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
 from roadmap_check.model import Framework, Reference, Requirement, RuleSet, Thresholds
-from roadmap_check.ruleset import (
-    ACCEPT_KEYS,
-    DEFAULT_RULESET,
-    THRESHOLD_KEYS,
-    Data,
-    Loader,
-    _locate,
-    builtin_names,
-)
+from roadmap_check.ruleset import ACCEPT_KEYS, THRESHOLD_KEYS, Data, Loader
+from roadmap_check.ruleset_files import DEFAULT_RULESET, builtin_names, locate
 from roadmap_check.severity import Severity
 from roadmap_check.yaml_io import SequenceNode
 
@@ -115,7 +108,7 @@ def _layer(loader: Loader, ruleset: RuleSet, spec: str, base: Path,
 def _open(loader: Loader, ruleset: RuleSet, spec: str, base: Path, referrer: str | None,
           reach: tuple[Path, ...] | None, roots: tuple[Path, ...],
           on_stack: set[str]) -> _Open | None:
-    path, display = _locate(spec, base, reach, referrer)
+    path, display = locate(spec, base, reach, referrer)
     ident = str(path.resolve())
     if ident in on_stack:
         raise RoadmapCheckError.of("error.extends_cycle", path=referrer or display, spec=spec)

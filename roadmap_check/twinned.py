@@ -9,7 +9,7 @@ from pathlib import Path
 from roadmap_check import ruleset_twins, rulesets, twins
 from roadmap_check.files import write_atomically
 from roadmap_check.i18n import parse_catalog
-from roadmap_check.ruleset import builtin_folder, builtin_names
+from roadmap_check.ruleset_files import builtin_folder, builtin_names
 from roadmap_check.vocabulary import parse_file
 
 PARSERS: dict[str, twins.Parse] = {"messages.yaml": parse_catalog, "vocabulary.yaml": parse_file}

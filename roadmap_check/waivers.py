@@ -7,9 +7,9 @@ from roadmap_check.checks.base import INFO, NO_FIX, Check, E, Family, W
 from roadmap_check.checks.citations import RM102
 from roadmap_check.findings import Finding, Waived
 from roadmap_check.i18n import msg, quoted
-from roadmap_check.loading import RM003
 from roadmap_check.model import Item, Waiver
 from roadmap_check.resolve import Resolved
+from roadmap_check.roadmap_format import RM003
 
 RM401 = Check("RM401", "waiver-without-reason", E, NO_FIX,
               ("rm401.no_reason", "rm401.no_reason.hint"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 from hypothesis import strategies as st
 
-from roadmap_check.loading import ITEM_KEYS, ROADMAP_KEYS
+from roadmap_check.roadmap_format import ITEM_KEYS, ROADMAP_KEYS
 
 _TOKENS = st.sampled_from([
     "roadmap", "items", "id", "title", "deadline", "cites", "responsible", "depends_on",

@@ -23,7 +23,7 @@ def _facts() -> dict[str, dict[str, Any]]:
 
 def _built_in() -> dict[str, Framework]:
     frameworks: dict[str, Framework] = {}
-    from roadmap_check.ruleset import builtin_names
+    from roadmap_check.ruleset_files import builtin_names
 
     for name in builtin_names():
         frameworks.update(rulesets.load([name]).frameworks)

@@ -225,7 +225,7 @@ def test_every_rewriting_fix_is_safe_exactly_when_it_loses_nothing(path: Path) -
     from roadmap_check.checks.base import CHECKED
     from roadmap_check.engine import Engine, Options
     from roadmap_check.normalize import Normalizer
-    from roadmap_check.ruleset import builtin_names
+    from roadmap_check.ruleset_files import builtin_names
 
     report = Engine(Options()).check_path(path, str(path))
     builtin = report.ruleset is not None and report.ruleset.name in builtin_names()

@@ -12,8 +12,9 @@ from helpers import Run
 
 from roadmap_check.config import FAIL_ON, LEVELS
 from roadmap_check.langs import LANGS
-from roadmap_check.loading import _ITEM_KEYS, ROADMAP_KEYS
+from roadmap_check.loading import _ITEM_KEYS
 from roadmap_check.reporters import FORMATS
+from roadmap_check.roadmap_format import ROADMAP_KEYS
 
 Cli = Callable[..., Run]
 

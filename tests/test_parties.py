@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.findings import Finding
 from roadmap_check.normalize import StemIndex
-from roadmap_check.ruleset import builtin_names
+from roadmap_check.ruleset_files import builtin_names
 from roadmap_check.severity import Severity
 
 CIS_BODIES = [

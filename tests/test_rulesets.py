@@ -12,7 +12,8 @@ from helpers import TEST_RULES, TESTS, Run, check_text, codes, minimal_roadmap, 
 
 from roadmap_check import rulesets
 from roadmap_check.errors import RoadmapCheckError, RuleSetError
-from roadmap_check.ruleset import CONFIDENCE, builtin_names
+from roadmap_check.ruleset import CONFIDENCE
+from roadmap_check.ruleset_files import builtin_names
 from roadmap_check.severity import Severity
 
 FACTS = "data/frameworks_facts.yaml"

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from helpers import Run
 
-from roadmap_check import config, loading, rulesets
+from roadmap_check import config, roadmap_format, rulesets
 from roadmap_check.dates import builtin_ongoing
 from roadmap_check.docs import check_docs
 from roadmap_check.i18n import catalog
@@ -49,8 +49,8 @@ def _allowed() -> set[str]:
                        "true", "false"}  # TOML's values, as 'config' prints them
     names: list[str] = [*CHECKS, *(c.name for c in CHECKS.values()), *config.DEFAULTS]
     # the road-map format: its keys and the values written as they are (explain's examples)
-    names += [*loading.TOP_KEYS, *loading.ROADMAP_KEYS, *loading.ITEM_KEYS,
-              *loading.CITATION_KEYS, *loading.WAIVER_KEYS, *builtin_ongoing(),
+    names += [*roadmap_format.TOP_KEYS, *roadmap_format.ROADMAP_KEYS, *roadmap_format.ITEM_KEYS,
+              *roadmap_format.CITATION_KEYS, *roadmap_format.WAIVER_KEYS, *builtin_ongoing(),
               *(key.split(".", 1)[1] for key in catalog() if key.startswith("status."))]
     for command, formats in FORMATS.items():
         names += [command, *formats]
@@ -61,7 +61,7 @@ def _allowed() -> set[str]:
         for param in command.params:
             names += [*param.opts, *getattr(param, "secondary_opts", [])]
         stack.extend(getattr(command, "commands", {}).values())
-    from roadmap_check.ruleset import builtin_names
+    from roadmap_check.ruleset_files import builtin_names
 
     for spec in builtin_names():
         ruleset = rulesets.load([spec])

@@ -29,7 +29,8 @@ from test_vocabulary import INVALID_IDS as INVALID_VOCABULARY_IDS
 from roadmap_check import dates, rulesets, vocabulary
 from roadmap_check.errors import RoadmapCheckError
 from roadmap_check.registry import CHECKS
-from roadmap_check.ruleset import TRIGGER, builtin_names
+from roadmap_check.ruleset import TRIGGER
+from roadmap_check.ruleset_files import builtin_names
 
 ROOT = TESTS.parent
 EXAMPLES = ROOT / "examples"

@@ -15,7 +15,7 @@ from helpers import TESTS, engine
 from roadmap_check import ruleset_twins, rulesets, triggers, twins
 from roadmap_check.engine import Engine, Options
 from roadmap_check.matching import CitationIndex
-from roadmap_check.ruleset import DEFAULT_RULESET, builtin_folder, builtin_names
+from roadmap_check.ruleset_files import DEFAULT_RULESET, builtin_folder, builtin_names
 from roadmap_check.triggers import TriggerIndex
 from roadmap_check.twinned import PARSERS, ruleset_twin
 

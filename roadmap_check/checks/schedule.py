@@ -11,9 +11,9 @@ from roadmap_check.edits import replace_fix
 from roadmap_check.findings import Finding, Msg
 from roadmap_check.graphs import IdIndex, components, shortest_cycle
 from roadmap_check.i18n import Value, bare, local, msg, number, quoted, rendered
-from roadmap_check.loading import RM003
 from roadmap_check.model import Text
 from roadmap_check.resolve import Resolved
+from roadmap_check.roadmap_format import RM003
 
 SHOWN = 10            # ids a cycle message shows at most
 

@@ -15,7 +15,6 @@ from pathlib import PurePath
 
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import msg
-from roadmap_check.loading import RM001, RM003
 from roadmap_check.model import Roadmap, Text
 from roadmap_check.office import header as headers
 from roadmap_check.office.container import OfficeError, Package, open_package
@@ -29,6 +28,7 @@ from roadmap_check.office.tables import (
 )
 from roadmap_check.office.vocab import Vocabulary, explicit_columns, vocabulary
 from roadmap_check.report import Place
+from roadmap_check.roadmap_format import RM001, RM003
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from roadmap_check.findings import Finding
 from roadmap_check.i18n import Local, local, msg, number
 from roadmap_check.langs import LANGS
-from roadmap_check.loading import RM003, RM004
 from roadmap_check.model import Citation, Item, Text, Waiver
 from roadmap_check.office.container import OfficeError
 from roadmap_check.office.vocab import IGNORE, ITEM_FIELDS, Vocabulary
 from roadmap_check.report import Place
+from roadmap_check.roadmap_format import RM003, RM004
 
 PROVISION_MARK = ", § "  # a citation's provision given apart (a YAML mapping citation)
 MAX_HEADER_ROWS = 12  # a header row is looked for among the first rows of a table
