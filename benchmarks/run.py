@@ -83,7 +83,7 @@ def resolve_tool(tool: str) -> tuple[list[str], Env] | None:
 # What the 20-item targets cannot be judged on: an editable install's finder is imported at
 # every start of its Python (about 5 ms here, measured), by the floor's as well as the
 # check's, and a cost added to both flatters a ratio of two small times (4.4-5.2x on a
-# regular install, 3.6-4.3x on an editable one, measured on the same code).
+# regular install, 3.7-4.5x on an editable one, measured on the same code).
 EDITABLE = ("roadmap-check is an editable install (pip install -e): its start-up and the "
             "floor's pay for the editable finder, which flatters a 20-item ratio; measure a "
             "regular install (pip install . in a fresh venv)")
@@ -102,7 +102,7 @@ def editable(tool: tuple[list[str], Env]) -> bool:
         if first.startswith(b"#!"):
             python = first[2:].decode(errors="replace").strip().split()[0]
     runs = [(sys.executable, None), (python, tool[1])]  # the floor's Python, the check's
-    probe = ("import importlib.metadata as m, json, sys\n"
+    probe = ("import importlib.metadata as m, json\n"
              "try:\n    url = m.distribution('roadmap-check').read_text('direct_url.json')\n"
              "except m.PackageNotFoundError:\n    url = None\n"
              "print(bool(url and json.loads(url).get('dir_info', {}).get('editable')))")

@@ -1,5 +1,5 @@
 """Fuzzy matching of names: the only module that imports rapidfuzz, and only on first use
-(its import is about a tenth of a small road map's check, and a road map whose names all
+(its import takes about 8 ms of processor time, measured, and a road map whose names all
 match never needs it)."""
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ def misspelt(form: str, known: str) -> bool:
 
 
 def similarity(a: str, b: str) -> float:
+    """How alike two texts are, 0 to 100, their words in any order (near-duplicate items)."""
     from rapidfuzz.fuzz import token_sort_ratio
 
     return float(token_sort_ratio(a, b))
