@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from functools import lru_cache
@@ -74,7 +73,11 @@ class DateError(ValueError):
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    """The last day of a month: the day before the next month's first (importing ``calendar``
+    at every start-up for this one sum is not worth its time)."""
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 @lru_cache(maxsize=1)
