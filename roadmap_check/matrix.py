@@ -20,6 +20,8 @@ NO_SECTION = "—"
 # What each state means, as the legends say it: catalogue keys (roadmap_check/messages.yaml)
 MEANING = {PROVISION: "matrix.legend.provision", CITED: "matrix.legend.cited",
            TOUCHED: "matrix.legend.touched", NONE: "matrix.legend.none"}
+# How each state is drawn, in the terminal, HTML and Markdown matrices alike
+SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
 
 
 @dataclass(frozen=True)

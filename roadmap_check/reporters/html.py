@@ -23,6 +23,7 @@ from roadmap_check.matrix import (
     MEANING,
     NONE,
     PROVISION,
+    SYMBOL,
     TOUCHED,
     Matrix,
     build,
@@ -46,7 +47,6 @@ from roadmap_check.severity import Severity
 
 MAX_ITEM_COLUMNS = 40  # wider matrices show one column per section
 WIDE_COLUMNS = 24      # wider ones are printed on a landscape page
-SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
 _CLASS = {PROVISION: "s-prov", CITED: "s-cited", TOUCHED: "s-touch", NONE: "s-none"}
 _OPTION = re.compile(r"(--[a-z][a-z-]*)")  # an option named in a catalogue text
 

@@ -24,6 +24,7 @@ from roadmap_check.matrix import (
     MEANING,
     NONE,
     PROVISION,
+    SYMBOL,
     TOUCHED,
     Column,
     Matrix,
@@ -35,14 +36,19 @@ from roadmap_check.matrix import (
 from roadmap_check.report import FileReport, Report
 from roadmap_check.reporters import fixable_key, said
 from roadmap_check.reporters import where as where_in
-from roadmap_check.reporters.annex_text import SourceLines, layer, meta_value, source_lines
+from roadmap_check.reporters.annex_text import (
+    SourceLines,
+    capital,
+    layer,
+    meta_value,
+    source_lines,
+)
 from roadmap_check.safe_text import printable
 from roadmap_check.severity import Severity
 
 LIMIT = 60_000            # GitHub's limit is 65,536; leave room for what a bot adds
 MAX_ITEM_COLUMNS = 20     # wider matrices show one column per section
 MAX_SECTION_COLUMNS = 20
-SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
 _NOTE = 400               # room kept for the truncation note
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _SPACE = re.compile(r"\s+")
@@ -67,11 +73,6 @@ def code(text: object) -> str:
     fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
     pad = " " if flat.startswith("`") or flat.endswith("`") else ""
     return f"{fence}{pad}{flat}{pad}{fence}"
-
-
-def _cap(text: str) -> str:
-    """A label that starts a sentence: its first letter upper-case."""
-    return text[:1].upper() + text[1:]
 
 
 def legend(lang: str) -> str:
@@ -198,7 +199,7 @@ def _matrix(matrix: Matrix) -> str:
         name = ("↳ " if row.group else "") + ("✓ " if row.covered else "✗ ") + md(row.framework)
         out.append(_row([name, *cells, percent(row.share)[lang]]))
     share = t(lang, "matrix.of", covered=matrix.covered, required=matrix.required)
-    out.append(f"\n{_cap(t(lang, 'matrix.coverage'))}: **{share}** "
+    out.append(f"\n{capital(t(lang, 'matrix.coverage'))}: **{share}** "
                f"({percent(matrix.share)[lang]}).")
     if len(found) > len(shown):
         out.append(t(lang, "md.more_sections", sections=plural(

@@ -17,6 +17,7 @@ from roadmap_check.matrix import (
     MEANING,
     NONE,
     PROVISION,
+    SYMBOL,
     TOUCHED,
     Matrix,
     Row,
@@ -27,7 +28,6 @@ from roadmap_check.report import Report
 from roadmap_check.reporters.wrapping import hang
 from roadmap_check.safe_text import line as one_line
 
-SYMBOL = {PROVISION: "■", CITED: "●", TOUCHED: "○", NONE: "·"}
 _STYLE = {PROVISION: "bold green", CITED: "green", TOUCHED: "yellow", NONE: "dim"}
 DEFAULT_WIDTH = 100
 _MAX_HEADER = 8
